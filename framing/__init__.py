@@ -1,0 +1,47 @@
+"""framing: media-bias and framing analysis with evidence for every score.
+
+>>> import framing
+>>> profile = framing.score("Rabat invests in the Moroccan Sahara.", language="en")
+>>> profile["naming"]["western_sahara"]["stance"]
+1.0
+>>> [(e["text"], e["voice"]) for e in profile["evidence"] if e["family"] == "naming"]
+[('Moroccan Sahara', 'unquoted')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import FramingError, InputError, LexiconError, UnsupportedLanguageError
+from .evidence import Evidence
+from .lexicon import LexiconSet, load_lexicons
+from .profile import Profile
+from .reading import Article, ReadFailure, article_from_text, read_paths
+from .scoring import FRAMING_VERSION, Scorer
+
+__version__ = FRAMING_VERSION
+
+
+@lru_cache(maxsize=4)
+def _scorer(lexicons: tuple[str, ...]) -> Scorer:
+    return Scorer(load_lexicons(lexicons))
+
+
+def score(text: str, *, language: str | None = None, title: str | None = None,
+          lexicons: Iterable[str | Path] | None = None, id: str = "text") -> dict[str, Any]:
+    """Score one article given as a string; returns the ``framing.profile/1`` dict.
+
+    ``language`` overrides detection; ``lexicons`` adds lexicon files or folders
+    to the shipped ones.
+    """
+    article = article_from_text(text, id=id, title=title, language=language)
+    scorer = _scorer(tuple(str(p) for p in (lexicons or ())))
+    return scorer.score(article).to_dict()
+
+
+__all__ = [
+    "Article", "Evidence", "FramingError", "InputError", "LexiconError", "LexiconSet", "Profile",
+    "ReadFailure", "Scorer", "UnsupportedLanguageError", "load_lexicons", "read_paths", "score",
+    "__version__",
+]

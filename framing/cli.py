@@ -1,0 +1,94 @@
+"""The ``framing`` command: a thin layer over the public API.
+
+Exit status: 0 when every article was scored, 1 when some could not be read
+or scored (each one reported on stderr and as an error record), 2 for usage
+errors and broken lexicons.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from .errors import FramingError, LexiconError
+from .output import FORMATS, write_output
+from .profile import Profile
+from .reading import Article, ReadFailure, read_paths
+from .scoring import FRAMING_VERSION, Scorer
+
+EXAMPLES = """\
+examples:
+  framing score corpus/belmokhtar-2013                 # a folder, recursively
+  framing score article.txt --format table             # one file, a summary table
+  framing score articles.jsonl --format csv -o out.csv  # JSONL records to CSV
+  cat articles.jsonl | framing score - --language fr   # JSONL on stdin
+  framing score article.txt --lexicon my_lexicons/     # add your own lexicons
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="framing", description="Media-bias and framing analysis with evidence.")
+    parser.add_argument("--version", action="version", version=f"framing {FRAMING_VERSION}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    score = commands.add_parser(
+        "score", help="score articles and print one framing.profile/1 record each",
+        description="Score articles (text files, folders, JSONL, CSV, or - for JSONL on stdin).",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    score.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
+    score.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    score.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
+    score.add_argument("--language", metavar="CODE", help="score every article as this language (en, fr, nl, ...)")
+    score.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                       help="extra lexicon file or folder (repeatable)")
+    score.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
+    score.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        scorer = Scorer(extra_lexicons=args.lexicon)
+    except LexiconError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
+    failures: list[ReadFailure] = []
+    records = _score_all(scorer, read_paths(args.paths, encoding=args.encoding), args.language, failures,
+                         quiet=args.quiet)
+    try:
+        write_output(records, args.format, args.output)
+    except OSError as exc:
+        print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    if failures and not args.quiet:
+        print(f"framing: {len(failures)} article(s) could not be scored", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _score_all(scorer: Scorer, items, language: str | None, failures: list[ReadFailure], *,
+               quiet: bool) -> Iterator[Profile | ReadFailure]:
+    """Profiles in input order; failures are reported, recorded and yielded, never raised."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                item = ReadFailure(item.id, item.source or "", f"{item.source or item.id}: duplicate id {item.id!r}")
+            else:
+                seen.add(item.id)
+                try:
+                    yield scorer.score(item, language=language)
+                    continue
+                except FramingError as exc:
+                    item = ReadFailure(item.id, item.source or "", f"{item.id}: {exc}")
+        failures.append(item)
+        if not quiet:
+            print(f"framing: skipped {item.id}: {item.error}", file=sys.stderr)
+        yield item
+
+
+if __name__ == "__main__":
+    sys.exit(main())

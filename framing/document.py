@@ -1,0 +1,73 @@
+"""The analysed article: original text, normalised view, layout, quotations, matches.
+
+Everything an extractor needs is computed here once, so that extractors stay
+small pure functions of a ``Document``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .language import LanguageGuess
+from .lexicon import Entry
+from .matcher import Matcher
+from .normalize import NormalizedText, normalize
+from .quotes import Quotation, find_quotations, is_quoted, quoted_intervals
+from .reading import Article
+from .segment import Layout, count_words, layout
+
+QUOTED, UNQUOTED = "quoted", "unquoted"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon match in the body, in original offsets, with its voice and sentence."""
+
+    start: int
+    end: int
+    entry: Entry
+    voice: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article ready for extraction. ``hits`` are lexicon matches inside the body."""
+
+    article: Article
+    language: LanguageGuess
+    view: NormalizedText
+    layout: Layout
+    quotations: tuple[Quotation, ...]
+    words: int
+    hits: tuple[Hit, ...]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def span_index(spans: tuple[tuple[int, int], ...], starts: tuple[int, ...], offset: int) -> int:
+    """Index of the span containing ``offset`` (spans sorted and disjoint), or -1."""
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < spans[k][1] else -1
+
+
+def build_document(article: Article, language: LanguageGuess, matcher: Matcher, *,
+                   abbreviations: frozenset[str], trailer_headings: frozenset[str]) -> Document:
+    """Normalise, lay out, find quotations and lexicon matches of ``article``."""
+    text = article.text
+    view = normalize(text)
+    lay = layout(text, title=article.title, abbreviations=abbreviations, trailer_headings=trailer_headings)
+    body_starts = tuple(s for s, _ in lay.body)
+    sentence_starts = tuple(s for s, _ in lay.sentences)
+    quotations = tuple(q for q in find_quotations(text) if span_index(lay.body, body_starts, q.start) >= 0)
+    quoted = quoted_intervals(list(quotations))
+    hits = []
+    for match in matcher.find(view):
+        start, end = view.to_original(match.start, match.end)
+        if span_index(lay.body, body_starts, start) >= 0:
+            voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
+            sentence = span_index(lay.sentences, sentence_starts, start)
+            hits.append(Hit(start, end, match.entry, voice, sentence))
+    return Document(article, language, view, lay, quotations, count_words(text, lay.body), tuple(hits))

@@ -1,0 +1,17 @@
+"""Errors framing raises: one base class, each subclass saying what to do instead."""
+
+
+class FramingError(Exception):
+    """Base class of every error framing raises on purpose."""
+
+
+class InputError(FramingError, ValueError):
+    """An article could not be read: empty, binary, undecodable, malformed record."""
+
+
+class LexiconError(FramingError, ValueError):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+class UnsupportedLanguageError(FramingError, ValueError):
+    """The article's language has no lexicons; framing refuses to score it as another language."""

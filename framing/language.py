@@ -1,0 +1,58 @@
+"""Identify an article's language, and refuse to score languages without lexicons.
+
+py3langid ships its model inside the package (no download). It ranks all of
+its 97 languages; framing takes the winner when framing has lexicons for it,
+and otherwise reports the language as unsupported instead of scoring it as
+English. When the winner is unsupported but a supported close relative is
+almost as likely (Afrikaans for Dutch, Catalan or Galician for Spanish,
+Luxembourgish for German), the relative is taken.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import UnsupportedLanguageError
+
+_RELATIVE_MIN_SHARE = 0.2
+_SAMPLE_CHARS = 20000
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language used for scoring, how sure the guess was, and whether the caller gave it."""
+
+    code: str
+    confidence: float
+    given: bool
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str, supported: frozenset[str], *, given: str | None = None) -> LanguageGuess:
+    """The language of ``text`` among ``supported``, or ``given`` when the caller says so.
+
+    Raises ``UnsupportedLanguageError`` when the text is in another language,
+    or when ``given`` names a language framing has no lexicons for.
+    """
+    if given is not None:
+        code = given.strip().lower()
+        if code not in supported:
+            raise UnsupportedLanguageError(
+                f"language {given!r} has no lexicons (supported: {', '.join(sorted(supported))})")
+        return LanguageGuess(code, 1.0, True)
+    ranking = _identifier().rank(text[:_SAMPLE_CHARS])
+    best, best_p = ranking[0]
+    if best in supported:
+        return LanguageGuess(best, float(best_p), False)
+    for code, p in ranking[1:4]:
+        if code in supported and p >= _RELATIVE_MIN_SHARE * best_p:
+            return LanguageGuess(code, float(p), False)
+    raise UnsupportedLanguageError(
+        f"detected language {best!r} (p={best_p:.2f}) has no lexicons (supported: "
+        f"{', '.join(sorted(supported))}); pass the language explicitly if the guess is wrong")

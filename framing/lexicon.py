@@ -1,0 +1,278 @@
+"""Load and validate lexicon files (TOML, one per family and language).
+
+Lexicons are data, not code: every term framing matches comes from a file
+under ``lexicons/`` or from a file or folder the user passes. Validation is
+strict, because a typo in a key silently disables an entry otherwise; every
+error names the file and the entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import LexiconError
+from .normalize import normalize, normalize_term
+
+MAX_LEXICON_BYTES = 20 * 1024 * 1024
+_ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
+_LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
+_META_REQUIRED = ("family", "language", "version", "source", "license")
+_META_KEYS = frozenset(_META_REQUIRED) | {"description"}
+_ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
+_NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
+_AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
+DISTRACTOR = "distractor"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: a canonical term, its surface forms, and where it comes from."""
+
+    id: str
+    term: str
+    forms: tuple[str, ...]
+    family: str
+    language: str
+    source: str
+    lexicon: str
+    category: str | None = None
+    weight: float | None = None
+    axis: str | None = None
+    position: float | None = None
+    case_sensitive: bool = False
+    note: str | None = None
+    cased_forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A naming axis: what its negative and positive poles mean."""
+
+    id: str
+    negative: str
+    positive: str
+    description: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconFile:
+    """Where a set of entries came from, for provenance in the output."""
+
+    path: str
+    family: str
+    language: str
+    version: str
+    source: str
+    license: str
+
+
+@dataclass(frozen=True)
+class LexiconSet:
+    """Every loaded entry and axis, with a version that changes when any file does."""
+
+    entries: tuple[Entry, ...]
+    axes: dict[str, Axis]
+    files: tuple[LexiconFile, ...]
+    version: str
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """Languages with at least one entry (``mul`` excluded)."""
+        return frozenset(e.language for e in self.entries if e.language != "mul")
+
+    def select(self, language: str, families: Iterable[str] | None = None) -> tuple[Entry, ...]:
+        """Entries for ``language`` (and language-independent ones), optionally of some families."""
+        wanted = None if families is None else frozenset(families)
+        return tuple(e for e in self.entries
+                     if e.language in (language, "mul") and (wanted is None or e.family in wanted))
+
+
+def default_lexicon_dir() -> Path:
+    """The shipped lexicons: inside the wheel, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_lexicons", here.parent / "lexicons"):
+        if candidate.is_dir():
+            return candidate
+    raise LexiconError(f"framing's lexicons are missing (looked in {here / '_lexicons'} and "
+                       f"{here.parent / 'lexicons'}); reinstall the package")
+
+
+@lru_cache(maxsize=8)
+def _load_cached(paths: tuple[str, ...]) -> LexiconSet:
+    return _load(paths)
+
+
+def load_lexicons(extra: Iterable[str | Path] = (), *, include_default: bool = True) -> LexiconSet:
+    """Load the shipped lexicons plus any extra files or folders (``*.toml``, recursively).
+
+    >>> lex = load_lexicons()
+    >>> "western_sahara" in lex.axes
+    True
+    """
+    roots = ([str(default_lexicon_dir())] if include_default else []) + [str(Path(p)) for p in extra]
+    if not roots:
+        raise LexiconError("no lexicons to load: pass a file or folder, or keep the defaults")
+    return _load_cached(tuple(roots))
+
+
+def _load(roots: tuple[str, ...]) -> LexiconSet:
+    files: list[Path] = []
+    for root in roots:
+        path = Path(root)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise LexiconError(f"{root}: no such lexicon file or folder")
+    digest = hashlib.sha256()
+    entries: list[Entry] = []
+    axes: dict[str, Axis] = {}
+    metas: list[LexiconFile] = []
+    raw_entries: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
+    for path in files:
+        source_text, data = _read_toml(path)
+        digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
+        meta = _check_meta(path, data)
+        metas.append(LexiconFile(str(path), meta["family"], meta["language"], meta["version"],
+                                 meta["source"], meta["license"]))
+        for axis in _check_axes(path, data):
+            if axis.id in axes:
+                raise LexiconError(f"{path}: axis {axis.id!r} is declared twice")
+            axes[axis.id] = axis
+        raw_entries.extend((path, meta, raw) for raw in _entry_tables(path, data))
+    seen: dict[tuple[str, str], set[str]] = {}
+    for path, meta, raw in raw_entries:
+        entry = _check_entry(path, meta, raw, axes)
+        ids = seen.setdefault((str(path), "ids"), set())
+        if entry.id in ids:
+            raise LexiconError(f"{path}: entry {entry.id!r}: duplicate id")
+        ids.add(entry.id)
+        forms_seen = seen.setdefault((str(path), "forms"), set())
+        for form in entry.forms:
+            if form in forms_seen:
+                raise LexiconError(f"{path}: entry {entry.id!r}: the form {form!r} appears twice in this file")
+            forms_seen.add(form)
+        entries.append(entry)
+    return LexiconSet(tuple(entries), axes, tuple(metas), digest.hexdigest()[:16])
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    size = path.stat().st_size
+    if size > MAX_LEXICON_BYTES:
+        raise LexiconError(f"{path}: {size} bytes is over the {MAX_LEXICON_BYTES}-byte limit for a lexicon file")
+    try:
+        source_text = path.read_text(encoding="utf-8")
+        return source_text, tomllib.loads(source_text)
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: malformed TOML: {exc}") from None
+
+
+def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        raise LexiconError(f"{path}: missing [meta] table")
+    unknown = set(meta) - _META_KEYS
+    if unknown:
+        raise LexiconError(f"{path}: [meta]: unknown keys {sorted(unknown)}")
+    for key in _META_REQUIRED:
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
+    if not _LANGUAGE.match(meta["language"]):
+        raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
+    unknown_tables = set(data) - {"meta", "entry", "axis"}
+    if unknown_tables:
+        raise LexiconError(f"{path}: unknown top-level keys {sorted(unknown_tables)}")
+    return meta
+
+
+def _entry_tables(path: Path, data: dict[str, Any]) -> list[dict[str, Any]]:
+    tables = data.get("entry", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise LexiconError(f"{path}: 'entry' must be an array of tables ([[entry]])")
+    return tables
+
+
+def _check_axes(path: Path, data: dict[str, Any]) -> list[Axis]:
+    tables = data.get("axis", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise LexiconError(f"{path}: 'axis' must be an array of tables ([[axis]])")
+    axes = []
+    for raw in tables:
+        name = raw.get("id", "?")
+        unknown = set(raw) - _AXIS_KEYS
+        if unknown:
+            raise LexiconError(f"{path}: axis {name!r}: unknown keys {sorted(unknown)}")
+        for key in ("id", "negative", "positive", "source"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise LexiconError(f"{path}: axis {name!r}: {key!r} must be a non-empty string")
+        if not _ID.match(raw["id"]):
+            raise LexiconError(f"{path}: axis {name!r}: id must match {_ID.pattern}")
+        axes.append(Axis(raw["id"], raw["negative"], raw["positive"], raw.get("description", ""), raw["source"]))
+    return axes
+
+
+def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: dict[str, Axis]) -> Entry:
+    family = meta["family"]
+    name = raw.get("id", "?")
+    where = f"{path}: entry {name!r}"
+    allowed = _NAMING_KEYS if family == "naming" else _ENTRY_KEYS
+    unknown = set(raw) - allowed
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
+    if not isinstance(raw.get("id"), str) or not _ID.match(raw["id"]):
+        raise LexiconError(f"{where}: id must be a string matching {_ID.pattern}")
+    for key in ("term", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise LexiconError(f"{where}: {key!r} must be a non-empty string")
+    variants = raw.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise LexiconError(f"{where}: 'variants' must be a list of non-empty strings")
+    forms = tuple(dict.fromkeys(normalize_term(t) for t in [raw["term"], *variants]))
+    if not all(forms):
+        raise LexiconError(f"{where}: a term is empty once normalised")
+    category = raw.get("category")
+    if category is not None and (not isinstance(category, str) or not category.strip()):
+        raise LexiconError(f"{where}: 'category' must be a non-empty string")
+    weight = _number(where, raw, "weight")
+    if weight is not None and weight < 0:
+        raise LexiconError(f"{where}: 'weight' must be >= 0")
+    case_sensitive = raw.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise LexiconError(f"{where}: 'case_sensitive' must be true or false")
+    note = raw.get("note")
+    if note is not None and not isinstance(note, str):
+        raise LexiconError(f"{where}: 'note' must be a string")
+    axis, position = None, None
+    if family == "naming":
+        axis = raw.get("axis")
+        if axis not in axes:
+            raise LexiconError(f"{where}: axis {axis!r} is not declared in any [[axis]] table")
+        position = _number(where, raw, "position")
+        if category == DISTRACTOR:
+            if position is not None:
+                raise LexiconError(f"{where}: a distractor has no position")
+        elif position is None or not -1.0 <= position <= 1.0:
+            raise LexiconError(f"{where}: 'position' must be a number in [-1, 1]")
+    lexicon = f"{family}/{meta['language']}"
+    cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
+    return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,
+                 category, weight, axis, position, case_sensitive, note, cased)
+
+
+def _number(where: str, raw: dict[str, Any], key: str) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise LexiconError(f"{where}: {key!r} must be a finite number")
+    return float(value)

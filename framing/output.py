@@ -1,0 +1,108 @@
+"""Write profiles as JSON, JSONL, CSV or a text table, streaming, to stdout or a file.
+
+A file is written atomically: to a temporary file beside it, renamed into
+place only when everything was written, so a failure never leaves half a file.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from .profile import COUNTED_FAMILIES, Profile
+from .reading import ReadFailure
+
+FORMATS = ("json", "jsonl", "csv", "table")
+CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
+               + [f"{family}_{part}" for family in COUNTED_FAMILIES
+                  for part in ("unquoted", "quoted", "per_1000_words")]
+               + ["quoted_share", "naming_stances"])
+
+
+def record(item: Profile | ReadFailure) -> dict[str, Any]:
+    """The JSON record of a profile or of a failure."""
+    return item.to_dict()
+
+
+def write_output(items: Iterable[Profile | ReadFailure], fmt: str, path: str | None) -> None:
+    """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout."""
+    writer = _WRITERS[fmt]
+    if path is None or path == "-":
+        writer(items, sys.stdout)
+        sys.stdout.flush()
+        return
+    with atomic_file(Path(path)) as stream:
+        writer(items, stream)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[IO[str]]:
+    """A text stream whose content replaces ``path`` only if the block completes."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _write_jsonl(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+    for item in items:
+        stream.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+
+
+def _write_json(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+    stream.write("[")
+    for n, item in enumerate(items):
+        stream.write(",\n" if n else "\n")
+        stream.write(json.dumps(record(item), ensure_ascii=False, indent=2))
+    stream.write("\n]\n")
+
+
+def csv_row(item: Profile | ReadFailure) -> dict[str, Any]:
+    """One flat row: counts and rates per family, stances as ``axis=value`` pairs."""
+    if isinstance(item, ReadFailure):
+        return {"id": item.id, "error": item.error}
+    row: dict[str, Any] = {"id": item.id, "language": item.language, "words": item.words,
+                           "sentences": item.sentences, "headline": item.headline}
+    for family in COUNTED_FAMILIES:
+        for part, value in item.features[family].items():
+            row[f"{family}_{part}"] = value
+    row["quoted_share"] = item.features["attribution"]["quoted_share"]
+    row["naming_stances"] = ";".join(f"{axis}={'' if v['stance'] is None else v['stance']}"
+                                     for axis, v in item.naming.items())
+    return row
+
+
+def _write_csv(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        writer.writerow(csv_row(item))
+
+
+def _write_table(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+    header = f"{'id':<32} {'lang':<4} {'words':>6} {'quoted':>7}  naming stance (unquoted/quoted mentions)"
+    stream.write(header + "\n" + "-" * len(header) + "\n")
+    for item in items:
+        if isinstance(item, ReadFailure):
+            stream.write(f"{item.id[:32]:<32} ERROR {item.error}\n")
+            continue
+        stances = ", ".join(
+            f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
+            f" ({v['mentions']['unquoted']}/{v['mentions']['quoted']})"
+            for axis, v in item.naming.items()) or "-"
+        share = item.features["attribution"]["quoted_share"]
+        stream.write(f"{item.id[:32]:<32} {item.language:<4} {item.words:>6} {share:>7.1%}  {stances}\n")
+
+
+_WRITERS = {"json": _write_json, "jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}

@@ -1,0 +1,81 @@
+"""Score articles: read → normalise → segment → match → extract → profile.
+
+A ``Scorer`` holds one lexicon set and builds, once per language, the matcher
+and the tables that language needs. It is picklable, so a process pool or a
+distributed worker receives it whole and rebuilds nothing it already has.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterable
+
+from .document import build_document
+from .extractors import EXTRACTORS
+from .language import identify
+from .lexicon import LexiconSet, load_lexicons
+from .matcher import Matcher
+from .profile import Profile, build_profile
+from .reading import Article
+
+# Families that support segmentation rather than produce evidence.
+LAYOUT_FAMILIES = frozenset({"abbreviation", "boilerplate"})
+
+try:
+    FRAMING_VERSION = version("framing-analysis")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    FRAMING_VERSION = "0+source"
+
+
+@dataclass(frozen=True)
+class LanguageTables:
+    """What scoring one language needs, built once."""
+
+    matcher: Matcher
+    abbreviations: frozenset[str]
+    trailer_headings: frozenset[str]
+
+
+class Scorer:
+    """Scores articles against one lexicon set.
+
+    >>> scorer = Scorer()
+    >>> profile = scorer.score(Article("a", "Officials met in the Moroccan Sahara on Monday."), language="en")
+    >>> profile.naming["western_sahara"]["stance"]
+    1.0
+    """
+
+    def __init__(self, lexicons: LexiconSet | None = None, *, extra_lexicons: Iterable[str | Path] = ()):
+        self.lexicons = lexicons if lexicons is not None else load_lexicons(extra_lexicons)
+        scoring = {e.language for e in self.lexicons.entries if e.family not in LAYOUT_FAMILIES}
+        self.supported = frozenset(scoring - {"mul"})
+        self._tables: dict[str, LanguageTables] = {}
+
+    def __getstate__(self):
+        return {"lexicons": self.lexicons, "supported": self.supported, "_tables": {}}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    def tables(self, language: str) -> LanguageTables:
+        """The matcher and layout tables for ``language``, built on first use."""
+        cached = self._tables.get(language)
+        if cached is None:
+            entries = self.lexicons.select(language)
+            matcher = Matcher([e for e in entries if e.family not in LAYOUT_FAMILIES])
+            abbreviations = frozenset(f for e in entries if e.family == "abbreviation" for f in e.forms)
+            headings = frozenset(f for e in self.lexicons.entries if e.family == "boilerplate" for f in e.forms)
+            cached = LanguageTables(matcher, abbreviations, headings)
+            self._tables[language] = cached
+        return cached
+
+    def score(self, article: Article, *, language: str | None = None) -> Profile:
+        """The profile of one article; raises ``FramingError`` subclasses for what cannot be scored."""
+        guess = identify(article.text, self.supported, given=language or article.language)
+        tables = self.tables(guess.code)
+        document = build_document(article, guess, tables.matcher, abbreviations=tables.abbreviations,
+                                  trailer_headings=tables.trailer_headings)
+        evidence = [item for extract in EXTRACTORS.values() for item in extract(document)]
+        return build_profile(document, evidence, lexicon_version=self.lexicons.version,
+                             framing_version=FRAMING_VERSION)

@@ -1,0 +1,154 @@
+"""Split an article into lines, body, headline and sentences; set boilerplate aside.
+
+Scraped news repeats itself (a headline printed twice, a caption scraped
+twice) and ends in link lists ("Related articles"). Counting those would
+inflate every rate, and dropping them silently would hide what happened, so
+they become ``Excluded`` spans that the profile lists.
+
+Sentences are split by rule, with per-language abbreviation lists from
+``lexicons/abbreviation/`` (NLTK's Punkt models need a data download, and
+importing NLTK alone costs a second of start-up).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+_SPACES = re.compile(r"\s+")
+_HEADLINE_MAX_WORDS = 30
+_DUPLICATE_MIN_WORDS = 4
+_TRAILER_MIN_POSITION = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A span left out of the body, and why (``duplicate`` or ``trailer``)."""
+
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the body, the headline and the sentences are, in original offsets."""
+
+    body: tuple[tuple[int, int], ...]
+    excluded: tuple[Excluded, ...]
+    headline: str
+    headline_span: tuple[int, int] | None
+    sentences: tuple[tuple[int, int], ...]
+
+
+def count_words(text: str, spans: tuple[tuple[int, int], ...]) -> int:
+    """Words (runs of letters and digits, with inner apostrophes and hyphens) in ``spans``.
+
+    >>> count_words("Morocco's southern regions -- 2013.", ((0, 35),))
+    4
+    """
+    return sum(len(_WORD.findall(text, start, end)) for start, end in spans)
+
+
+def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
+           trailer_headings: frozenset[str]) -> Layout:
+    """Find body lines, boilerplate, headline and sentences of ``text``."""
+    lines = _lines(text)
+    excluded = _trailer(text, lines, trailer_headings)
+    trailer_start = excluded[0].start if excluded else len(text)
+    seen: set[str] = set()
+    body: list[tuple[int, int]] = []
+    duplicates: list[Excluded] = []
+    for start, end in lines:
+        if start >= trailer_start:
+            break
+        key = _SPACES.sub(" ", text[start:end]).casefold()
+        if key in seen and len(_WORD.findall(key)) >= _DUPLICATE_MIN_WORDS:
+            duplicates.append(Excluded(start, end, "duplicate"))
+            continue
+        seen.add(key)
+        body.append((start, end))
+    headline, headline_span = _headline(text, body, title)
+    sentences = tuple(s for start, end in body for s in _sentences(text, start, end, abbreviations))
+    return Layout(tuple(body), tuple(duplicates) + excluded, headline, headline_span, sentences)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines with surrounding white space trimmed."""
+    spans = []
+    for m in _LINE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _trailer(text: str, lines: list[tuple[int, int]], headings: frozenset[str]) -> tuple[Excluded, ...]:
+    if not headings:
+        return ()
+    first_allowed = max(1, int(len(lines) * _TRAILER_MIN_POSITION))
+    for index in range(first_allowed, len(lines)):
+        start, end = lines[index]
+        if end - start > 80:
+            continue
+        key = _SPACES.sub(" ", text[start:end]).strip(" :\u2022-").casefold()
+        if key in headings:
+            return (Excluded(start, len(text), "trailer"),)
+    return ()
+
+
+def _headline(text: str, body: list[tuple[int, int]], title: str | None) -> tuple[str, tuple[int, int] | None]:
+    """The ``title`` field, or the first line when it reads as a headline."""
+    if not body:
+        return (title or "").strip(), None
+    start, end = body[0]
+    first = text[start:end]
+    if title is not None and title.strip():
+        same = _SPACES.sub(" ", title).strip().casefold() == _SPACES.sub(" ", first).casefold()
+        return title.strip(), (start, end) if same else None
+    words = len(_WORD.findall(first))
+    if len(body) > 1 and 0 < words <= _HEADLINE_MAX_WORDS and first[-1] not in ".,;:":
+        return first, (start, end)
+    return "", None
+
+
+def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentences of one line: split after . ! ? unless an abbreviation or initial ends there."""
+    spans = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        cut = m.end()
+        rest = cut
+        while rest < end and text[rest].isspace():
+            rest += 1
+        if rest >= end:
+            break
+        if text[rest].islower():
+            continue
+        if m.group()[0] == "." and _ends_with_abbreviation(text, begin, m.start(), abbreviations):
+            continue
+        spans.append((begin, cut))
+        begin = rest
+    spans.append((begin, end))
+    return spans
+
+
+def _ends_with_abbreviation(text: str, begin: int, period: int, abbreviations: frozenset[str]) -> bool:
+    word_start = period
+    while word_start > begin and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'\u201c\u2018\u00ab":
+        word_start -= 1
+    token = text[word_start:period + 1].casefold()
+    if not token[:-1]:
+        return False
+    if len(token) == 2 and token[0].isalpha():
+        return True  # an initial: "J. Smith"
+    return token in abbreviations
