@@ -68,12 +68,12 @@ class NormalizedText:
 
 
 def fold_case(text: str) -> str:
-    """Lower-case ``text`` without changing its length (characters whose
-    lower case is longer, such as 'İ', are kept as they are)."""
+    """Lower-case ``text`` without changing its length: a character whose lower
+    case is longer ('İ' becomes 'i' + a combining dot) keeps only its first character."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    return "".join(ch.lower()[0] for ch in text)
 
 
 def normalize_term(term: str) -> str:

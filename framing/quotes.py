@@ -70,8 +70,10 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
     out: list[Quotation] = []
 
     def close(k: int, end: int) -> None:
-        offset, _, _ = stack[k]
+        offset, kind, _ = stack[k]
         del stack[k:]
+        if kind == SINGLE and end - offset <= 3:
+            return  # 'n' in rock 'n' roll: too short to be a quotation
         out.append(Quotation(offset, end, k + 1, True, text[offset:end]))
 
     def find(kinds: tuple[str, ...]) -> int:

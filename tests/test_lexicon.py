@@ -1,0 +1,95 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.lexicon import default_lexicon_dir, load_lexicons
+
+META = '[meta]\nfamily = "{family}"\nlanguage = "en"\nversion = "1"\nsource = "test"\nlicense = "CC0"\n'
+AXES = ('[meta]\nfamily = "naming"\nlanguage = "mul"\nversion = "1"\nsource = "t"\nlicense = "CC0"\n'
+        '[[axis]]\nid = "test_axis"\nnegative = "n"\npositive = "p"\nsource = "t"\n')
+
+
+def write(folder: Path, body: str, family="hedge", name="en.toml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(META.format(family=family) + body, encoding="utf-8")
+    return path
+
+
+def test_every_shipped_lexicon_loads_and_names_a_source():
+    lex = load_lexicons()
+    assert lex.entries
+    for entry in lex.entries:
+        assert entry.source.strip() and entry.forms
+    for meta in lex.files:
+        assert meta.source and meta.license and meta.version
+
+
+def test_shipped_files_follow_the_layout():
+    for path in default_lexicon_dir().rglob("*.toml"):
+        if path.parent.name == "naming" and path.stem == "axes":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert re.search(rf'family = "{path.parent.name}"', text), path
+        assert re.search(rf'language = "{path.stem}"', text), path
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\nsorce = "typo"\n', "unknown keys"),
+    ('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\n[[entry]]\nid = "a"\nterm = "y"\nsource = "s"\n', "duplicate id"),
+    ('[[entry]]\nid = "a"\nterm = "  "\nsource = "s"\n', "'term'"),
+    ('[[entry]]\nid = "a"\nterm = "x"\n', "'source'"),
+    ('[[entry]]\nid = "Bad Id"\nterm = "x"\nsource = "s"\n', "id must"),
+    ('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\nweight = -1\n', "weight"),
+    ('[[entry]]\nid = "a"\nterm = "x"\nvariants = "y"\nsource = "s"\n', "variants"),
+    ('[[entry]]\nid = "a"\nterm = "Same"\nsource = "s"\n[[entry]]\nid = "b"\nterm = "same"\nsource = "s"\n', "twice"),
+    ('[[entry\nid = "a"\n', "malformed TOML"),
+])
+def test_bad_entries_are_refused_naming_file_and_entry(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(LexiconError, match=re.escape(message)) as info:
+        load_lexicons([path], include_default=False)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[[entry]]\nid = "a"\nterm = "x"\naxis = "nope"\nposition = 1\nsource = "s"\n', "not declared"),
+    ('[[entry]]\nid = "a"\nterm = "x"\naxis = "test_axis"\nposition = 1.5\nsource = "s"\n', "position"),
+    ('[[entry]]\nid = "a"\nterm = "x"\naxis = "test_axis"\nsource = "s"\n', "position"),
+])
+def test_naming_entries_need_a_declared_axis_and_a_position(tmp_path, body, message):
+    (tmp_path / "axes.toml").write_text(AXES)
+    write(tmp_path, body, family="naming")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicons([tmp_path], include_default=False)
+
+
+def test_missing_meta_and_missing_path(tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\n')
+    with pytest.raises(LexiconError, match=r"missing \[meta\]"):
+        load_lexicons([path], include_default=False)
+    with pytest.raises(LexiconError, match="no such lexicon"):
+        load_lexicons([tmp_path / "nope"], include_default=False)
+
+
+def test_user_lexicons_add_to_the_shipped_ones_and_change_the_version(tmp_path):
+    (tmp_path / "axes.toml").write_text(AXES)
+    write(tmp_path, '[[entry]]\nid = "a"\nterm = "blue widget"\naxis = "test_axis"\nposition = 1\nsource = "s"\n',
+          family="naming")
+    base = load_lexicons()
+    both = load_lexicons([tmp_path])
+    assert len(both.entries) == len(base.entries) + 1
+    assert both.version != base.version
+    assert "test_axis" in both.axes
+
+
+def test_huge_lexicon_file_is_refused(tmp_path, monkeypatch):
+    import framing.lexicon as lexicon
+
+    path = write(tmp_path, '[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\n')
+    monkeypatch.setattr(lexicon, "MAX_LEXICON_BYTES", 10)
+    with pytest.raises(LexiconError, match="limit"):
+        lexicon._load((str(path),))
