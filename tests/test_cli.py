@@ -1,0 +1,88 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.cli import build_parser, main
+
+from .conftest import CORPUS
+
+
+def run(*args, stdin=None):
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_every_command_has_help_with_an_example():
+    parser = build_parser()
+    for name, sub in parser._subparsers._group_actions[0].choices.items():
+        assert "example" in sub.format_help(), name
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_formats_cover_every_article(fmt):
+    code, out, err = run("score", CORPUS, "--format", fmt)
+    assert code == 0, err
+    ids = [p.name for p in sorted(CORPUS.glob("*.txt"))]
+    if fmt == "json":
+        assert [p["id"] for p in json.loads(out)] == ids
+    elif fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in out.splitlines()] == ids
+    elif fmt == "csv":
+        assert [row["id"] for row in csv.DictReader(io.StringIO(out))] == ids
+    else:
+        assert all(i[:32] in out for i in ids)
+
+
+def test_one_bad_article_is_reported_and_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("Rabat invests in the Moroccan Sahara, officials said.")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    (tmp_path / "c.txt").write_text("Le Maroc investit au Sahara marocain, selon des responsables.")
+    code, out, err = run("score", tmp_path)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r["id"] for r in records] == ["a.txt", "b.txt", "c.txt"]
+    assert records[1]["schema"] == "framing.error/1" and "binary" in records[1]["error"]
+    assert "b.txt" in err and "1 article(s) could not be scored" in err
+
+
+def test_unsupported_language_is_reported_not_scored_as_english(tmp_path):
+    path = tmp_path / "it.txt"
+    path.write_text("Il governo italiano ha annunciato oggi nuove misure economiche per le famiglie e le imprese.")
+    code, out, err = run("score", path)
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and record["schema"] == "framing.error/1" and "'it'" in record["error"]
+
+
+def test_duplicate_ids_in_jsonl_are_reported(tmp_path):
+    lines = [json.dumps({"id": "same", "text": "The Moroccan Sahara again, he said."})] * 2
+    code, out, _ = run("score", "-", stdin="\n".join(lines) + "\n")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and "duplicate id" in records[1]["error"]
+
+
+def test_output_file_is_written_atomically(tmp_path, monkeypatch):
+    target = tmp_path / "out.jsonl"
+    assert main(["score", str(CORPUS), "-o", str(target)]) == 0
+    assert len(target.read_text().splitlines()) == 5
+    import framing.output as output
+
+    def explode(items, stream):
+        stream.write("partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(output._WRITERS, "jsonl", explode)
+    assert main(["score", str(CORPUS), "-o", str(target)]) == 2
+    assert len(target.read_text().splitlines()) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_broken_user_lexicon_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[meta\n")
+    code, _, err = run("score", CORPUS, "--lexicon", bad)
+    assert code == 2 and str(bad) in err

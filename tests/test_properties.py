@@ -1,0 +1,90 @@
+"""Properties of the public API that must hold for any input."""
+import math
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import framing
+from framing.errors import FramingError
+
+ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=400)
+NEWSY = st.lists(st.sampled_from([
+    "Moroccan Sahara", "Western Sahara", "Algerian Sahara", "the Southern Provinces", "\u201c", "\u201d", "\u2018",
+    "\u2019", "'", '"', "\u00ab", "\u00bb", "Clinton\u2019s", "said", ".", ",", "\n", "\n\n", "Related articles",
+    "e\u0301", "\u200b", "  ", "\u0627\u0644\u0635\u062d\u0631\u0627\u0621 \u0627\u0644\u063a\u0631\u0628\u064a\u0629",
+    "Marokkaanse Sahara", "\U0001F600", "\u202e", "İSTANBUL"]), min_size=1, max_size=60).map(" ".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def profile_or_none(text, language="en"):
+    try:
+        return framing.score(text, language=language)
+    except framing.InputError:
+        return None  # empty or binary-looking text is refused, by design
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY), st.sampled_from(["en", "fr", "nl", "es", "ar"]))
+def test_evidence_offsets_slice_the_original_text(text, language):
+    profile = profile_or_none(text, language)
+    if profile is None:
+        return
+    for item in profile["evidence"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+        assert item["voice"] in ("quoted", "unquoted")
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY))
+def test_scoring_is_deterministic(text):
+    assert profile_or_none(text) == profile_or_none(text)
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY))
+def test_only_framing_errors_are_raised_when_the_language_is_detected(text):
+    try:
+        framing.score(text)
+    except FramingError:
+        pass
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY))
+def test_rates_are_finite_and_stances_bounded(text):
+    profile = profile_or_none(text)
+    if profile is None:
+        return
+    for family in profile["features"].values():
+        for value in family.values():
+            assert isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+    assert 0.0 <= profile["features"]["attribution"]["quoted_share"] <= 1.0
+    for axis in profile["naming"].values():
+        assert axis["stance"] is None or -1.0 <= axis["stance"] <= 1.0
+        if axis["mentions"]["unquoted"] == 0:
+            assert axis["stance"] is None
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY))
+def test_quoted_and_unquoted_partition_the_naming_mentions(text):
+    profile = profile_or_none(text)
+    if profile is None:
+        return
+    naming = [e for e in profile["evidence"] if e["family"] == "naming"]
+    counts = profile["features"]["naming"]
+    assert counts["quoted"] + counts["unquoted"] == len(naming)
+    quotes = [(e["start"], e["end"]) for e in profile["evidence"] if e["family"] == "quotation"]
+    for e in naming:
+        inside = any(s <= e["start"] < t for s, t in quotes)
+        assert (e["voice"] == "quoted") == inside
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, NEWSY))
+def test_excluded_spans_and_body_do_not_overlap(text):
+    profile = profile_or_none(text)
+    if profile is None:
+        return
+    for item in profile["evidence"]:
+        for x in profile["excluded"]:
+            assert not (x["start"] <= item["start"] < x["end"])
