@@ -24,19 +24,20 @@ __version__ = FRAMING_VERSION
 
 
 @lru_cache(maxsize=4)
-def _scorer(lexicons: tuple[str, ...]) -> Scorer:
-    return Scorer(load_lexicons(lexicons))
+def _scorer(lexicons: tuple[str, ...], readability: bool) -> Scorer:
+    return Scorer(load_lexicons(lexicons), readability=readability)
 
 
 def score(text: str, *, language: str | None = None, title: str | None = None,
-          lexicons: Iterable[str | Path] | None = None, id: str = "text") -> dict[str, Any]:
+          lexicons: Iterable[str | Path] | None = None, id: str = "text",
+          readability: bool = False) -> dict[str, Any]:
     """Score one article given as a string; returns the ``framing.profile/1`` dict.
 
     ``language`` overrides detection; ``lexicons`` adds lexicon files or folders
-    to the shipped ones.
+    to the shipped ones; ``readability`` adds Flesch reading ease.
     """
     article = article_from_text(text, id=id, title=title, language=language)
-    scorer = _scorer(tuple(str(p) for p in (lexicons or ())))
+    scorer = _scorer(tuple(str(p) for p in (lexicons or ())), readability)
     return scorer.score(article).to_dict()
 
 

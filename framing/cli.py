@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                        help="extra lexicon file or folder (repeatable)")
     score.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
+    score.add_argument("--readability", action="store_true",
+                       help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
     score.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
     return parser
 
@@ -49,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon)
+        scorer = Scorer(extra_lexicons=args.lexicon, readability=args.readability)
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2

@@ -41,6 +41,21 @@ class Document:
     quotations: tuple[Quotation, ...]
     words: int
     hits: tuple[Hit, ...]
+    wordlists: dict[str, frozenset[str]]
+    sentence_starts: tuple[int, ...]
+    quoted: tuple[tuple[int, ...], tuple[int, ...]]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the body sentence containing ``offset``, or -1."""
+        return span_index(self.layout.sentences, self.sentence_starts, offset)
+
+    def is_quoted(self, offset: int) -> bool:
+        """Whether ``offset`` stands inside a quotation."""
+        return is_quoted(self.quoted, offset, offset + 1)
+
+    def wordlist(self, name: str) -> frozenset[str]:
+        """A word list of the article's language (empty when the lexicons have none)."""
+        return self.wordlists.get(name, frozenset())
 
     @property
     def text(self) -> str:
@@ -53,12 +68,13 @@ def span_index(spans: tuple[tuple[int, int], ...], starts: tuple[int, ...], offs
     return k if k >= 0 and offset < spans[k][1] else -1
 
 
-def build_document(article: Article, language: LanguageGuess, matcher: Matcher, *,
-                   abbreviations: frozenset[str], trailer_headings: frozenset[str]) -> Document:
+def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
+                   wordlists: dict[str, frozenset[str]]) -> Document:
     """Normalise, lay out, find quotations and lexicon matches of ``article``."""
     text = article.text
     view = normalize(text)
-    lay = layout(text, title=article.title, abbreviations=abbreviations, trailer_headings=trailer_headings)
+    lay = layout(text, title=article.title, abbreviations=wordlists.get("abbreviation", frozenset()),
+                 trailer_headings=wordlists.get("boilerplate", frozenset()))
     body_starts = tuple(s for s, _ in lay.body)
     sentence_starts = tuple(s for s, _ in lay.sentences)
     quotations = tuple(q for q in find_quotations(text) if span_index(lay.body, body_starts, q.start) >= 0)
@@ -70,4 +86,5 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher, 
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
             sentence = span_index(lay.sentences, sentence_starts, start)
             hits.append(Hit(start, end, match.entry, voice, sentence))
-    return Document(article, language, view, lay, quotations, count_words(text, lay.body), tuple(hits))
+    return Document(article, language, view, lay, quotations, count_words(text, lay.body), tuple(hits), wordlists,
+                    sentence_starts, quoted)

@@ -25,6 +25,7 @@ class Evidence:
     position: float | None = None
     lexicon: str | None = None
     term: str | None = None
+    speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON; fields that do not apply are left out."""

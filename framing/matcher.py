@@ -1,4 +1,4 @@
-"""Find lexicon terms in text: whole words, case-insensitive, leftmost-longest.
+"""Find lexicon terms in text: whole words, case-insensitive, leftmost-longest per family.
 
 An Aho-Corasick automaton (pyahocorasick) finds every occurrence of every
 form in one pass; a second pass keeps those that start and end on word
@@ -58,7 +58,11 @@ class Matcher:
         return (Matcher, (self.entries,))
 
     def find(self, view: NormalizedText) -> list[Match]:
-        """Non-overlapping whole-word matches, leftmost-longest, sorted by start."""
+        """Whole-word matches, leftmost-longest within each family, sorted by start.
+
+        Families resolve overlaps separately: "revealed" can be both a factive
+        verb and an attribution cue.
+        """
         if self._automaton is None:
             return []
         folded, text = view.folded, view.text
@@ -77,10 +81,10 @@ class Matcher:
                 candidates.append((start, end, entry))
         candidates.sort(key=lambda c: (c[0], -c[1]))
         chosen: list[Match] = []
-        frontier = 0
+        frontier: dict[str, int] = {}
         for start, end, entry in candidates:
-            if start >= frontier:
+            if start >= frontier.get(entry.family, 0):
                 chosen.append(Match(start, end, entry))
-                frontier = end
+                frontier[entry.family] = end
         return chosen
 

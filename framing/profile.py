@@ -9,7 +9,9 @@ from .evidence import Evidence
 
 SCHEMA = "framing.profile/1"
 # Families whose evidence is counted per voice under ``features``.
-COUNTED_FAMILIES = ("naming",)
+COUNTED_FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
+                    "scare_quote", "loaded")
+SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Profile:
     lexicon_version: str
     framing_version: str
     meta: dict[str, Any] = field(default_factory=dict)
+    headline_framing: dict[str, Any] = field(default_factory=dict)
+    readability: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data; ``evidence`` offsets index the article's original text."""
@@ -43,9 +47,11 @@ class Profile:
             "words": self.words,
             "sentences": self.sentences,
             "headline": self.headline,
+            "headline_framing": self.headline_framing,
             "excluded": list(self.excluded),
             "naming": self.naming,
             "features": self.features,
+            **({"readability": self.readability} if self.readability is not None else {}),
             "evidence": [e.to_dict() for e in self.evidence],
             "lexicon_version": self.lexicon_version,
             "framing_version": self.framing_version,
@@ -53,12 +59,12 @@ class Profile:
 
 
 def build_profile(document: Document, evidence: list[Evidence], *, lexicon_version: str,
-                  framing_version: str) -> Profile:
+                  framing_version: str, readability: dict[str, Any] | None = None) -> Profile:
     """Counts, rates and naming stances from ``evidence`` found in ``document``."""
     article = document.article
     features: dict[str, Any] = {family: _voice_counts(evidence, family, document.words)
                                 for family in COUNTED_FAMILIES}
-    features["attribution"] = {"quoted_share": quoted_share(document)}
+    features["attribution"] = attribution_summary(document, evidence)
     meta = {key: value for key, value in (("title", article.title), ("outlet", article.outlet),
                                           ("date", article.date), ("url", article.url),
                                           ("source", article.source), ("encoding", article.encoding))
@@ -72,13 +78,19 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         sentences=len(document.layout.sentences), headline=document.layout.headline, excluded=excluded,
         naming=naming_summary(evidence), features=features,
         evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family))),
-        lexicon_version=lexicon_version, framing_version=framing_version, meta=meta)
+        lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
+        headline_framing=headline_summary(document, evidence), readability=readability)
 
 
 def _voice_counts(evidence: list[Evidence], family: str, words: int) -> dict[str, Any]:
     unquoted = sum(1 for e in evidence if e.family == family and e.voice == UNQUOTED)
     quoted = sum(1 for e in evidence if e.family == family and e.voice == QUOTED)
-    return {"unquoted": unquoted, "quoted": quoted, "per_1000_words": rate_per_1000(unquoted, words)}
+    categories: dict[str, int] = {}
+    for e in evidence:
+        if e.family == family and e.voice == UNQUOTED and e.category:
+            categories[e.category] = categories.get(e.category, 0) + 1
+    return {"unquoted": unquoted, "quoted": quoted, "per_1000_words": rate_per_1000(unquoted, words),
+            "categories": dict(sorted(categories.items()))}
 
 
 def rate_per_1000(count: int, words: int) -> float:
@@ -118,3 +130,45 @@ def quoted_share(document: Document) -> float:
     inside = sum(q.end - q.start - text.count(" ", q.start, q.end)
                  for q in document.quotations if q.depth == 1)
     return min(1.0, inside / total)
+
+
+def attribution_summary(document: Document, evidence: list[Evidence]) -> dict[str, Any]:
+    """Coverage, sources by type, direct and indirect quotation, quoted and anonymous shares.
+
+    ``coverage``: share of body sentences carrying an attribution cue.
+    ``direct``: quotations in a sentence with a cue; ``indirect``: cues in
+    sentences without a quotation (reported speech). ``anonymous_share`` is
+    ``None`` when the article names no source at all.
+    """
+    cue_sentences = {e.sentence for e in evidence if e.family == "attribution_cue" and e.sentence >= 0}
+    quote_sentences = {e.sentence for e in evidence if e.family == "quotation"}
+    sources = {kind: 0 for kind in SOURCE_TYPES}
+    for e in evidence:
+        if e.family == "source" and e.category in sources:
+            sources[e.category] += 1
+    total_sources = sum(sources.values())
+    sentences = len(document.layout.sentences)
+    return {
+        "coverage": len(cue_sentences) / sentences if sentences else 0.0,
+        "sources": sources,
+        "direct": sum(1 for e in evidence if e.family == "quotation" and e.category == "direct"),
+        "indirect": sum(1 for e in evidence if e.family == "attribution_cue" and e.sentence not in quote_sentences),
+        "quoted_share": quoted_share(document),
+        "anonymous_share": sources["anonymous"] / total_sources if total_sources else None,
+    }
+
+
+def headline_summary(document: Document, evidence: list[Evidence]) -> dict[str, Any]:
+    """How the headline frames the story: hedged or not, scare quotes, factive verbs, labels."""
+    span = document.layout.headline_span
+    if span is None:
+        return {"present": bool(document.layout.headline), "hedged": None, "hedges": [], "scare_quotes": [],
+                "factives": [], "labels": [], "naming": []}
+    inside = [e for e in evidence if span[0] <= e.start < span[1]]
+
+    def texts(family: str) -> list[str]:
+        return [e.text for e in inside if e.family == family]
+
+    return {"present": True, "hedged": bool(texts("hedge")), "hedges": texts("hedge"),
+            "scare_quotes": texts("scare_quote"), "factives": texts("factive"), "labels": texts("loaded"),
+            "naming": texts("naming")}

@@ -14,13 +14,15 @@ from typing import Iterable
 from .document import build_document
 from .extractors import EXTRACTORS
 from .language import identify
-from .lexicon import LexiconSet, load_lexicons
+from .lexicon import Entry, LexiconSet, load_lexicons
 from .matcher import Matcher
 from .profile import Profile, build_profile
 from .reading import Article
+from .readability import readability
 
-# Families that support segmentation rather than produce evidence.
-LAYOUT_FAMILIES = frozenset({"abbreviation", "boilerplate"})
+# Families used as word lists by segmentation and by the extractors' rules,
+# rather than matched in the text as evidence.
+WORDLIST_FAMILIES = frozenset({"abbreviation", "boilerplate", "grammar", "negation"})
 
 try:
     FRAMING_VERSION = version("framing-analysis")
@@ -33,8 +35,7 @@ class LanguageTables:
     """What scoring one language needs, built once."""
 
     matcher: Matcher
-    abbreviations: frozenset[str]
-    trailer_headings: frozenset[str]
+    wordlists: dict[str, frozenset[str]]
 
 
 class Scorer:
@@ -46,14 +47,17 @@ class Scorer:
     1.0
     """
 
-    def __init__(self, lexicons: LexiconSet | None = None, *, extra_lexicons: Iterable[str | Path] = ()):
+    def __init__(self, lexicons: LexiconSet | None = None, *, extra_lexicons: Iterable[str | Path] = (),
+                 readability: bool = False):
+        self.readability = readability
         self.lexicons = lexicons if lexicons is not None else load_lexicons(extra_lexicons)
-        scoring = {e.language for e in self.lexicons.entries if e.family not in LAYOUT_FAMILIES}
+        scoring = {e.language for e in self.lexicons.entries if e.family not in WORDLIST_FAMILIES}
         self.supported = frozenset(scoring - {"mul"})
         self._tables: dict[str, LanguageTables] = {}
 
     def __getstate__(self):
-        return {"lexicons": self.lexicons, "supported": self.supported, "_tables": {}}
+        return {"lexicons": self.lexicons, "supported": self.supported, "readability": self.readability,
+                "_tables": {}}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -63,10 +67,8 @@ class Scorer:
         cached = self._tables.get(language)
         if cached is None:
             entries = self.lexicons.select(language)
-            matcher = Matcher([e for e in entries if e.family not in LAYOUT_FAMILIES])
-            abbreviations = frozenset(f for e in entries if e.family == "abbreviation" for f in e.forms)
-            headings = frozenset(f for e in self.lexicons.entries if e.family == "boilerplate" for f in e.forms)
-            cached = LanguageTables(matcher, abbreviations, headings)
+            matcher = Matcher([e for e in entries if e.family not in WORDLIST_FAMILIES])
+            cached = LanguageTables(matcher, wordlists(entries, self.lexicons.entries))
             self._tables[language] = cached
         return cached
 
@@ -74,8 +76,23 @@ class Scorer:
         """The profile of one article; raises ``FramingError`` subclasses for what cannot be scored."""
         guess = identify(article.text, self.supported, given=language or article.language)
         tables = self.tables(guess.code)
-        document = build_document(article, guess, tables.matcher, abbreviations=tables.abbreviations,
-                                  trailer_headings=tables.trailer_headings)
+        document = build_document(article, guess, tables.matcher, tables.wordlists)
         evidence = [item for extract in EXTRACTORS.values() for item in extract(document)]
+        scores = (readability(article.text, document.layout.body, len(document.layout.sentences), guess.code)
+                  if self.readability else None)
         return build_profile(document, evidence, lexicon_version=self.lexicons.version,
-                             framing_version=FRAMING_VERSION)
+                             framing_version=FRAMING_VERSION, readability=scores)
+
+
+def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
+    """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
+    and ``boilerplate`` (trailer headings of every language, since trailers are often
+    in the site's language rather than the article's)."""
+    lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
+    for entry in entries:
+        if entry.family == "grammar":
+            lists.setdefault(f"grammar.{entry.category}", set()).update(entry.forms)
+        elif entry.family in ("abbreviation", "negation"):
+            lists[entry.family].update(entry.forms)
+    lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
+    return {name: frozenset(forms) for name, forms in lists.items()}

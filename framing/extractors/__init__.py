@@ -9,14 +9,23 @@ from typing import Callable
 
 from ..document import Document
 from ..evidence import Evidence
+from .attribution import extract_attribution
+from .certainty import extract_boosters, extract_factives
+from .hedge import extract_hedges
+from .loaded import extract_loaded
 from .naming import extract_naming
-from .quotation import extract_quotations
+from .scare_quote import extract_scare_quotes
 
 Extractor = Callable[[Document], list[Evidence]]
 
 EXTRACTORS: dict[str, Extractor] = {
     "naming": extract_naming,
-    "quotation": extract_quotations,
+    "hedge": extract_hedges,
+    "booster": extract_boosters,
+    "factive": extract_factives,
+    "attribution": extract_attribution,
+    "scare_quote": extract_scare_quotes,
+    "loaded": extract_loaded,
 }
 
-__all__ = ["EXTRACTORS", "Extractor", "extract_naming", "extract_quotations"]
+__all__ = ["EXTRACTORS", "Extractor"]

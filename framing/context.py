@@ -1,0 +1,54 @@
+"""Words around a span, within its sentence: what the rules of the extractors look at.
+
+The rules are small ("is the next word a number?", "is there a negator in
+the three words before?"); they all need the neighbouring words of a match,
+bounded by its sentence so that nothing leaks across a full stop.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Document, Hit
+
+WORD = re.compile(r"\w+(?:['\u2019]\w+)*(?:[.,]\d+)*")
+_WINDOW = 120
+
+
+def sentence_bounds(document: Document, index: int, offset: int) -> tuple[int, int]:
+    """The sentence ``index`` of ``document``, or a window around ``offset`` outside sentences."""
+    if 0 <= index < len(document.layout.sentences):
+        return document.layout.sentences[index]
+    return max(0, offset - _WINDOW), min(len(document.text), offset + _WINDOW)
+
+
+def words_after(document: Document, hit: Hit, n: int) -> list[str]:
+    """Up to ``n`` words following ``hit`` in its sentence."""
+    return [m.group() for m in word_matches_after(document, hit, n)]
+
+
+def word_matches_after(document: Document, hit: Hit, n: int) -> list[re.Match[str]]:
+    """Up to ``n`` words following ``hit`` in its sentence, with their offsets."""
+    _, stop = sentence_bounds(document, hit.sentence, hit.end)
+    found = []
+    for m in WORD.finditer(document.text, hit.end, min(stop, hit.end + _WINDOW)):
+        found.append(m)
+        if len(found) == n:
+            break
+    return found
+
+
+def words_before(document: Document, hit: Hit, n: int) -> list[str]:
+    """Up to ``n`` words preceding ``hit`` in its sentence, nearest last."""
+    begin, _ = sentence_bounds(document, hit.sentence, hit.start)
+    return [m.group() for m in WORD.finditer(document.text, max(begin, hit.start - _WINDOW), hit.start)][-n:]
+
+
+def is_number(word: str, number_words: frozenset[str]) -> bool:
+    """Digits ("30,000", "1.5") or a number word of the language ("thirty", "hundreds")."""
+    return word[:1].isdigit() or word.lower() in number_words
+
+
+def is_sentence_initial(document: Document, hit: Hit) -> bool:
+    """Whether ``hit`` is the first word of its sentence (quotes and brackets aside)."""
+    begin, _ = sentence_bounds(document, hit.sentence, hit.start)
+    return not WORD.search(document.text, begin, hit.start)

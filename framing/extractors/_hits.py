@@ -1,0 +1,27 @@
+"""Turning lexicon hits into evidence, shared by the extractors."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document import Document, Hit
+from ..evidence import Evidence
+
+
+def hits_of(document: Document, family: str) -> Iterator[Hit]:
+    """The document's hits of one lexicon family, in text order."""
+    return (hit for hit in document.hits if hit.entry.family == family)
+
+
+def to_evidence(document: Document, hit: Hit, *, family: str | None = None, category: str | None = None,
+                speaker: str | None = None) -> Evidence:
+    """Evidence for ``hit``; ``family`` and ``category`` default to the entry's."""
+    entry = hit.entry
+    return Evidence(family or entry.family, entry.id, document.text[hit.start:hit.end], hit.start, hit.end,
+                    hit.voice, hit.sentence, category=category or entry.category, lexicon=entry.lexicon,
+                    term=entry.term, speaker=speaker)
+
+
+def covered_by_longer(hit: Hit, others: list[Hit]) -> bool:
+    """Whether a longer hit of another family covers ``hit`` ("no doubt" covers "doubt")."""
+    return any(o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
+               for o in others)

@@ -1,0 +1,25 @@
+"""Boosters and factive verbs: the outlet presenting a claim as certain or established.
+
+Boosters ("clearly", "unprecedented", "new evidence") raise certainty;
+factive and assertive verbs ("reveal", "show", "confirm", Dutch "blijkt")
+present what follows as fact, unlike neutral ("say") or distancing ("claim")
+reporting verbs. A negated booster ("not clear") is a hedge instead, and a
+negated factive ("did not reveal") presents nothing as established.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..evidence import Evidence
+from ._hits import hits_of, to_evidence
+from .hedge import is_negated
+
+
+def extract_boosters(document: Document) -> list[Evidence]:
+    """Booster evidence, except negated boosters (which the hedge extractor takes)."""
+    return [to_evidence(document, hit) for hit in hits_of(document, "booster") if not is_negated(document, hit)]
+
+
+def extract_factives(document: Document) -> list[Evidence]:
+    """Factive and evidential verbs that are not negated."""
+    return [to_evidence(document, hit) for hit in hits_of(document, "factive") if not is_negated(document, hit)]
+

@@ -1,0 +1,106 @@
+"""Hedges: the outlet declining to assert ("probably", "reportedly", "would have" + participle).
+
+Most hedge cues are lexicon entries; a few categories need a rule to tell the
+hedge from another use of the same word:
+
+- ``modal``: "May" the month, and "could not" of ability, are not hedges;
+- ``approximator``: "around", "about" hedge only before a quantity
+  ("around 30,000"); multi-word ones ("50,000 or so", "something of") always;
+- ``conditional``: the reportative conditional ("would have" + participle,
+  French "aurait" + participe, Dutch "zou hebben" + voltooid deelwoord) marks an
+  unverified claim, but after a relative pronoun ("a settlement that would
+  have allowed") or in a sentence with "if" it is a counterfactual;
+- any cue preceded by a negator within three words is not counted as a hedge;
+  a negated booster ("it is not clear") is a hedge of category
+  ``negated_booster``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
+from ..document import Document, Hit
+from ..evidence import Evidence
+from ._hits import covered_by_longer, hits_of, to_evidence
+
+NEGATION_WINDOW = 3
+
+
+def extract_hedges(document: Document) -> list[Evidence]:
+    """Hedge evidence: lexicon cues that pass their category's rule, plus negated boosters."""
+    boosters = list(hits_of(document, "booster"))
+    found = []
+    for hit in hits_of(document, "hedge"):
+        if covered_by_longer(hit, boosters) or is_negated(document, hit):
+            continue
+        end = _RULES.get(hit.entry.category or "", _always)(document, hit)
+        if end is not None:
+            found.append(to_evidence(document, replace(hit, end=end)))
+    for hit in boosters:
+        if is_negated(document, hit):
+            found.append(to_evidence(document, hit, family="hedge", category="negated_booster"))
+    return found
+
+
+def is_negated(document: Document, hit: Hit) -> bool:
+    """A negator among the three words before ``hit`` in its sentence."""
+    negators = document.wordlist("negation")
+    return any(w.lower() in negators for w in words_before(document, hit, NEGATION_WINDOW))
+
+
+# A rule returns the end offset of the hedge (the hit's, or further to take
+# in a participle), or None when the hit is not a hedge.
+def _always(document: Document, hit: Hit) -> int | None:
+    return hit.end
+
+
+def _modal(document: Document, hit: Hit) -> int | None:
+    surface = document.text[hit.start:hit.end]
+    if surface[:1].isupper() and not is_sentence_initial(document, hit):
+        return None  # "May" the month or a name
+    following = words_after(document, hit, 1)
+    if following and is_number(following[0], document.wordlist("grammar.number_word")):
+        return None  # "May 5"
+    if surface.lower() in document.wordlist("grammar.ability_modal"):
+        if following and following[0].lower() in document.wordlist("negation"):
+            return None  # "could not": ability, not possibility
+    return hit.end
+
+
+def _approximator(document: Document, hit: Hit) -> int | None:
+    if " " in hit.entry.forms[0]:
+        return hit.end  # "or so", "something of": approximators whatever follows
+    after = words_after(document, hit, 1)
+    return hit.end if after and is_number(after[0], document.wordlist("grammar.number_word")) else None
+
+
+def _conditional(document: Document, hit: Hit) -> int | None:
+    """The reportative conditional, evidence extended over its participle."""
+    before = words_before(document, hit, 1)
+    if before and before[0].lower() in document.wordlist("grammar.relative_pronoun"):
+        return None  # "a settlement that would have allowed": counterfactual
+    conditions = document.wordlist("grammar.condition_word")
+    if any(w.lower() in conditions for w in words_before(document, hit, 30)):
+        return None
+    adverb_suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.adverb_suffix"))
+    for m in word_matches_after(document, hit, 3):
+        word = m.group().lower()
+        if is_participle(word, document):
+            return m.end()
+        if not (adverb_suffixes and word.endswith(adverb_suffixes)):
+            break
+    return None
+
+
+def is_participle(word: str, document: Document) -> bool:
+    """A past participle by the language's irregular list or its regular suffixes."""
+    if word in document.wordlist("grammar.participle"):
+        return True
+    suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.participle_suffix"))
+    prefixes = tuple(s.rstrip("-") for s in document.wordlist("grammar.participle_prefix"))
+    if not suffixes or not word.endswith(suffixes) or len(word) < 4:
+        return False
+    return not prefixes or word.startswith(prefixes)
+
+
+_RULES = {"modal": _modal, "approximator": _approximator, "conditional": _conditional}
