@@ -21,7 +21,8 @@ FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
                + [f"{family}_{part}" for family in COUNTED_FAMILIES
                   for part in ("unquoted", "quoted", "per_1000_words")]
-               + ["quoted_share", "naming_stances"])
+               + ["attribution_coverage", "direct_quotations", "indirect_attributions", "quoted_share",
+                  "anonymous_share", "headline_hedged", "naming_stances"])
 
 
 def record(item: Profile | ReadFailure) -> dict[str, Any]:
@@ -75,9 +76,12 @@ def csv_row(item: Profile | ReadFailure) -> dict[str, Any]:
     row: dict[str, Any] = {"id": item.id, "language": item.language, "words": item.words,
                            "sentences": item.sentences, "headline": item.headline}
     for family in COUNTED_FAMILIES:
-        for part, value in item.features[family].items():
-            row[f"{family}_{part}"] = value
-    row["quoted_share"] = item.features["attribution"]["quoted_share"]
+        for part in ("unquoted", "quoted", "per_1000_words"):
+            row[f"{family}_{part}"] = item.features[family][part]
+    attribution = item.features["attribution"]
+    row.update(attribution_coverage=attribution["coverage"], direct_quotations=attribution["direct"],
+               indirect_attributions=attribution["indirect"], quoted_share=attribution["quoted_share"],
+               anonymous_share=attribution["anonymous_share"], headline_hedged=item.headline_framing.get("hedged"))
     row["naming_stances"] = ";".join(f"{axis}={'' if v['stance'] is None else v['stance']}"
                                      for axis, v in item.naming.items())
     return row

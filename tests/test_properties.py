@@ -54,10 +54,19 @@ def test_rates_are_finite_and_stances_bounded(text):
     profile = profile_or_none(text)
     if profile is None:
         return
-    for family in profile["features"].values():
-        for value in family.values():
+    for name, family in profile["features"].items():
+        if name == "attribution":
+            continue
+        for key in ("unquoted", "quoted", "per_1000_words"):
+            value = family[key]
             assert isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
-    assert 0.0 <= profile["features"]["attribution"]["quoted_share"] <= 1.0
+        assert all(isinstance(n, int) and n > 0 for n in family["categories"].values())
+    attribution = profile["features"]["attribution"]
+    for key in ("coverage", "quoted_share"):
+        assert 0.0 <= attribution[key] <= 1.0
+    share = attribution["anonymous_share"]
+    assert share is None or 0.0 <= share <= 1.0
+    assert all(isinstance(n, int) and n >= 0 for n in attribution["sources"].values())
     for axis in profile["naming"].values():
         assert axis["stance"] is None or -1.0 <= axis["stance"] <= 1.0
         if axis["mentions"]["unquoted"] == 0:

@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -19,9 +20,15 @@ def test_wheel_installs_and_scores_offline(tmp_path):
                     "-w", str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
     (wheel,) = dist.glob("framing_analysis-*.whl")
     env_dir = tmp_path / "venv"
-    # System site-packages provide numpy and friends, so nothing is downloaded.
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The test runner's site-packages provide numpy and friends, so nothing is
+    # downloaded; a plain path in a .pth file does not run the runner's own
+    # .pth hooks, so the editable install of the source tree stays out.
+    env_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+    runner_site = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(env_site, "runner_dependencies.pth").write_text("\n".join(sorted(runner_site)) + "\n")
     offline = dict(os.environ, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], check=True,
                    capture_output=True, env=offline, timeout=300)

@@ -21,6 +21,7 @@ from ._hits import hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
 _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
 
@@ -118,35 +119,56 @@ def source_candidates(document: Document) -> list[Source]:
 
 
 def named_entities(document: Document) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words (with name particles inside), typed person or organisation.
+    """Runs of capitalised words, typed ``named_person`` or ``named_organisation``.
 
-    A single capitalised word at the start of a sentence is not taken: it is
-    capitalised because of its position.
+    Name particles ("bin", "van") and small title words ("of", "for") may sit
+    inside a run ("Secretary of State", "Movement for Oneness and Jihad").
+    Not taken: a lone capitalised word opening a sentence, months and
+    weekdays, and words that are lexicon cues ("According"). A run with an
+    organisation noun or an acronym is an organisation; a single word is a
+    person when it is the surname of a person named elsewhere in the article.
     """
-    particles = document.wordlist("grammar.name_particle")
-    organisation_words = document.wordlist("grammar.organisation_word")
     text = document.text
-    found = []
+    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
+    calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
+    cue_spans = [(h.start, h.end) for h in document.hits if h.entry.family != "naming"]
+    runs = []
     for s_start, s_end in document.layout.sentences:
+        words = [m for m in _CAPITALISED.finditer(text, s_start, s_end)
+                 if m.group().rstrip(".").lower() not in calendar
+                 and not any(a <= m.start() < b for a, b in cue_spans)]
         run: list[re.Match[str]] = []
-        for m in [*_CAPITALISED.finditer(text, s_start, s_end), None]:
-            word = m.group().rstrip(".") if m else ""
-            adjacent = m is not None and run and text[run[-1].end():m.start()].strip() == ""
-            if m is not None and word[:1].isupper() and (not run or adjacent):
+        for m in [*words, None]:
+            joined = m is not None and bool(run) and not text[run[-1].end():m.start()].strip()
+            if m is not None and (m.group()[:1].isupper() or (joined and m.group().lower() in inner)):
+                if run and not joined:
+                    runs.append((s_start, run))
+                    run = []
                 run.append(m)
                 continue
-            if m is not None and run and adjacent and word.lower() in particles:
-                run.append(m)
-                continue
-            while run and run[-1].group().lower() in particles:
-                run.pop()
             if run:
-                initial = run[0].start() == s_start or not text[s_start:run[0].start()].strip(" \"'\u201c\u2018\u00ab(")
-                if len(run) > 1 or not initial:
-                    words = [r.group().rstrip(".,") for r in run]
-                    organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1)
-                                       for w in words)
-                    kind = "named_organisation" if organisation or len(run) == 1 else "named_person"
-                    found.append((run[0].start(), run[-1].end(), kind))
-            run = [m] if m is not None and word[:1].isupper() else []
-    return found
+                runs.append((s_start, run))
+            run = []
+    return _typed_names(document, runs)
+
+
+def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]) -> list[tuple[int, int, str]]:
+    text = document.text
+    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
+    organisation_words = document.wordlist("grammar.organisation_word")
+    names = []
+    for sentence_start, run in runs:
+        while run and run[-1].group().lower() in inner:
+            run.pop()
+        if not run:
+            continue
+        opening = not text[sentence_start:run[0].start()].strip(" \"'\u201c\u2018\u00ab(")
+        if len(run) == 1 and opening:
+            continue
+        words = [_POSSESSIVE.sub("", r.group()).rstrip(".,") for r in run]
+        end = run[-1].end() - (len(run[-1].group()) - len(_POSSESSIVE.sub("", run[-1].group())))
+        organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
+        names.append((run[0].start(), end, words, organisation))
+    surnames = {words[-1] for _, _, words, organisation in names if len(words) > 1 and not organisation}
+    return [(start, end, "named_organisation" if organisation or (len(words) == 1 and words[0] not in surnames)
+             else "named_person") for start, end, words, organisation in names]

@@ -4,8 +4,8 @@ Most hedge cues are lexicon entries; a few categories need a rule to tell the
 hedge from another use of the same word:
 
 - ``modal``: "May" the month, and "could not" of ability, are not hedges;
-- ``approximator``: "around", "about" hedge only before a quantity
-  ("around 30,000"); multi-word ones ("50,000 or so", "something of") always;
+- ``approximator``: "around", "about", "or so" hedge only next to a quantity
+  ("around 30,000", "50,000 or so"); ``vague`` ones ("something of a") always;
 - ``conditional``: the reportative conditional ("would have" + participle,
   French "aurait" + participe, Dutch "zou hebben" + voltooid deelwoord) marks an
   unverified claim, but after a relative pronoun ("a settlement that would
@@ -68,10 +68,13 @@ def _modal(document: Document, hit: Hit) -> int | None:
 
 
 def _approximator(document: Document, hit: Hit) -> int | None:
-    if " " in hit.entry.forms[0]:
-        return hit.end  # "or so", "something of": approximators whatever follows
-    after = words_after(document, hit, 1)
-    return hit.end if after and is_number(after[0], document.wordlist("grammar.number_word")) else None
+    numbers = document.wordlist("grammar.number_word")
+    if any(is_number(w, numbers) for w in words_after(document, hit, 2)):
+        return hit.end  # "around 30,000", "an estimated 2 million"
+    before = words_before(document, hit, 1)
+    if before and is_number(before[0], numbers):
+        return hit.end  # postposed: "50,000 or so"
+    return None
 
 
 def _conditional(document: Document, hit: Hit) -> int | None:
