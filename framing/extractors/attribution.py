@@ -28,13 +28,14 @@ _LOOK_LEFT_CHARS = 90
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A candidate source span and its type."""
+    """A candidate source span, its type, and the sentence it stands in."""
 
     start: int
     end: int
     kind: str
     entry: str
     voice: str
+    sentence: int
 
 
 def extract_attribution(document: Document) -> list[Evidence]:
@@ -43,7 +44,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     A quotation's speaker is the source of the nearest cue in its sentence.
     """
     cues = attribution_cues(document)
-    candidates = source_candidates(document)
+    candidates = source_candidates(document, {cue.sentence for cue in cues})
     chosen: dict[tuple[int, int], Source] = {}
     source_of_cue: dict[int, Source] = {}
     cue_sentences = set()
@@ -54,11 +55,11 @@ def extract_attribution(document: Document) -> list[Evidence]:
             chosen[(source.start, source.end)] = source
             source_of_cue[cue.start] = source
     for source in candidates:
-        if source.kind == "anonymous" and document.sentence_at(source.start) in cue_sentences:
+        if source.kind == "anonymous" and source.sentence in cue_sentences:
             chosen[(source.start, source.end)] = source
     text = document.text
-    sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice,
-                        document.sentence_at(s.start), category=s.kind)
+    sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
+                        category=s.kind)
                for s in sorted(chosen.values(), key=lambda s: s.start)]
     quotations = []
     for q in document.quotations:
@@ -94,7 +95,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
 
 def source_for(document: Document, cue: Evidence, candidates: list[Source]) -> Source | None:
     """The source span a cue attributes to, by position relative to the cue."""
-    same = [s for s in candidates if document.sentence_at(s.start) == cue.sentence]
+    same = [s for s in candidates if s.sentence == cue.sentence]
     right = [s for s in same if cue.end <= s.start <= cue.end + _LOOK_RIGHT_CHARS]
     left = [s for s in same if cue.start - _LOOK_LEFT_CHARS <= s.start and s.end <= cue.start]
     prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
@@ -105,21 +106,21 @@ def source_for(document: Document, cue: Evidence, candidates: list[Source]) -> S
     return right[0] if right else None
 
 
-def source_candidates(document: Document) -> list[Source]:
-    """Source nouns from the lexicon, and runs of capitalised words (names)."""
-    found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice)
-             for h in hits_of(document, "source_noun")]
+def source_candidates(document: Document, sentences: set[int]) -> list[Source]:
+    """Source nouns from the lexicon, and runs of capitalised words (names), in ``sentences``."""
+    found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
+             for h in hits_of(document, "source_noun") if h.sentence in sentences]
     taken = [(s.start, s.end) for s in found]
-    for start, end, kind in named_entities(document):
+    for start, end, kind in named_entities(document, sentences):
         if not any(a < end and start < b for a, b in taken):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
-            found.append(Source(start, end, kind, f"source.{kind}", voice))
+            found.append(Source(start, end, kind, f"source.{kind}", voice, document.sentence_at(start)))
     found.sort(key=lambda s: s.start)
     return found
 
 
-def named_entities(document: Document) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words, typed ``named_person`` or ``named_organisation``.
+def named_entities(document: Document, sentences: set[int]) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in ``sentences``, typed ``named_person`` or ``named_organisation``.
 
     Name particles ("bin", "van") and small title words ("of", "for") may sit
     inside a run ("Secretary of State", "Movement for Oneness and Jihad").
@@ -131,12 +132,15 @@ def named_entities(document: Document) -> list[tuple[int, int, str]]:
     text = document.text
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
-    cue_spans = [(h.start, h.end) for h in document.hits if h.entry.family != "naming"]
+    cue_hits = [h for h in document.hits if h.entry.family != "naming"]
     runs = []
-    for s_start, s_end in document.layout.sentences:
+    for index in sorted(i for i in sentences if i >= 0):
+        s_start, s_end = document.layout.sentences[index]
+        in_sentence = [(h.start, h.end) for h in cue_hits if h.sentence == index]
         words = [m for m in _CAPITALISED.finditer(text, s_start, s_end)
-                 if m.group().rstrip(".").lower() not in calendar
-                 and not any(a <= m.start() < b for a, b in cue_spans)]
+                 if (m.group()[:1].isupper() or m.group().lower() in inner)
+                 and m.group().rstrip(".").lower() not in calendar
+                 and not any(a <= m.start() < b for a, b in in_sentence)]
         run: list[re.Match[str]] = []
         for m in [*words, None]:
             joined = m is not None and bool(run) and not text[run[-1].end():m.start()].strip()

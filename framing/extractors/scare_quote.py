@@ -21,7 +21,6 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 def extract_scare_quotes(document: Document) -> list[Evidence]:
     """Short outer quotations that are neither names, source descriptions, nor colon quotes."""
     text = document.text
-    lowercase_words = {w for w in _WORD.findall(text) if w[:1].islower()}
     particles = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     source_spans = [(h.start, h.end) for h in hits_of(document, "source_noun")]
     found = []
@@ -29,7 +28,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         words = _WORD.findall(q.text)
         if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
             continue
-        if _is_name(words, lowercase_words, particles):
+        if _is_name(words, text, particles):
             continue
         if any(q.start <= s and e <= q.end for s, e in source_spans):
             continue
@@ -40,7 +39,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     return found
 
 
-def _is_name(words: list[str], lowercase_words: set[str], particles: frozenset[str]) -> bool:
+def _is_name(words: list[str], text: str, particles: frozenset[str]) -> bool:
     """Capitalised words throughout (particles and small title words aside): a name or a title. A single
     capitalised word that the text also writes in lower case ("Encouraged" /
     "encouraged") is an ordinary word capitalised by a headline."""
@@ -48,5 +47,6 @@ def _is_name(words: list[str], lowercase_words: set[str], particles: frozenset[s
     if not content or not all(w[:1].isupper() for w in content):
         return False
     if len(content) == 1:
-        return content[0].lower() not in lowercase_words
+        word = content[0].lower()
+        return not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
     return True
