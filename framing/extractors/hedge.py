@@ -36,8 +36,9 @@ def extract_hedges(document: Document) -> list[Evidence]:
         end = _RULES.get(hit.entry.category or "", _always)(document, hit)
         if end is not None:
             found.append(to_evidence(document, replace(hit, end=end)))
+    hedge_hits = list(hits_of(document, "hedge"))
     for hit in boosters:
-        if is_negated(document, hit):
+        if is_negated(document, hit) and not any(h.start < hit.end and hit.start < h.end for h in hedge_hits):
             found.append(to_evidence(document, hit, family="hedge", category="negated_booster"))
     return found
 

@@ -1,0 +1,133 @@
+"""Feature families: the rules that tell a hedge, a scare quote or a source from look-alikes."""
+import pytest
+
+import framing
+
+
+def evidence(text, family, language="en", voice=None):
+    profile = framing.score(text, language=language)
+    return [e["text"] for e in profile["evidence"]
+            if e["family"] == family and (voice is None or e["voice"] == voice)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal was probably made in 2012.", ["probably"]),
+    ("Algeria reportedly asked Belmokhtar for help.", ["reportedly"]),
+    ("The deal may collapse soon.", ["may"]),
+    ("The talks began in May and ended in June.", []),
+    ("He could not attend the meeting.", []),
+    ("Officials believe the group is weakened.", ["believe"]),
+    ("Around 30,000 emails were posted.", ["Around"]),
+    ("He walked around the block.", []),
+    ("Of the 50,000 or so emails, few mattered.", ["or so"]),
+    ("It provides something of a debriefing.", ["something of a"]),
+    ("Algeria would have asked Belmokhtar to attack.", ["would have asked"]),
+    ("Algeria would have reportedly asked Belmokhtar.", ["would have reportedly asked"]),
+    ("They sought a settlement that would have allowed his followers back.", []),
+    ("If they had known, they would have stopped it.", []),
+    ("It is not clear who sent the email.", ["not clear"]),
+    ("The so-called agreement held for a year.", ["so-called"]),
+])
+def test_hedges_in_english(text, expected):
+    assert evidence(text, "hedge") == expected
+
+
+def test_quoted_hedges_are_the_sources_not_the_outlets():
+    text = "The email adds: \u2018They believe this attack could mark a new phase.\u2019"
+    profile = framing.score(text, language="en")
+    hedges = [e for e in profile["evidence"] if e["family"] == "hedge"]
+    assert {e["text"] for e in hedges} == {"believe", "could"}
+    assert {e["voice"] for e in hedges} == {"quoted"}
+    assert profile["features"]["hedge"]["unquoted"] == 0
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("L'Alg\u00e9rie aurait demand\u00e9 \u00e0 Belmokhtar d'attaquer.", "fr", ["aurait demand\u00e9"]),
+    ("De correspondentie suggereert dat de schok groot was.", "nl", ["suggereert"]),
+])
+def test_hedges_in_french_and_dutch(text, language, expected):
+    assert evidence(text, "hedge", language) == expected
+
+
+def test_boosters_and_factives():
+    text = "The archive unveiled an unprecedented piece of information, clearly showing the deal."
+    assert evidence(text, "booster") == ["unprecedented", "clearly"]
+    assert "unveiled" in evidence(text, "factive")
+
+
+def test_negated_factive_presents_nothing_as_established():
+    assert evidence("The report did not reveal the source.", "factive") == []
+
+
+def test_attribution_cues_have_a_stance_and_sources_a_type():
+    text = ("According to a very sensitive source, the deal held. Critics claimed it was illegal. "
+            "The email, sent by Sidney Blumenthal, said the talks failed.")
+    profile = framing.score(text, language="en")
+    cues = {e["text"]: e["category"] for e in profile["evidence"] if e["family"] == "attribution_cue"}
+    assert cues["According to"] == "neutral" and cues["claimed"] == "distancing" and cues["said"] == "neutral"
+    sources = {e["text"]: e["category"] for e in profile["evidence"] if e["family"] == "source"}
+    assert sources.get("a very sensitive source") == "anonymous"
+    assert "document" in sources.values()
+    attribution = profile["features"]["attribution"]
+    assert attribution["coverage"] == 1.0
+    assert attribution["sources"]["anonymous"] >= 1
+
+
+def test_colon_introduces_a_direct_quotation_with_a_speaker():
+    text = "Sidney Blumenthal wrote to Clinton. The email says: \u2018The talks broke down in 2010.\u2019"
+    profile = framing.score(text, language="en")
+    (quote,) = [e for e in profile["evidence"] if e["family"] == "quotation"]
+    assert quote["category"] == "direct" and quote["speaker"] == "The email"
+    assert profile["features"]["attribution"]["direct"] == 1
+
+
+@pytest.mark.parametrize("text, scare, not_scare", [
+    ("Algeria \u2018Encouraged\u2019 Terror Attacks in the South\n\nAlgeria \u201cencouraged\u201d the group.",
+     ["\u2018Encouraged\u2019", "\u201cencouraged\u201d"], []),
+    ("He leads the \u201cSigned in Blood\u201d group and cites \u201ca very sensitive source\u201d.", [],
+     ["\u201cSigned in Blood\u201d", "\u201ca very sensitive source\u201d"]),
+    ("The terrorist \u201cbetrayed\u201d the government.", ["\u201cbetrayed\u201d"], []),
+    ("It says: \u201cbetrayed\u201d", [], ["\u201cbetrayed\u201d"]),
+    ("The sender, \u00abSid\u00bb, wrote.", [], ["\u00abSid\u00bb"]),
+])
+def test_scare_quotes(text, scare, not_scare):
+    found = evidence(text, "scare_quote")
+    assert all(s in found for s in scare)
+    assert not any(s in found for s in not_scare)
+
+
+def test_loaded_labels_and_headline_framing():
+    text = "Clinton emails reveal links between Algerian regime and terrorist groups\n\nThe regime denied it."
+    profile = framing.score(text, language="en")
+    assert evidence(text, "loaded").count("regime") == 2
+    headline = profile["headline_framing"]
+    assert headline["hedged"] is False and headline["factives"] == ["reveal"] and "regime" in headline["labels"]
+
+
+def test_readability_uses_pyphen_and_the_language_given():
+    text = "The cat sat on the mat. It was a sunny day and the cat was happy."
+    english = framing.score(text, language="en", readability=True)["readability"]
+    assert english["syllable_source"] == "pyphen:en_US"
+    assert 60 < english["flesch_reading_ease"] <= 121
+    dutch = framing.score("De kat zat op de mat. Het was een zonnige dag.", language="nl", readability=True)
+    assert dutch["readability"]["syllable_source"] == "pyphen:nl_NL"
+    arabic = framing.score("\u0642\u0627\u0644 \u0627\u0644\u0645\u0633\u0624\u0648\u0644 \u0625\u0646 \u0627\u0644\u0648\u0636\u0639 \u0647\u0627\u062f\u0626.",
+                           language="ar", readability=True)
+    assert arabic["readability"]["flesch_reading_ease"] is None and "reason" in arabic["readability"]
+
+
+def test_readability_never_downloads(monkeypatch):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("framing must never call nltk.download")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    framing.score("A plain sentence for the test. Another one follows here.", language="en", readability=True)
+
+
+def test_every_family_reports_voice_counts_and_rates():
+    profile = framing.score("Officials probably met in the Moroccan Sahara, a source said.", language="en")
+    for family in ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
+                   "scare_quote", "loaded"):
+        assert set(profile["features"][family]) >= {"unquoted", "quoted", "per_1000_words"}
