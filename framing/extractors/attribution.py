@@ -101,11 +101,12 @@ def source_for(document: Document, cue: Evidence, candidates: list[Source]) -> S
     prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
     if prepositional:
         return right[0] if right else None
-    before = document.text[:cue.start].rstrip()
+    window_start = max(0, cue.start - _LOOK_LEFT_CHARS)
+    before = document.text[window_start:cue.start].rstrip()
     if left and before.endswith(","):
         # "The email, sent by Sidney Blumenthal, said": skip the apposition.
         opening = before.rfind(",", 0, len(before) - 1)
-        subject = [s for s in left if s.end <= opening]
+        subject = [s for s in left if s.end <= window_start + opening]
         if opening >= 0 and subject:
             return subject[-1]
     if left:
