@@ -148,7 +148,7 @@ def _load(roots: tuple[str, ...]) -> LexiconSet:
                 raise LexiconError(f"{path}: axis {axis.id!r} is declared twice")
             axes[axis.id] = axis
         raw_entries.extend((path, meta, raw) for raw in _entry_tables(path, data))
-    seen: dict[tuple[str, str], set[str]] = {}
+    seen: dict[tuple[str, str], set] = {}
     for path, meta, raw in raw_entries:
         entry = _check_entry(path, meta, raw, axes)
         ids = seen.setdefault((str(path), "ids"), set())
@@ -157,9 +157,10 @@ def _load(roots: tuple[str, ...]) -> LexiconSet:
         ids.add(entry.id)
         forms_seen = seen.setdefault((str(path), "forms"), set())
         for form in entry.forms:
-            if form in forms_seen:
-                raise LexiconError(f"{path}: entry {entry.id!r}: the form {form!r} appears twice in this file")
-            forms_seen.add(form)
+            if (form, entry.category) in forms_seen:
+                raise LexiconError(f"{path}: entry {entry.id!r}: the form {form!r} appears twice in this file"
+                                   + (f" (category {entry.category!r})" if entry.category else ""))
+            forms_seen.add((form, entry.category))
         entries.append(entry)
     return LexiconSet(tuple(entries), axes, tuple(metas), digest.hexdigest()[:16])
 

@@ -11,7 +11,7 @@ SCHEMA = "framing.profile/1"
 # Families whose evidence is counted per voice under ``features``.
 COUNTED_FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
                     "scare_quote", "loaded")
-SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague")
+SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague", "pronoun")
 
 
 @dataclass(frozen=True)

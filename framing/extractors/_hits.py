@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..context import words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 
@@ -25,3 +26,10 @@ def covered_by_longer(hit: Hit, others: list[Hit]) -> bool:
     """Whether a longer hit of another family covers ``hit`` ("no doubt" covers "doubt")."""
     return any(o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
                for o in others)
+
+
+def after_determiner(document: Document, hit: Hit) -> bool:
+    """Whether a determiner or possessive precedes ``hit``: then a verb cue is a noun
+    ("the suspect", "his claims", "a TV show")."""
+    before = words_before(document, hit, 1)
+    return bool(before) and before[0].lower() in document.wordlist("grammar.determiner")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..evidence import Evidence
-from ._hits import hits_of, to_evidence
+from ._hits import after_determiner, hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
 _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
@@ -78,7 +78,8 @@ def extract_attribution(document: Document) -> list[Evidence]:
 
 def attribution_cues(document: Document) -> list[Evidence]:
     """Reporting verbs and phrases, and colons that introduce quotations."""
-    cues = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")]
+    cues = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
+            if not after_determiner(document, hit)]  # "his claims", "the report"
     text = document.text
     for q in document.quotations:
         if q.depth != 1:
@@ -119,6 +120,15 @@ def source_candidates(document: Document, sentences: set[int]) -> list[Source]:
     found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
              for h in hits_of(document, "source_noun") if h.sentence in sentences]
     taken = [(s.start, s.end) for s in found]
+    pronouns = document.wordlist("grammar.pronoun")
+    for index in sentences:
+        if index < 0:
+            continue
+        s_start, s_end = document.layout.sentences[index]
+        for m in _CAPITALISED.finditer(document.text, s_start, s_end):
+            if m.group().lower() in pronouns:
+                voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+                found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
     for start, end, kind in named_entities(document, sentences):
         if not any(a < end and start < b for a, b in taken):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
@@ -166,6 +176,7 @@ def named_entities(document: Document, sentences: set[int]) -> list[tuple[int, i
 
 def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]) -> list[tuple[int, int, str]]:
     text = document.text
+    cue_starts = {_next_word_start(text, h.start) for h in document.hits if h.entry.family == "attribution_cue"}
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     organisation_words = document.wordlist("grammar.organisation_word")
     names = []
@@ -175,12 +186,19 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
         if not run:
             continue
         opening = not text[sentence_start:run[0].start()].strip(" \"'\u201c\u2018\u00ab(")
-        if len(run) == 1 and opening:
-            continue
+        if len(run) == 1 and opening and run[-1].end() not in cue_starts:
+            continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         words = [_POSSESSIVE.sub("", r.group()).rstrip(".,") for r in run]
         end = run[-1].end() - (len(run[-1].group()) - len(_POSSESSIVE.sub("", run[-1].group())))
         organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
         names.append((run[0].start(), end, words, organisation))
-    surnames = {words[-1] for _, _, words, organisation in names if len(words) > 1 and not organisation}
-    return [(start, end, "named_organisation" if organisation or (len(words) == 1 and words[0] not in surnames)
-             else "named_person") for start, end, words, organisation in names]
+    return [(start, end, "named_organisation" if organisation else "named_person")
+            for start, end, words, organisation in names]
+
+
+def _next_word_start(text: str, cue_start: int) -> int:
+    """The end of the word before a cue, for 'is this name right before a cue?'"""
+    end = cue_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..evidence import Evidence
-from ._hits import covered_by_longer, hits_of, to_evidence
+from ._hits import after_determiner, covered_by_longer, hits_of, to_evidence
 from .hedge import is_negated
 
 
@@ -23,6 +23,7 @@ def extract_boosters(document: Document) -> list[Evidence]:
 
 
 def extract_factives(document: Document) -> list[Evidence]:
-    """Factive and evidential verbs that are not negated."""
-    return [to_evidence(document, hit) for hit in hits_of(document, "factive") if not is_negated(document, hit)]
+    """Factive and evidential verbs, unless negated or used as nouns ("the show")."""
+    return [to_evidence(document, hit) for hit in hits_of(document, "factive")
+            if not is_negated(document, hit) and not after_determiner(document, hit)]
 

@@ -4,6 +4,8 @@ Most hedge cues are lexicon entries; a few categories need a rule to tell the
 hedge from another use of the same word:
 
 - ``modal``: "May" the month, and "could not" of ability, are not hedges;
+- ``doxastic_verb``, ``tentative_verb``: after a determiner the word is a noun
+  ("the suspect", "these estimates");
 - ``approximator``: "around", "about", "or so" hedge only next to a quantity
   ("around 30,000", "50,000 or so"); ``vague`` ones ("something of a") always;
 - ``conditional``: the reportative conditional ("would have" + participle,
@@ -21,7 +23,7 @@ from dataclasses import replace
 from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
-from ._hits import covered_by_longer, hits_of, to_evidence
+from ._hits import after_determiner, covered_by_longer, hits_of, to_evidence
 
 NEGATION_WINDOW = 3
 
@@ -53,6 +55,10 @@ def is_negated(document: Document, hit: Hit) -> bool:
 # in a participle), or None when the hit is not a hedge.
 def _always(document: Document, hit: Hit) -> int | None:
     return hit.end
+
+
+def _verb(document: Document, hit: Hit) -> int | None:
+    return None if after_determiner(document, hit) else hit.end  # "the suspect", "the estimates"
 
 
 def _modal(document: Document, hit: Hit) -> int | None:
@@ -107,4 +113,5 @@ def is_participle(word: str, document: Document) -> bool:
     return not prefixes or word.startswith(prefixes)
 
 
-_RULES = {"modal": _modal, "approximator": _approximator, "conditional": _conditional}
+_RULES = {"modal": _modal, "approximator": _approximator, "conditional": _conditional,
+          "doxastic_verb": _verb, "tentative_verb": _verb}
