@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import corpus
+from .compare import compare
 from .errors import FramingError, InputError, LexiconError, UnsupportedLanguageError
 from .evidence import Evidence
 from .lexicon import LexiconSet, load_lexicons
@@ -43,6 +45,7 @@ def score(text: str, *, language: str | None = None, title: str | None = None,
 
 __all__ = [
     "Article", "Evidence", "FramingError", "InputError", "LexiconError", "LexiconSet", "Profile",
-    "ReadFailure", "Scorer", "UnsupportedLanguageError", "load_lexicons", "read_paths", "score",
+    "ReadFailure", "Scorer", "UnsupportedLanguageError", "compare", "corpus", "load_lexicons", "read_paths",
+    "score",
     "__version__",
 ]

@@ -12,10 +12,22 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import FramingError, LexiconError
-from .output import FORMATS, write_output
+from . import corpus
+from .compare import compare as compare_profiles
+from .output import FORMATS, atomic_file, write_output
+from .report import FORMATS as REPORT_FORMATS
+from .report import render
 from .profile import Profile
 from .reading import Article, ReadFailure, read_paths
 from .scoring import FRAMING_VERSION, Scorer
+
+COMPARE_EXAMPLES = """\
+examples:
+  framing compare                                        # the bundled story belmokhtar-2013
+  framing compare corpus/belmokhtar-2013 --format html -o report.html
+  framing compare articles.jsonl --by outlet --format markdown
+  framing compare articles.jsonl --by language --format csv
+"""
 
 EXAMPLES = """\
 examples:
@@ -45,19 +57,64 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--readability", action="store_true",
                        help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
     score.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
+    compare = commands.add_parser(
+        "compare", help="compare groups of articles (outlets) with intervals, naming stances and aligned claims",
+        description="Score articles and compare them by outlet (or another field): framing.comparison/1.",
+        epilog=COMPARE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    compare.add_argument("paths", nargs="*", metavar="PATH",
+                         help="files, folders, or - for JSONL on stdin (default: the bundled story)")
+    compare.add_argument("--by", default="outlet", help="group by this profile field (default: outlet)")
+    compare.add_argument("--format", choices=REPORT_FORMATS, default="json", help="output format (default: json)")
+    compare.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
+    compare.add_argument("--language", metavar="CODE", help="score every article as this language")
+    compare.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="extra lexicon file or folder")
+    compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
+    compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
+    compare.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
     return parser
+
+
+def run_compare(args: argparse.Namespace, scorer: Scorer) -> int:
+    """Score the inputs, compare them, write the report."""
+    paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
+    failures: list[ReadFailure] = []
+    profiles, texts = [], {}
+    for article, item in _score_all(scorer, read_paths(paths), args.language, failures, quiet=args.quiet):
+        if isinstance(item, Profile):
+            profiles.append(item.to_dict())
+            texts[item.id] = article.text
+    if not profiles:
+        print("framing: nothing to compare: no article could be scored", file=sys.stderr)
+        return 1
+    comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
+                                  resamples=args.resamples, seed=args.seed)
+    if failures:
+        comparison["failures"] = [f.to_dict() for f in failures]
+    document = render(comparison, args.format)
+    if args.output in (None, "-"):
+        sys.stdout.write(document)
+    else:
+        with atomic_file(Path(args.output)) as stream:
+            stream.write(document)
+    return 1 if failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=args.readability)
+        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
+    if args.command == "compare":
+        try:
+            return run_compare(args, scorer)
+        except OSError as exc:
+            print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     failures: list[ReadFailure] = []
-    records = _score_all(scorer, read_paths(args.paths, encoding=args.encoding), args.language, failures,
-                         quiet=args.quiet)
+    records = (record for _, record in _score_all(scorer, read_paths(args.paths, encoding=args.encoding),
+                                                  args.language, failures, quiet=args.quiet))
     try:
         write_output(records, args.format, args.output)
     except OSError as exc:
@@ -72,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _score_all(scorer: Scorer, items, language: str | None, failures: list[ReadFailure], *,
-               quiet: bool) -> Iterator[Profile | ReadFailure]:
-    """Profiles in input order; failures are reported, recorded and yielded, never raised."""
+               quiet: bool) -> Iterator[tuple[Article | None, Profile | ReadFailure]]:
+    """(article, profile) in input order; failures are reported, recorded and yielded, never raised."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Article):
@@ -82,14 +139,14 @@ def _score_all(scorer: Scorer, items, language: str | None, failures: list[ReadF
             else:
                 seen.add(item.id)
                 try:
-                    yield scorer.score(item, language=language)
+                    yield item, scorer.score(item, language=language)
                     continue
                 except FramingError as exc:
                     item = ReadFailure(item.id, item.source or "", f"{item.id}: {exc}")
         failures.append(item)
         if not quiet:
             print(f"framing: skipped {item.id}: {item.error}", file=sys.stderr)
-        yield item
+        yield None, item
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
+from .segment import count_words
 
 SCHEMA = "framing.profile/1"
 # Families whose evidence is counted per voice under ``features``.
@@ -34,6 +35,7 @@ class Profile:
     meta: dict[str, Any] = field(default_factory=dict)
     headline_framing: dict[str, Any] = field(default_factory=dict)
     readability: dict[str, Any] | None = None
+    sentence_spans: tuple[tuple[int, int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data; ``evidence`` offsets index the article's original text."""
@@ -53,6 +55,7 @@ class Profile:
             "features": self.features,
             **({"readability": self.readability} if self.readability is not None else {}),
             "evidence": [e.to_dict() for e in self.evidence],
+            "sentence_spans": [list(span) for span in self.sentence_spans],
             "lexicon_version": self.lexicon_version,
             "framing_version": self.framing_version,
         }
@@ -79,7 +82,9 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         naming=naming_summary(evidence), features=features,
         evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family))),
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
-        headline_framing=headline_summary(document, evidence), readability=readability)
+        headline_framing=headline_summary(document, evidence), readability=readability,
+        sentence_spans=tuple((start, end, count_words(document.text, ((start, end),)))
+                             for start, end in document.layout.sentences))
 
 
 def _voice_counts(evidence: list[Evidence], family: str, words: int) -> dict[str, Any]:

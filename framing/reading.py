@@ -12,7 +12,8 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+import tomllib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
@@ -86,8 +87,36 @@ def read_paths(paths: Iterable[str | Path], *, encoding: str | None = None,
             yield ReadFailure(name, name, f"{name}: no such file or folder")
 
 
+MANIFEST = "manifest.toml"
+MANIFEST_FIELDS = ("outlet", "date", "url")
+
+
+def read_manifest(root: Path) -> dict[str, dict[str, str]]:
+    """``manifest.toml`` of a corpus folder: per article id, outlet, date and url.
+
+    The language is deliberately not taken from it: framing identifies it.
+    """
+    path = root / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: unreadable manifest: {exc}") from None
+    out = {}
+    for record in data.get("article", []):
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            out[record["id"]] = {k: str(record[k]) for k in MANIFEST_FIELDS if record.get(k)}
+    return out
+
+
 def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFailure]:
     # Symbolic links to folders are not followed, so link loops cannot recurse.
+    try:
+        manifest = read_manifest(root)
+    except InputError as exc:
+        yield ReadFailure(str(root / MANIFEST), str(root), str(exc))
+        manifest = {}
     def on_error(exc: OSError) -> None:
         failures.append(ReadFailure(str(exc.filename), str(exc.filename), f"{exc.filename}: {exc.strerror}"))
 
@@ -100,7 +129,9 @@ def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFai
             path = Path(folder) / file_name
             if file_name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            yield from _read_file(path, path.relative_to(root).as_posix(), encoding)
+            for item in _read_file(path, path.relative_to(root).as_posix(), encoding):
+                meta = manifest.get(item.id) if isinstance(item, Article) else None
+                yield replace(item, **meta) if meta else item
     yield from failures
 
 

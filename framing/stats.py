@@ -1,0 +1,108 @@
+"""Statistics for comparing outlets: bootstrap intervals, z-scores, Fightin' Words.
+
+Rates are pooled per group (own-voice evidence per 1,000 body words). Their
+uncertainty comes from a two-stage bootstrap: articles are resampled within a
+group, and sentences within each article, so that a group of one long article
+is not mistaken for certainty and sentences are not treated as independent
+across articles. Everything takes an explicit seed: the same input gives the
+same intervals.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+DEFAULT_RESAMPLES = 1000
+CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """Per-sentence own-voice counts of one article: ``counts[s, f]`` and ``words[s]``."""
+
+    counts: np.ndarray
+    words: np.ndarray
+
+
+def pooled_rates(articles: list[ArticleCounts]) -> np.ndarray:
+    """Per-family rate per 1,000 words over all sentences of ``articles``."""
+    counts = sum((a.counts.sum(axis=0) for a in articles), np.zeros(articles[0].counts.shape[1]))
+    words = sum(float(a.words.sum()) for a in articles)
+    return 1000.0 * counts / words if words else np.zeros_like(counts)
+
+
+def bootstrap_rates(articles: list[ArticleCounts], *, resamples: int = DEFAULT_RESAMPLES,
+                    seed: int = 0) -> np.ndarray:
+    """``resamples`` x families matrix of pooled rates under the two-stage bootstrap."""
+    rng = np.random.default_rng(seed)
+    families = articles[0].counts.shape[1]
+    # Stage 2 first: each article's sentence resamples, summed (resamples x families, resamples).
+    article_counts = np.empty((len(articles), resamples, families))
+    article_words = np.empty((len(articles), resamples))
+    for i, article in enumerate(articles):
+        n = len(article.words)
+        if n == 0:
+            article_counts[i] = 0.0
+            article_words[i] = 0.0
+            continue
+        picks = rng.integers(0, n, size=(resamples, n))
+        article_counts[i] = article.counts[picks].sum(axis=1)
+        article_words[i] = article.words[picks].sum(axis=1)
+    # Stage 1: resample articles, each draw taking one of that article's sentence resamples.
+    drawn = rng.integers(0, len(articles), size=(resamples, len(articles)))
+    which = rng.integers(0, resamples, size=(resamples, len(articles)))
+    counts = article_counts[drawn, which].sum(axis=1)
+    words = article_words[drawn, which].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rates = np.where(words[:, None] > 0, 1000.0 * counts / words[:, None], 0.0)
+    return rates
+
+
+def interval(samples: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Percentile interval of bootstrap ``samples``."""
+    tail = (1.0 - confidence) / 2.0
+    low, high = np.quantile(samples, [tail, 1.0 - tail])
+    return float(low), float(high)
+
+
+def z_scores(values: list[float]) -> list[float | None]:
+    """Standard scores against the mean of ``values``; ``None`` when they do not vary."""
+    if len(values) < 2:
+        return [None] * len(values)
+    mean = sum(values) / len(values)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
+    return [None if sd == 0 else (v - mean) / sd for v in values]
+
+
+def ranks(values: list[float]) -> list[int]:
+    """Rank 1 for the largest value; ties share the best rank."""
+    ordered = sorted(values, reverse=True)
+    return [ordered.index(v) + 1 for v in values]
+
+
+def log_odds_dirichlet(group: dict[str, int], rest: dict[str, int], prior: dict[str, float],
+                       prior_total: float) -> dict[str, tuple[float, float]]:
+    """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
+
+    Returns ``{word: (delta, z)}``: the log-odds of the word in ``group``
+    against ``rest``, shrunk toward the background ``prior`` (pseudo-counts
+    summing to ``prior_total``), and its z-score ``delta / sqrt(variance)``.
+
+    >>> scores = log_odds_dirichlet({"regime": 5, "the": 50}, {"government": 6, "the": 60},
+    ...                             {"regime": 0.5, "government": 0.6, "the": 11.0}, 12.1)
+    >>> scores["regime"][1] > 1 > abs(scores["the"][1])
+    True
+    """
+    n_group = sum(group.values())
+    n_rest = sum(rest.values())
+    out = {}
+    for word, alpha in prior.items():
+        y_i = group.get(word, 0)
+        y_j = rest.get(word, 0)
+        delta = (math.log((y_i + alpha) / (n_group + prior_total - y_i - alpha))
+                 - math.log((y_j + alpha) / (n_rest + prior_total - y_j - alpha)))
+        variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+        out[word] = (delta, delta / math.sqrt(variance))
+    return out
