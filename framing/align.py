@@ -92,14 +92,14 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=16)
 def _date_patterns(month_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Day-month-year, month-day-year, year-month-day and month-year, compiled once per language."""
+    """Year-month-day, day-month-year, month-day-year and month-year, compiled once per language."""
     names = "|".join(sorted((re.escape(m) for m in month_names), key=len, reverse=True))
     day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th|er|e|\.)?"
     year = r"(?P<{}>(?:1[89]|20)\d\d)"
     shapes = [
+        rf"{year.format('y3')}\s+(?P<m3>{names})\.?\s+{day.format('d3')}",
         rf"{day.format('d1')}\s+(?:de\s+)?(?P<m1>{names})\.?(?:\s+(?:de\s+)?{year.format('y1')})?",
         rf"(?P<m2>{names})\.?\s+{day.format('d2')},?(?:\s+{year.format('y2')})?",
-        rf"{year.format('y3')}\s+(?P<m3>{names})\.?\s+{day.format('d3')}",
         rf"(?P<m4>{names})\.?\s+(?:de\s+)?{year.format('y4')}",
     ]
     return tuple(re.compile(rf"(?<!\w)(?:{shape})(?!\w)", re.IGNORECASE) for shape in shapes)

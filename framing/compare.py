@@ -237,7 +237,9 @@ def _claim_framing(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
     return {"hedged": bool(hedges), "hedges": hedges, "boosters": texts("booster", "unquoted"),
             "factives": texts("factive", "unquoted"),
             "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
-            "cues": texts("attribution_cue"), "quoted": bool(texts("quotation")),
+            "cues": texts("attribution_cue"),
+            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
+                          for e in profile.get("evidence", [])),
             "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
                        for e in inside if e["family"] == "naming"],
             "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside

@@ -1,0 +1,164 @@
+"""Comparison across outlets: statistics, alignment against the gold pairs, reports."""
+import json
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import framing
+from framing.align import find_dates
+from framing.compare import compare
+from framing.report import render
+from framing.stats import ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, z_scores
+
+from .conftest import CORPUS
+
+GOLD_PAIRS = {(5, 3), (7, 5), (11, 7), (13, 11), (15, 13), (17, 17), (19, 17), (23, 19), (27, 21)}
+
+
+@pytest.fixture(scope="module")
+def story():
+    articles = framing.corpus.load("belmokhtar-2013")
+    scorer = framing.Scorer()
+    profiles = [scorer.score(a).to_dict() for a in articles]
+    texts = {a.id: a.text for a in articles}
+    return profiles, texts, compare(profiles, texts=texts, resamples=300)
+
+
+def test_corpus_manifest_gives_outlets_honestly():
+    outlets = {a.id[:3]: a.outlet for a in framing.corpus.load("belmokhtar-2013")}
+    assert outlets["000"] == "The Moroccan Times" and outlets["004"] == "Menas Associates"
+    assert outlets["001"] == "unknown"
+    assert framing.corpus.manifest("belmokhtar-2013")["article"][3]["relations"][0]["id"].startswith("001")
+
+
+def line_of(text, offset):
+    return text.count("\n", 0, offset) + 1
+
+
+def test_alignment_recovers_the_gold_pairs_of_001_and_003(story):
+    _, texts, result = story
+    found = set()
+    for pair in result["alignments"]:
+        ids = {pair["a"]["id"][:3]: pair["a"], pair["b"]["id"][:3]: pair["b"]}
+        if set(ids) == {"001", "003"}:
+            a, b = ids["001"], ids["003"]
+            found.add((line_of(texts[a["id"]], a["start"]), line_of(texts[b["id"]], b["start"])))
+    assert len(found & GOLD_PAIRS) >= 8
+    assert len(found - GOLD_PAIRS) <= 3
+
+
+def test_alignment_offsets_index_each_original_text(story):
+    _, texts, result = story
+    for pair in result["alignments"]:
+        for side in ("a", "b"):
+            s = pair[side]
+            assert texts[s["id"]][s["start"]:s["end"]] == s["text"]
+
+
+def test_comparison_shape_and_honest_naming(story):
+    _, _, result = story
+    assert result["schema"] == "framing.comparison/1"
+    menas = result["groups"]["Menas Associates"]
+    assert menas["naming"]["western_sahara"]["stance"] is None
+    assert set(menas["features"]["hedge"]) == {"rate", "ci", "z", "rank"}
+    ranking = result["naming_ranking"]["western_sahara"]
+    assert ranking["ranked"] == [{"group": "The Moroccan Times", "stance": 1.0}]
+    assert all("fewer than" in r["reason"] for r in ranking["not_ranked"])
+    for d in result["pairwise"]:
+        assert d["significant"] == (d["ci"][0] > 0 or d["ci"][1] < 0)
+
+
+def test_most_hedged_is_002(story):
+    _, _, result = story
+    rates = {name: g["features"]["hedge"]["rate"] for name, g in result["groups"].items()}
+    assert max(rates, key=rates.get).endswith("002_42f1f956cbfaf4de.txt")
+
+
+@pytest.mark.parametrize("text, months, expected", [
+    ("on January 18, 2013,", {"january": 1}, ["2013-01-18"]),
+    ("op 18 januari 2013 door", {"januari": 1}, ["2013-01-18"]),
+    ("le 17 janvier 2013", {"janvier": 1}, ["2013-01-17"]),
+    ("el 18 de enero de 2013", {"enero": 1}, ["2013-01-18"]),
+    ("am 18. Januar 2013", {"januar": 1}, ["2013-01-18"]),
+    ("Published on 2016 March 19, Saturday", {"march": 3}, ["2016-03-19"]),
+    ("in April 2012", {"april": 4}, ["2012-04"]),
+])
+def test_dates_are_normalised_across_languages(text, months, expected):
+    assert [d for _, _, d in find_dates(text, months)] == expected
+
+
+def test_email_date_divergence_is_found_when_claims_align():
+    a = framing.score("The email, sent by Sidney Blumenthal on January 18, 2013, cites a source.", language="en", id="a")
+    b = framing.score("The email from Sidney Blumenthal, sent on 17 January 2013, cites a source.", language="en", id="b")
+    texts = {"a": "The email, sent by Sidney Blumenthal on January 18, 2013, cites a source.",
+             "b": "The email from Sidney Blumenthal, sent on 17 January 2013, cites a source."}
+    result = compare([dict(a, outlet="A"), dict(b, outlet="B")], texts=texts, resamples=100)
+    (divergence,) = [d for d in result["divergences"] if d["kind"] == "date"]
+    assert divergence["values"] == [["2013-01-18"], ["2013-01-17"]]
+
+
+def counts(rows):
+    return ArticleCounts(np.array(rows, dtype=float)[:, :-1], np.array(rows, dtype=float)[:, -1])
+
+
+def test_bootstrap_is_seeded_and_brackets_the_pooled_rate():
+    articles = [counts([[1, 0, 20], [0, 1, 15], [2, 0, 30]]), counts([[0, 0, 25], [1, 1, 10]])]
+    a = bootstrap_rates(articles, resamples=500, seed=3)
+    b = bootstrap_rates(articles, resamples=500, seed=3)
+    assert np.array_equal(a, b)
+    rate = pooled_rates(articles)
+    for column in range(2):
+        low, high = interval(a[:, column])
+        assert low <= rate[column] <= high
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 40)), min_size=1, max_size=8),
+                min_size=1, max_size=5))
+def test_bootstrap_rates_are_finite_and_non_negative(articles):
+    data = [counts([[c, w] for c, w in sentences]) for sentences in articles]
+    samples = bootstrap_rates(data, resamples=50, seed=0)
+    assert np.isfinite(samples).all() and (samples >= 0).all()
+
+
+def test_z_scores_and_log_odds():
+    z = z_scores([1.0, 2.0, 3.0])
+    assert z[1] == 0 and z[0] == -z[2]
+    assert z_scores([2.0, 2.0]) == [None, None]
+    scores = log_odds_dirichlet({"regime": 8, "the": 40}, {"government": 8, "the": 40},
+                                {"regime": 0.8, "government": 0.8, "the": 8.0}, 9.6)
+    assert scores["regime"][1] > 0 > scores["government"][1]
+    assert abs(scores["the"][1]) < 0.5
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "html"])
+def test_every_report_format_renders(story, fmt):
+    _, _, result = story
+    output = render(result, fmt)
+    assert "Menas Associates" in output
+    if fmt == "json":
+        assert json.loads(output)["schema"] == "framing.comparison/1"
+
+
+HOSTILE = ("<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
+           "<a href='javascript:alert(2)'>x</a>")
+
+
+def hostile_comparison():
+    text = f"{HOSTILE}\n\nThe email, sent by Sidney Blumenthal on January 18, 2013, probably cites a source."
+    other = "The email from Sidney Blumenthal, sent on 17 January 2013, cites a source in the Moroccan Sahara."
+    a = framing.score(text, language="en", id=f"a{HOSTILE}", title=HOSTILE)
+    b = framing.score(other, language="en", id="b")
+    return compare([dict(a, outlet=HOSTILE), dict(b, outlet="B")],
+                   texts={a["id"]: text, "b": other}, resamples=100)
+
+
+def test_html_escapes_hostile_text_and_loads_nothing():
+    page = render(hostile_comparison(), "html")
+    assert "<script>" not in page and "<img" not in page and "href='javascript" not in page
+    assert "&lt;script&gt;" in page
+    assert "default-src 'none'" in page
+    # Nothing to fetch: no src/href/url() pointing anywhere (SVG xmlns are names, not loads).
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:|//)|url\(\s*[\"']?(?:https?:|//)", page)
