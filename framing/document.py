@@ -14,7 +14,7 @@ from .matcher import Matcher
 from .normalize import NormalizedText, normalize
 from .quotes import Quotation, find_quotations, is_quoted, quoted_intervals
 from .reading import Article
-from .segment import Layout, count_words, layout
+from .segment import Layout, layout
 
 QUOTED, UNQUOTED = "quoted", "unquoted"
 
@@ -86,5 +86,5 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
             sentence = span_index(lay.sentences, sentence_starts, start)
             hits.append(Hit(start, end, match.entry, voice, sentence))
-    return Document(article, language, view, lay, quotations, count_words(text, lay.body), tuple(hits), wordlists,
+    return Document(article, language, view, lay, quotations, lay.words, tuple(hits), wordlists,
                     sentence_starts, quoted)

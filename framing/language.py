@@ -15,7 +15,7 @@ from functools import lru_cache
 from .errors import UnsupportedLanguageError
 
 _RELATIVE_MIN_SHARE = 0.2
-_SAMPLE_CHARS = 1500
+_SAMPLE_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)

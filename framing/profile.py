@@ -6,7 +6,6 @@ from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
-from .segment import count_words
 
 SCHEMA = "framing.profile/1"
 # Families whose evidence is counted per voice under ``features``.
@@ -83,8 +82,8 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family))),
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
         headline_framing=headline_summary(document, evidence), readability=readability,
-        sentence_spans=tuple((start, end, count_words(document.text, ((start, end),)))
-                             for start, end in document.layout.sentences))
+        sentence_spans=tuple((start, end, words) for (start, end), words
+                             in zip(document.layout.sentences, document.layout.sentence_words)))
 
 
 def _voice_counts(evidence: list[Evidence], family: str, words: int) -> dict[str, Any]:

@@ -23,6 +23,7 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Characters after which a mark may open a quotation (besides white space).
 _OPEN_CONTEXT = frozenset("([{<\u2014\u2013-/:;\u201c\u201e\u2018\u201a\u00ab\u2039\"'")
 _MAX_DEPTH = 16
+_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a]")
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
@@ -86,10 +87,9 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
         if len(stack) < _MAX_DEPTH:
             stack.append((i, kind, mark))
 
-    for i in range(begin, stop):
+    for mark in _MARK.finditer(text, begin, stop):
+        i = mark.start()
         ch = text[i]
-        if ch not in "\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a":
-            continue
         prev = text[i - 1] if i > begin else " "
         nxt = text[i + 1] if i + 1 < stop else " "
         opens = (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()

@@ -44,15 +44,12 @@ class Layout:
     headline: str
     headline_span: tuple[int, int] | None
     sentences: tuple[tuple[int, int], ...]
+    sentence_words: tuple[int, ...]
 
-
-def count_words(text: str, spans: tuple[tuple[int, int], ...]) -> int:
-    """Words (runs of letters and digits, with inner apostrophes and hyphens) in ``spans``.
-
-    >>> count_words("Morocco's southern regions -- 2013.", ((0, 35),))
-    4
-    """
-    return sum(len(_WORD.findall(text, start, end)) for start, end in spans)
+    @property
+    def words(self) -> int:
+        """Body words: the sentences partition the body lines."""
+        return sum(self.sentence_words)
 
 
 def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
@@ -75,7 +72,8 @@ def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
         body.append((start, end))
     headline, headline_span = _headline(text, body, title)
     sentences = tuple(s for start, end in body for s in _sentences(text, start, end, abbreviations))
-    return Layout(tuple(body), tuple(duplicates) + excluded, headline, headline_span, sentences)
+    words = tuple(len(_WORD.findall(text, start, end)) for start, end in sentences)
+    return Layout(tuple(body), tuple(duplicates) + excluded, headline, headline_span, sentences, words)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
+_NAME_MARGIN = 40  # a name may start before the look-left limit and still end inside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     A quotation's speaker is the source of the nearest cue in its sentence.
     """
     cues = attribution_cues(document)
-    candidates = source_candidates(document, {cue.sentence for cue in cues})
+    candidates = source_candidates(document, cue_windows(document, cues))
     chosen: dict[tuple[int, int], Source] = {}
     source_of_cue: dict[int, Source] = {}
     cue_sentences = set()
@@ -115,21 +116,33 @@ def source_for(document: Document, cue: Evidence, candidates: list[Source]) -> S
     return right[0] if right else None
 
 
-def source_candidates(document: Document, sentences: set[int]) -> list[Source]:
-    """Source nouns from the lexicon, and runs of capitalised words (names), in ``sentences``."""
+def cue_windows(document: Document, cues: list[Evidence]) -> dict[int, tuple[int, int]]:
+    """Per attributed sentence, the stretch around its cues where a source can stand."""
+    windows: dict[int, tuple[int, int]] = {}
+    for cue in cues:
+        if cue.sentence < 0:
+            continue
+        s_start, s_end = document.layout.sentences[cue.sentence]
+        start = max(s_start, cue.start - _LOOK_LEFT_CHARS - _NAME_MARGIN)
+        end = min(s_end, cue.end + _LOOK_RIGHT_CHARS + _NAME_MARGIN)
+        if cue.sentence in windows:
+            start, end = min(start, windows[cue.sentence][0]), max(end, windows[cue.sentence][1])
+        windows[cue.sentence] = (start, end)
+    return windows
+
+
+def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -> list[Source]:
+    """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
     found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
-             for h in hits_of(document, "source_noun") if h.sentence in sentences]
+             for h in hits_of(document, "source_noun") if h.sentence in windows]
     taken = [(s.start, s.end) for s in found]
     pronouns = document.wordlist("grammar.pronoun")
-    for index in sentences:
-        if index < 0:
-            continue
-        s_start, s_end = document.layout.sentences[index]
-        for m in _CAPITALISED.finditer(document.text, s_start, s_end):
+    for index, (w_start, w_end) in windows.items():
+        for m in _CAPITALISED.finditer(document.text, w_start, w_end):
             if m.group().lower() in pronouns:
                 voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
                 found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
-    for start, end, kind in named_entities(document, sentences):
+    for start, end, kind in named_entities(document, windows):
         if not any(a < end and start < b for a, b in taken):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
             found.append(Source(start, end, kind, f"source.{kind}", voice, document.sentence_at(start)))
@@ -137,8 +150,9 @@ def source_candidates(document: Document, sentences: set[int]) -> list[Source]:
     return found
 
 
-def named_entities(document: Document, sentences: set[int]) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words in ``sentences``, typed ``named_person`` or ``named_organisation``.
+def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in the ``windows`` of attributed sentences, typed
+    ``named_person`` or ``named_organisation``.
 
     Name particles ("bin", "van") and small title words ("of", "for") may sit
     inside a run ("Secretary of State", "Movement for Oneness and Jihad").
@@ -152,10 +166,11 @@ def named_entities(document: Document, sentences: set[int]) -> list[tuple[int, i
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
     cue_hits = [h for h in document.hits if h.entry.family != "naming"]
     runs = []
-    for index in sorted(i for i in sentences if i >= 0):
-        s_start, s_end = document.layout.sentences[index]
+    for index in sorted(windows):
+        s_start = document.layout.sentences[index][0]
+        w_start, w_end = windows[index]
         in_sentence = [(h.start, h.end) for h in cue_hits if h.sentence == index]
-        words = [m for m in _CAPITALISED.finditer(text, s_start, s_end)
+        words = [m for m in _CAPITALISED.finditer(text, w_start, w_end)
                  if (m.group()[:1].isupper() or m.group().lower() in inner)
                  and m.group().rstrip(".").lower() not in calendar
                  and not any(a <= m.start() < b for a, b in in_sentence)]
