@@ -2,41 +2,56 @@
 
 Exit status: 0 when every article was scored, 1 when some could not be read
 or scored (each one reported on stderr and as an error record), 2 for usage
-errors and broken lexicons.
+errors and broken lexicons, 130 when interrupted.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
-from .errors import FramingError, LexiconError
 from . import corpus
+from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
-from .output import FORMATS, atomic_file, write_output
+from .errors import LexiconError
+from .output import FORMATS, atomic_file, is_error, write_output
+from .reading import read_paths
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
-from .profile import Profile
-from .reading import Article, ReadFailure, read_paths
 from .scoring import FRAMING_VERSION, Scorer
+from .store import ProfileStore
+
+SCORE_EXAMPLES = """\
+examples:
+  framing score corpus/belmokhtar-2013                 # a folder, recursively
+  framing score article.txt --format table             # one file, a summary table
+  framing score articles.jsonl --format csv -o out.csv  # JSONL records to CSV
+  cat articles.jsonl | framing score - --language fr   # JSONL on stdin
+  framing score big.jsonl --jobs 2 --db profiles.sqlite # two processes; rerun scores only what is new
+  framing score article.txt --lexicon my_lexicons/     # add your own lexicons
+"""
 
 COMPARE_EXAMPLES = """\
 examples:
   framing compare                                        # the bundled story belmokhtar-2013
   framing compare corpus/belmokhtar-2013 --format html -o report.html
   framing compare articles.jsonl --by outlet --format markdown
-  framing compare articles.jsonl --by language --format csv
+  framing compare --db profiles.sqlite --format csv      # what a store holds
 """
 
-EXAMPLES = """\
-examples:
-  framing score corpus/belmokhtar-2013                 # a folder, recursively
-  framing score article.txt --format table             # one file, a summary table
-  framing score articles.jsonl --format csv -o out.csv  # JSONL records to CSV
-  cat articles.jsonl | framing score - --language fr   # JSONL on stdin
-  framing score article.txt --lexicon my_lexicons/     # add your own lexicons
-"""
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    """Options every command shares."""
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
+    parser.add_argument("--language", metavar="CODE", help="score every article as this language (en, fr, nl, ...)")
+    parser.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                        help="extra lexicon file or folder (repeatable)")
+    parser.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="score in N processes (default: 1)")
+    parser.add_argument("--db", metavar="PATH", help="SQLite store: reuse stored profiles, store new ones")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, no failure messages on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,107 +61,153 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser(
         "score", help="score articles and print one framing.profile/1 record each",
         description="Score articles (text files, folders, JSONL, CSV, or - for JSONL on stdin).",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=SCORE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     score.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
     score.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
-    score.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
-    score.add_argument("--language", metavar="CODE", help="score every article as this language (en, fr, nl, ...)")
-    score.add_argument("--lexicon", action="append", default=[], metavar="PATH",
-                       help="extra lexicon file or folder (repeatable)")
-    score.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
     score.add_argument("--readability", action="store_true",
                        help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
-    score.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
+    score.add_argument("--scheduler", metavar="ADDRESS",
+                       help="score on a Dask cluster (tcp://host:8786); needs framing-analysis[dask]")
+    _common(score)
     compare = commands.add_parser(
         "compare", help="compare groups of articles (outlets) with intervals, naming stances and aligned claims",
         description="Score articles and compare them by outlet (or another field): framing.comparison/1.",
         epilog=COMPARE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     compare.add_argument("paths", nargs="*", metavar="PATH",
-                         help="files, folders, or - for JSONL on stdin (default: the bundled story)")
+                         help="files, folders, or - for JSONL on stdin (default: the bundled story, "
+                              "or everything in --db when no path is given)")
     compare.add_argument("--by", default="outlet", help="group by this profile field (default: outlet)")
     compare.add_argument("--format", choices=REPORT_FORMATS, default="json", help="output format (default: json)")
-    compare.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
-    compare.add_argument("--language", metavar="CODE", help="score every article as this language")
-    compare.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="extra lexicon file or folder")
     compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
     compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
-    compare.add_argument("--quiet", action="store_true", help="do not report failures on stderr")
+    _common(compare)
     return parser
-
-
-def run_compare(args: argparse.Namespace, scorer: Scorer) -> int:
-    """Score the inputs, compare them, write the report."""
-    paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
-    failures: list[ReadFailure] = []
-    profiles, texts = [], {}
-    for article, item in _score_all(scorer, read_paths(paths), args.language, failures, quiet=args.quiet):
-        if isinstance(item, Profile):
-            profiles.append(item.to_dict())
-            texts[item.id] = article.text
-    if not profiles:
-        print("framing: nothing to compare: no article could be scored", file=sys.stderr)
-        return 1
-    comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed)
-    if failures:
-        comparison["failures"] = [f.to_dict() for f in failures]
-    document = render(comparison, args.format)
-    if args.output in (None, "-"):
-        sys.stdout.write(document)
-    else:
-        with atomic_file(Path(args.output)) as stream:
-            stream.write(document)
-    return 1 if failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.jobs < 1:
+        print("framing: --jobs must be at least 1", file=sys.stderr)
+        return 2
     try:
         scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
-    if args.command == "compare":
-        try:
-            return run_compare(args, scorer)
-        except OSError as exc:
-            print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-    failures: list[ReadFailure] = []
-    records = (record for _, record in _score_all(scorer, read_paths(args.paths, encoding=args.encoding),
-                                                  args.language, failures, quiet=args.quiet))
+    report = _Report(quiet=args.quiet)
     try:
-        write_output(records, args.format, args.output)
+        if args.command == "compare":
+            return run_compare(args, scorer, report)
+        return run_score(args, scorer, report)
+    except KeyboardInterrupt:
+        print("framing: interrupted; what was stored is kept", file=sys.stderr)
+        return 130
     except OSError as exc:
         print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("framing: interrupted", file=sys.stderr)
-        return 130
-    if failures and not args.quiet:
-        print(f"framing: {len(failures)} article(s) could not be scored", file=sys.stderr)
-    return 1 if failures else 0
 
 
-def _score_all(scorer: Scorer, items, language: str | None, failures: list[ReadFailure], *,
-               quiet: bool) -> Iterator[tuple[Article | None, Profile | ReadFailure]]:
-    """(article, profile) in input order; failures are reported, recorded and yielded, never raised."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Article):
-            if item.id in seen:
-                item = ReadFailure(item.id, item.source or "", f"{item.source or item.id}: duplicate id {item.id!r}")
-            else:
-                seen.add(item.id)
-                try:
-                    yield item, scorer.score(item, language=language)
-                    continue
-                except FramingError as exc:
-                    item = ReadFailure(item.id, item.source or "", f"{item.id}: {exc}")
-        failures.append(item)
-        if not quiet:
-            print(f"framing: skipped {item.id}: {item.error}", file=sys.stderr)
-        yield None, item
+def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
+    """Score the inputs and write one record per input item, in input order."""
+    items = read_paths(args.paths, encoding=args.encoding)
+    if args.scheduler:
+        from .dask import score_paths_on_cluster
+
+        records: Iterable[Record] = score_paths_on_cluster(args.paths, args.scheduler, language=args.language,
+                                                           lexicons=args.lexicon, encoding=args.encoding)
+        scored = (Scored(None, record, False) for record in records)
+        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
+        return report.finish()
+    with _open_store(args.db) as store:
+        stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store)
+        write_output((scored.record for scored in report.watch_scored(stream)), args.format, args.output)
+    return report.finish()
+
+
+def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
+    """Score the inputs (or read a store), compare them, write the report."""
+    profiles: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    if args.db and not args.paths:
+        with ProfileStore(args.db) as store:
+            for profile, text in store.latest():
+                profiles.append(profile)
+                texts[profile["id"]] = text
+    else:
+        paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
+        with _open_store(args.db) as store:
+            stream = score_stream(scorer, read_paths(paths, encoding=args.encoding), language=args.language,
+                                  jobs=args.jobs, store=store)
+            for article, record, _ in report.watch_scored(stream):
+                if article is not None and not is_error(record):
+                    profiles.append(record)
+                    texts[record["id"]] = article.text
+    if not profiles:
+        print("framing: nothing to compare: no article could be scored", file=sys.stderr)
+        return 1
+    comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
+                                  resamples=args.resamples, seed=args.seed)
+    if report.failures:
+        comparison["failures"] = report.failures
+    document = render(comparison, args.format)
+    if args.output in (None, "-"):
+        sys.stdout.write(document)
+    else:
+        with atomic_file(Path(args.output)) as stream_out:
+            stream_out.write(document)
+    return report.finish()
+
+
+def _open_store(path: str | None):
+    """``--db``: a ProfileStore (a context manager), or None without the option."""
+    return ProfileStore(path) if path else nullcontext()
+
+
+class _Report:
+    """Failures on stderr, a progress bar on a terminal, and the exit status."""
+
+    def __init__(self, *, quiet: bool):
+        self.quiet = quiet
+        self.failures: list[Record] = []
+        self.scored = 0
+        self.from_store = 0
+
+    def _bar(self):
+        if self.quiet or not sys.stderr.isatty():
+            return None
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            return None
+        return tqdm(unit=" articles", file=sys.stderr, leave=False)
+
+    def _note(self, record: Record) -> None:
+        if is_error(record):
+            self.failures.append(record)
+            if not self.quiet:
+                print(f"framing: skipped {record['id']}: {record['error']}", file=sys.stderr)
+
+    def watch_scored(self, stream: Iterable[Scored]) -> Iterator[Scored]:
+        bar = self._bar()
+        try:
+            for scored in stream:
+                self._note(scored.record)
+                if scored.from_store:
+                    self.from_store += 1
+                elif not is_error(scored.record):
+                    self.scored += 1
+                if bar is not None:
+                    bar.update(1)
+                yield scored
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def finish(self) -> int:
+        if not self.quiet:
+            print(f"framing: {self.scored} scored, {self.from_store} from the store, "
+                  f"{len(self.failures)} could not be scored", file=sys.stderr)
+        return 1 if self.failures else 0
 
 
 if __name__ == "__main__":

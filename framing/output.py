@@ -14,8 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-from .profile import COUNTED_FAMILIES, Profile
-from .reading import ReadFailure
+from .profile import COUNTED_FAMILIES
 
 FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
@@ -25,12 +24,14 @@ CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
                   "anonymous_share", "headline_hedged", "naming_stances"])
 
 
-def record(item: Profile | ReadFailure) -> dict[str, Any]:
-    """The JSON record of a profile or of a failure."""
-    return item.to_dict()
+Record = dict[str, Any]
 
 
-def write_output(items: Iterable[Profile | ReadFailure], fmt: str, path: str | None) -> None:
+def is_error(record: Record) -> bool:
+    return record.get("schema") == "framing.error/1"
+
+
+def write_output(items: Iterable[Record], fmt: str, path: str | None) -> None:
     """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout."""
     writer = _WRITERS[fmt]
     if path is None or path == "-":
@@ -58,57 +59,60 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
-def _write_jsonl(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+def _write_jsonl(items: Iterable[Record], stream: IO[str]) -> None:
     for item in items:
-        stream.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
-def _write_json(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write("[")
     for n, item in enumerate(items):
         stream.write(",\n" if n else "\n")
-        stream.write(json.dumps(record(item), ensure_ascii=False, indent=2))
+        stream.write(json.dumps(item, ensure_ascii=False, indent=2))
     stream.write("\n]\n")
 
 
-def csv_row(item: Profile | ReadFailure) -> dict[str, Any]:
+def csv_row(item: Record) -> dict[str, Any]:
     """One flat row: counts and rates per family, stances as ``axis=value`` pairs."""
-    if isinstance(item, ReadFailure):
-        return {"id": item.id, "error": item.error}
-    row: dict[str, Any] = {"id": item.id, "language": item.language, "words": item.words,
-                           "sentences": item.sentences, "headline": item.headline}
+    if is_error(item):
+        return {"id": item["id"], "error": item["error"]}
+    row: dict[str, Any] = {k: item[k] for k in ("id", "language", "words", "sentences", "headline")}
     for family in COUNTED_FAMILIES:
         for part in ("unquoted", "quoted", "per_1000_words"):
-            row[f"{family}_{part}"] = item.features[family][part]
-    attribution = item.features["attribution"]
+            row[f"{family}_{part}"] = item["features"][family][part]
+    attribution = item["features"]["attribution"]
     row.update(attribution_coverage=attribution["coverage"], direct_quotations=attribution["direct"],
                indirect_attributions=attribution["indirect"], quoted_share=attribution["quoted_share"],
-               anonymous_share=attribution["anonymous_share"], headline_hedged=item.headline_framing.get("hedged"))
+               anonymous_share=attribution["anonymous_share"],
+               headline_hedged=item["headline_framing"].get("hedged"))
     row["naming_stances"] = ";".join(f"{axis}={'' if v['stance'] is None else v['stance']}"
-                                     for axis, v in item.naming.items())
+                                     for axis, v in item["naming"].items())
     return row
 
 
-def _write_csv(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
+def _write_csv(items: Iterable[Record], stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for item in items:
         writer.writerow(csv_row(item))
 
 
-def _write_table(items: Iterable[Profile | ReadFailure], stream: IO[str]) -> None:
-    header = f"{'id':<32} {'lang':<4} {'words':>6} {'quoted':>7}  naming stance (unquoted/quoted mentions)"
+def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
+    header = (f"{'id':<32} {'lang':<4} {'words':>6} {'hedges':>6} {'quoted':>7}  "
+              "naming stance (unquoted/quoted mentions)")
     stream.write(header + "\n" + "-" * len(header) + "\n")
     for item in items:
-        if isinstance(item, ReadFailure):
-            stream.write(f"{item.id[:32]:<32} ERROR {item.error}\n")
+        if is_error(item):
+            stream.write(f"{item['id'][:32]:<32} ERROR {item['error']}\n")
             continue
         stances = ", ".join(
             f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
             f" ({v['mentions']['unquoted']}/{v['mentions']['quoted']})"
-            for axis, v in item.naming.items()) or "-"
-        share = item.features["attribution"]["quoted_share"]
-        stream.write(f"{item.id[:32]:<32} {item.language:<4} {item.words:>6} {share:>7.1%}  {stances}\n")
+            for axis, v in item["naming"].items()) or "-"
+        share = item["features"]["attribution"]["quoted_share"]
+        hedges = item["features"]["hedge"]["unquoted"]
+        stream.write(f"{item['id'][:32]:<32} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
+                     f"{stances}\n")
 
 
 _WRITERS = {"json": _write_json, "jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}

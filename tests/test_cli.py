@@ -47,7 +47,7 @@ def test_one_bad_article_is_reported_and_skipped(tmp_path):
     assert code == 1
     assert [r["id"] for r in records] == ["a.txt", "b.txt", "c.txt"]
     assert records[1]["schema"] == "framing.error/1" and "binary" in records[1]["error"]
-    assert "b.txt" in err and "1 article(s) could not be scored" in err
+    assert "b.txt" in err and "2 scored, 0 from the store, 1 could not be scored" in err
 
 
 def test_unsupported_language_is_reported_not_scored_as_english(tmp_path):

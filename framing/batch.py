@@ -1,0 +1,141 @@
+"""Score a stream of articles: in order, in constant memory, on N processes, through a store.
+
+The reader yields articles lazily; this module scores them in chunks, keeps
+a bounded number of chunks in flight (so memory does not grow with the
+number of articles), and yields ``(article, record)`` in input order, where
+``record`` is a ``framing.profile/1`` dict or a ``framing.error/1`` dict. One
+bad article becomes an error record; it never stops the batch.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Iterable, Iterator, NamedTuple
+
+from .errors import FramingError
+from .reading import Article, ReadFailure
+from .scoring import FRAMING_VERSION, Scorer
+from .store import ProfileStore, store_key
+
+CHUNK_SIZE = 16
+CHUNKS_IN_FLIGHT_PER_JOB = 4
+Record = dict[str, Any]
+
+
+class Scored(NamedTuple):
+    """One result of a batch: the article (None for unreadable input), its record,
+    and whether the record came from the store rather than from scoring."""
+
+    article: Article | None
+    record: Record
+    from_store: bool
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One input item on its way through the batch: to score, already stored, or failed."""
+
+    item: Article | ReadFailure
+    key: str | None = None
+    record: Record | None = None
+
+
+def failure_record(article: Article, error: Exception | str) -> Record:
+    return ReadFailure(article.id, article.source or "", f"{article.id}: {error}").to_dict()
+
+
+def score_one(scorer: Scorer, article: Article, language: str | None) -> Record:
+    """The profile dict of ``article``, or an error record for what framing refuses."""
+    try:
+        return scorer.score(article, language=language).to_dict()
+    except FramingError as exc:
+        return failure_record(article, exc)
+
+
+# The scorer of a worker process, set once by the pool's initializer: each
+# worker unpickles the lexicons once and builds each language's matcher once.
+_worker_scorer: Scorer | None = None
+
+
+def _init_worker(scorer: Scorer) -> None:
+    global _worker_scorer
+    _worker_scorer = scorer
+
+
+def _score_chunk(articles: list[Article], language: str | None) -> list[Record]:
+    assert _worker_scorer is not None, "worker used without its initializer"
+    return [score_one(_worker_scorer, article, language) for article in articles]
+
+
+def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, language: str | None = None,
+                 jobs: int = 1, store: ProfileStore | None = None) -> Iterator[Scored]:
+    """A ``Scored`` for every input item, in input order (see the module docstring)."""
+    options = {"language": language, "readability": scorer.readability}
+    tasks = _tasks(items, scorer, options, store)
+    chunks = iter(lambda: list(islice(tasks, CHUNK_SIZE)), [])
+    if jobs <= 1:
+        results = ((chunk, [_finish(scorer, t, language) for t in chunk]) for chunk in chunks)
+        yield from _record_results(results, store)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(scorer,)) as pool:
+        window: deque[tuple[list[_Task], Any]] = deque()
+
+        def submit(chunk: list[_Task]) -> None:
+            todo = [t.item for t in chunk if t.record is None and isinstance(t.item, Article)]
+            window.append((chunk, pool.apply_async(_score_chunk, (todo, language)) if todo else None))
+
+        def drain() -> Iterator[tuple[list[_Task], list[Record]]]:
+            chunk, pending = window.popleft()
+            fresh = iter(pending.get() if pending is not None else [])
+            yield chunk, [t.record if t.record is not None else next(fresh) for t in chunk]
+
+        for chunk in chunks:
+            submit(chunk)
+            if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                yield from _record_results(drain(), store)
+        while window:
+            yield from _record_results(drain(), store)
+
+
+def _tasks(items: Iterable[Article | ReadFailure], scorer: Scorer, options: dict[str, Any],
+           store: ProfileStore | None) -> Iterator[_Task]:
+    """Classify input items: failures and duplicate ids become records, stored ones are read."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            yield _Task(item, record=item.to_dict())
+            continue
+        if item.id in seen:
+            yield _Task(item, record=failure_record(item, f"duplicate id {item.id!r} in this batch"))
+            continue
+        seen.add(item.id)
+        if store is None:
+            yield _Task(item)
+            continue
+        key = store_key(item, lexicon_version=scorer.lexicons.version, framing_version=FRAMING_VERSION,
+                        options=options)
+        yield _Task(item, key=key, record=store.get(key))
+
+
+def _finish(scorer: Scorer, task: _Task, language: str | None) -> Record:
+    if task.record is not None:
+        return task.record
+    assert isinstance(task.item, Article)
+    return score_one(scorer, task.item, language)
+
+
+def _record_results(results: Iterable[tuple[list[_Task], list[Record]]],
+                    store: ProfileStore | None) -> Iterator[Scored]:
+    """Store fresh profiles, then yield every record with its article."""
+    for chunk, records in results:
+        for task, record in zip(chunk, records):
+            stored = task.key is not None and task.record is not None
+            if (store is not None and task.key is not None and task.record is None
+                    and record.get("schema") == "framing.profile/1"):
+                store.put(task.key, task.item, record)  # type: ignore[arg-type]
+            yield Scored(task.item if isinstance(task.item, Article) else None, record, stored)
+        if store is not None:
+            store.flush()

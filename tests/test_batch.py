@@ -1,0 +1,151 @@
+"""Batches: order, processes, the store, interruption and concurrent writers."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from framing import Scorer
+from framing.batch import score_stream
+from framing.reading import Article, ReadFailure, read_paths
+from framing.store import ProfileStore
+
+from .conftest import CORPUS
+
+SEEDS = sorted(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt"))
+
+
+def batch_file(tmp_path, n, name="batch.jsonl", bad_every=0):
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            text = "" if bad_every and i % bad_every == 3 else SEEDS[i % len(SEEDS)] + f"\n\nNote {i}."
+            out.write(json.dumps({"id": f"{name}:{i}", "text": text, "outlet": f"o{i % 3}"}) + "\n")
+    return path
+
+
+def run_cli(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "framing.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_jobs_keep_input_order_and_agree_with_one_process(scorer, tmp_path):
+    path = batch_file(tmp_path, 60, bad_every=17)
+    one = [r for _, r, _ in score_stream(scorer, read_paths([path]), jobs=1)]
+    two = [r for _, r, _ in score_stream(scorer, read_paths([path]), jobs=2)]
+    assert [r["id"] for r in two] == [f"batch.jsonl:{i}" for i in range(60)]
+    assert one == two
+    assert sum(r["schema"] == "framing.error/1" for r in two) == 4
+
+
+def test_store_serves_unchanged_articles_and_scores_only_what_changed(tmp_path):
+    db = tmp_path / "p.sqlite"
+    articles = [Article(f"a{i}", SEEDS[i % 5]) for i in range(8)]
+    calls = []
+
+    class CountingScorer(Scorer):
+        def score(self, article, *, language=None):
+            calls.append(article.id)
+            return super().score(article, language=language)
+
+    scorer = CountingScorer()
+    with ProfileStore(db) as store:
+        first = [r for _, r, _ in score_stream(scorer, articles, store=store)]
+    assert len(calls) == 8
+    changed = articles[:7] + [Article("a7", SEEDS[0] + " Changed."), Article("a8", SEEDS[1])]
+    calls.clear()
+    with ProfileStore(db) as store:
+        second = list(score_stream(scorer, changed, store=store))
+        assert len(store) == 10  # the old a7 stays under its old key
+    assert calls == ["a7", "a8"]
+    assert [s.record for s in second[:7]] == first[:7]
+    assert [s.from_store for s in second] == [True] * 7 + [False, False]
+
+
+def test_a_new_lexicon_version_misses_the_store(tmp_path):
+    db = tmp_path / "p.sqlite"
+    (tmp_path / "lex").mkdir()
+    (tmp_path / "lex" / "extra.toml").write_text(
+        '[meta]\nfamily = "loaded"\nlanguage = "en"\nversion = "1"\nsource = "t"\nlicense = "CC0"\n'
+        '[[entry]]\nid = "x"\nterm = "widget"\ncategory = "label"\nsource = "test"\n')
+    article = [Article("a", SEEDS[1])]
+    with ProfileStore(db) as store:
+        list(score_stream(Scorer(), article, store=store))
+        again = list(score_stream(Scorer(extra_lexicons=[tmp_path / "lex"]), article, store=store))
+    assert not again[0].from_store
+
+
+def test_compare_reads_what_the_store_holds(tmp_path):
+    db = tmp_path / "p.sqlite"
+    assert run_cli("score", CORPUS, "--db", db, "--quiet").returncode == 0
+    result = run_cli("compare", "--db", db, "--resamples", "100")
+    assert result.returncode == 0, result.stderr
+    comparison = json.loads(result.stdout)
+    assert sorted(a for g in comparison["groups"].values() for a in g["articles"]) == sorted(
+        p.name for p in CORPUS.glob("*.txt"))
+
+
+def integrity(db):
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return connection.execute("SELECT COUNT(*) FROM profiles").fetchone()[0]
+
+
+def test_kill_9_mid_batch_loses_nothing_stored_and_the_rerun_completes(tmp_path):
+    path = batch_file(tmp_path, 400)
+    db = tmp_path / "p.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "framing.cli", "score", str(path), "--db", str(db), "--quiet",
+                             "-o", str(tmp_path / "out.jsonl")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                stored = integrity(db)
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 40:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    before = integrity(db)
+    assert 40 <= before < 400, "the kill must land mid-batch"
+    assert not (tmp_path / "out.jsonl").exists(), "no half-written output file"
+    rerun = run_cli("score", path, "--db", db, "-o", tmp_path / "out.jsonl")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{400 - before} scored, {before} from the store" in rerun.stderr
+    assert integrity(db) == 400
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 400
+
+
+def test_two_processes_writing_one_store_lose_nothing(tmp_path):
+    db = tmp_path / "p.sqlite"
+    first, second = batch_file(tmp_path, 120, "one.jsonl"), batch_file(tmp_path, 120, "two.jsonl")
+    procs = [subprocess.Popen([sys.executable, "-m", "framing.cli", "score", str(p), "--db", str(db), "--quiet",
+                               "-o", os.devnull]) for p in (first, second)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    assert integrity(db) == 240
+
+
+def test_interrupt_keeps_what_was_stored(tmp_path):
+    path = batch_file(tmp_path, 400)
+    db = tmp_path / "p.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "framing.cli", "score", str(path), "--db", str(db), "--quiet",
+                             "-o", os.devnull], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.2)
+        try:
+            if db.exists() and integrity(db) >= 40:
+                break
+        except sqlite3.OperationalError:
+            continue
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err
+    assert integrity(db) >= 40
