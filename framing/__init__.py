@@ -17,6 +17,7 @@ from . import corpus
 from .compare import compare
 from .errors import FramingError, InputError, LexiconError, UnsupportedLanguageError
 from .evidence import Evidence
+from .frames import Comparison, ProfileRecord
 from .lexicon import LexiconSet, load_lexicons
 from .profile import Profile
 from .reading import Article, ReadFailure, article_from_text, read_paths
@@ -40,11 +41,11 @@ def score(text: str, *, language: str | None = None, title: str | None = None,
     """
     article = article_from_text(text, id=id, title=title, language=language)
     scorer = _scorer(tuple(str(p) for p in (lexicons or ())), readability)
-    return scorer.score(article).to_dict()
+    return ProfileRecord(scorer.score(article).to_dict())
 
 
 __all__ = [
-    "Article", "Evidence", "FramingError", "InputError", "LexiconError", "LexiconSet", "Profile",
+    "Article", "Comparison", "Evidence", "ProfileRecord", "FramingError", "InputError", "LexiconError", "LexiconSet", "Profile",
     "ReadFailure", "Scorer", "UnsupportedLanguageError", "compare", "corpus", "load_lexicons", "read_paths",
     "score",
     "__version__",

@@ -16,6 +16,7 @@ import numpy as np
 
 from .align import divergences, month_table, sentences_of
 from .align import align as align_sentences
+from .frames import Comparison
 from .lexicon import LexiconSet, load_lexicons
 from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
                     pooled_rates, ranks, z_scores)
@@ -91,12 +92,12 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
-    comparison: dict[str, Any] = {
+    comparison = Comparison({
         "schema": SCHEMA, "by": by, "groups": result_groups,
         "pairwise": _pairwise(names, rates, samples),
         "naming_ranking": _naming_ranking(result_groups),
         "alignments": [], "divergences": [], "notes": notes,
-    }
+    })
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison

@@ -36,6 +36,12 @@ class Profile:
     readability: dict[str, Any] | None = None
     sentence_spans: tuple[tuple[int, int, int], ...] = ()
 
+    def to_frame(self):
+        """One-row pandas DataFrame of the profile (needs pandas)."""
+        from .frames import ProfileRecord
+
+        return ProfileRecord(self.to_dict()).to_frame()
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data; ``evidence`` offsets index the article's original text."""
         return {
