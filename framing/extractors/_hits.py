@@ -1,7 +1,7 @@
 """Turning lexicon hits into evidence, shared by the extractors."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..context import words_before
 from ..document import Document, Hit
@@ -22,10 +22,23 @@ def to_evidence(document: Document, hit: Hit, *, family: str | None = None, cate
                     term=entry.term, speaker=speaker)
 
 
-def covered_by_longer(hit: Hit, others: list[Hit]) -> bool:
+def by_sentence(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
+    """Hits grouped by sentence, so that overlap checks stay within one sentence."""
+    grouped: dict[int, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.sentence, []).append(hit)
+    return grouped
+
+
+def covered_by_longer(hit: Hit, others: dict[int, list[Hit]]) -> bool:
     """Whether a longer hit of another family covers ``hit`` ("no doubt" covers "doubt")."""
     return any(o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
-               for o in others)
+               for o in others.get(hit.sentence, ()))
+
+
+def overlaps_any(hit: Hit, others: dict[int, list[Hit]]) -> bool:
+    """Whether ``hit`` overlaps a hit of ``others`` in its sentence."""
+    return any(o.start < hit.end and hit.start < o.end for o in others.get(hit.sentence, ()))
 
 
 def after_determiner(document: Document, hit: Hit) -> bool:

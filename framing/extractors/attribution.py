@@ -46,17 +46,18 @@ def extract_attribution(document: Document) -> list[Evidence]:
     """
     cues = attribution_cues(document)
     candidates = source_candidates(document, cue_windows(document, cues))
+    by_sentence: dict[int, list[Source]] = {}
+    for source in candidates:
+        by_sentence.setdefault(source.sentence, []).append(source)
     chosen: dict[tuple[int, int], Source] = {}
-    source_of_cue: dict[int, Source] = {}
-    cue_sentences = set()
+    cues_by_sentence: dict[int, list[tuple[Evidence, Source | None]]] = {}
     for cue in cues:
-        cue_sentences.add(cue.sentence)
-        source = source_for(document, cue, candidates)
+        source = source_for(document, cue, by_sentence.get(cue.sentence, []))
+        cues_by_sentence.setdefault(cue.sentence, []).append((cue, source))
         if source is not None:
             chosen[(source.start, source.end)] = source
-            source_of_cue[cue.start] = source
     for source in candidates:
-        if source.kind == "anonymous" and source.sentence in cue_sentences:
+        if source.kind == "anonymous" and source.sentence in cues_by_sentence:
             chosen[(source.start, source.end)] = source
     text = document.text
     sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
@@ -67,12 +68,13 @@ def extract_attribution(document: Document) -> list[Evidence]:
         if q.depth != 1:
             continue
         sentence = document.sentence_at(q.start)
-        near = sorted((abs(c.start - q.start), c.start) for c in cues
-                      if c.sentence == sentence and c.start in source_of_cue)
-        speaker = source_of_cue[near[0][1]] if near else None
+        attributed = cues_by_sentence.get(sentence, [])
+        with_source = sorted(((abs(c.start - q.start), c.start, s) for c, s in attributed if s is not None),
+                             key=lambda t: t[:2])
+        speaker = with_source[0][2] if with_source else None
         quotations.append(Evidence(
             "quotation", "quotation.closed" if q.closed else "quotation.unclosed", q.text, q.start, q.end,
-            QUOTED, sentence, category="direct" if any(c.sentence == sentence for c in cues) else "unattributed",
+            QUOTED, sentence, category="direct" if attributed else "unattributed",
             speaker=text[speaker.start:speaker.end] if speaker else None))
     return cues + sources + quotations
 
@@ -95,9 +97,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
     return cues
 
 
-def source_for(document: Document, cue: Evidence, candidates: list[Source]) -> Source | None:
-    """The source span a cue attributes to, by position relative to the cue."""
-    same = [s for s in candidates if s.sentence == cue.sentence]
+def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source | None:
+    """The source span a cue attributes to among the candidates of its sentence, by position."""
     right = [s for s in same if cue.end <= s.start <= cue.end + _LOOK_RIGHT_CHARS]
     left = [s for s in same if cue.start - _LOOK_LEFT_CHARS <= s.start and s.end <= cue.start]
     prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
@@ -135,7 +136,9 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
     """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
     found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
              for h in hits_of(document, "source_noun") if h.sentence in windows]
-    taken = [(s.start, s.end) for s in found]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for source in found:
+        taken.setdefault(source.sentence, []).append((source.start, source.end))
     pronouns = document.wordlist("grammar.pronoun")
     for index, (w_start, w_end) in windows.items():
         for m in _CAPITALISED.finditer(document.text, w_start, w_end):
@@ -143,9 +146,10 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
                 voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
                 found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
     for start, end, kind in named_entities(document, windows):
-        if not any(a < end and start < b for a, b in taken):
+        sentence = document.sentence_at(start)
+        if not any(a < end and start < b for a, b in taken.get(sentence, ())):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
-            found.append(Source(start, end, kind, f"source.{kind}", voice, document.sentence_at(start)))
+            found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
     found.sort(key=lambda s: s.start)
     return found
 
@@ -164,12 +168,15 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     text = document.text
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
-    cue_hits = [h for h in document.hits if h.entry.family != "naming"]
+    lexical: dict[int, list[tuple[int, int]]] = {}
+    for h in document.hits:
+        if h.entry.family != "naming" and h.sentence in windows:
+            lexical.setdefault(h.sentence, []).append((h.start, h.end))
     runs = []
     for index in sorted(windows):
         s_start = document.layout.sentences[index][0]
         w_start, w_end = windows[index]
-        in_sentence = [(h.start, h.end) for h in cue_hits if h.sentence == index]
+        in_sentence = lexical.get(index, [])
         words = [m for m in _CAPITALISED.finditer(text, w_start, w_end)
                  if (m.group()[:1].isupper() or m.group().lower() in inner)
                  and m.group().rstrip(".").lower() not in calendar

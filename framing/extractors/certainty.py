@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from ..document import Document
 from ..evidence import Evidence
-from ._hits import after_determiner, covered_by_longer, hits_of, to_evidence
+from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, to_evidence
 from .hedge import is_negated
 
 
 def extract_boosters(document: Document) -> list[Evidence]:
     """Booster evidence, except negated boosters (which the hedge extractor takes) and
     boosters inside a longer hedge ("certain" in "a certain «Sid»")."""
-    hedges = list(hits_of(document, "hedge"))
+    hedges = by_sentence(hits_of(document, "hedge"))
     return [to_evidence(document, hit) for hit in hits_of(document, "booster")
             if not is_negated(document, hit) and not covered_by_longer(hit, hedges)]
 

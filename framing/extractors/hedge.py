@@ -23,14 +23,14 @@ from dataclasses import replace
 from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
-from ._hits import after_determiner, covered_by_longer, hits_of, to_evidence
+from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, overlaps_any, to_evidence
 
 NEGATION_WINDOW = 3
 
 
 def extract_hedges(document: Document) -> list[Evidence]:
     """Hedge evidence: lexicon cues that pass their category's rule, plus negated boosters."""
-    boosters = list(hits_of(document, "booster"))
+    boosters = by_sentence(hits_of(document, "booster"))
     found = []
     for hit in hits_of(document, "hedge"):
         if covered_by_longer(hit, boosters) or is_negated(document, hit):
@@ -38,9 +38,9 @@ def extract_hedges(document: Document) -> list[Evidence]:
         end = _RULES.get(hit.entry.category or "", _always)(document, hit)
         if end is not None:
             found.append(to_evidence(document, replace(hit, end=end)))
-    hedge_hits = list(hits_of(document, "hedge"))
-    for hit in boosters:
-        if is_negated(document, hit) and not any(h.start < hit.end and hit.start < h.end for h in hedge_hits):
+    hedge_hits = by_sentence(hits_of(document, "hedge"))
+    for hit in hits_of(document, "booster"):
+        if is_negated(document, hit) and not overlaps_any(hit, hedge_hits):
             found.append(to_evidence(document, hit, family="hedge", category="negated_booster"))
     return found
 

@@ -9,6 +9,7 @@ colon, which are the source's words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
@@ -22,31 +23,33 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     """Short outer quotations that are neither names, source descriptions, nor colon quotes."""
     text = document.text
     particles = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
-    source_spans = [(h.start, h.end) for h in hits_of(document, "source_noun")]
+    source_starts = sorted((h.start, h.end) for h in hits_of(document, "source_noun"))
+    lowercase_words: set[str] | None = None  # built on first need: one pass over the text
     found = []
     for q in document.quotations:
         words = _WORD.findall(q.text)
         if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
             continue
-        if _is_name(words, text, particles):
-            continue
-        if any(q.start <= s and e <= q.end for s, e in source_spans):
-            continue
-        if text[:q.start].rstrip(" \t").endswith(":"):
+        if _capitalised(words, particles):
+            if len(words) > 1:
+                continue  # a name or a title: "Signed in Blood"
+            if lowercase_words is None:
+                lowercase_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+            if words[0].lower() not in lowercase_words:
+                continue  # «Sid»: never written in lower case, so a name
+        k = bisect_left(source_starts, (q.start, -1))
+        if k < len(source_starts) and source_starts[k][1] <= q.end:
+            continue  # a quoted source description: "a very sensitive source"
+        if text[max(0, q.start - 40):q.start].rstrip(" \t").endswith(":"):
             continue
         found.append(Evidence("scare_quote", "scare_quote", q.text, q.start, q.end, UNQUOTED,
                               document.sentence_at(q.start), category="scare_quote"))
     return found
 
 
-def _is_name(words: list[str], text: str, particles: frozenset[str]) -> bool:
-    """Capitalised words throughout (particles and small title words aside): a name or a title. A single
-    capitalised word that the text also writes in lower case ("Encouraged" /
-    "encouraged") is an ordinary word capitalised by a headline."""
+def _capitalised(words: list[str], particles: frozenset[str]) -> bool:
+    """Capitalised words throughout, particles and small title words aside. Several are a
+    name or a title; a single one is a name unless the text also writes it in lower case
+    ("Encouraged" in a headline, "encouraged" in the body)."""
     content = [w for w in words if w.lower() not in particles]
-    if not content or not all(w[:1].isupper() for w in content):
-        return False
-    if len(content) == 1:
-        word = content[0].lower()
-        return not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
-    return True
+    return bool(content) and all(w[:1].isupper() for w in content)
