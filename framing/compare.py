@@ -51,8 +51,9 @@ def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
 
 def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             texts: Mapping[str, str] | None = None, lexicons: LexiconSet | None = None,
-            resamples: int = DEFAULT_RESAMPLES, seed: int = 0) -> dict[str, Any]:
-    """Compare groups of scored articles; see the module docstring.
+            resamples: int = DEFAULT_RESAMPLES, seed: int = 0, align: bool = True) -> dict[str, Any]:
+    """Compare groups of scored articles; see the module docstring. ``align=False``
+    skips claim alignment (distinctive words still need ``texts``).
 
     >>> import framing
     >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara.", language="en", id="a")
@@ -69,7 +70,10 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
         groups.setdefault(group_key(p, by), []).append(p)
     names = sorted(groups)
     counts = {name: [article_counts(p) for p in groups[name]] for name in names}
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=seed) for name in names}
+    # Each group its own stream of random numbers: with one seed for all, two groups with
+    # as many sentences would draw the same indices and their intervals would be correlated.
+    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, index))
+               for index, name in enumerate(names)}
     rates = {name: pooled_rates(counts[name]) for name in names}
     result_groups: dict[str, Any] = {}
     for name in names:
@@ -81,14 +85,21 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             "shares": _shares(groups[name]),
             "naming": _naming(groups[name]),
         }
+    # z-scores and ranks compare groups of the same language(s) only: other languages are
+    # measured with other lexicons.
+    cohorts: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
     for column, family in enumerate(RATE_FAMILIES):
-        values = [float(rates[name][column]) for name in names]
-        for name, z, rank in zip(names, z_scores(values), ranks(values)):
-            low, high = interval(samples[name][:, column])
-            result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
-                                                       "z": z, "rank": rank}
+        for cohort in cohorts.values():
+            values = [float(rates[name][column]) for name in cohort]
+            for name, z, rank in zip(cohort, z_scores(values), ranks(values)):
+                low, high = interval(samples[name][:, column])
+                result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
+                                                           "z": z, "rank": rank}
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
+             "z-scores and ranks compare groups of the same language only",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
@@ -104,9 +115,13 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     missing = [p["id"] for p in profiles if p["id"] not in texts]
     if missing:
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
-    lexicons = lexicons or load_lexicons()
     _distinctive(result_groups, groups, texts)
-    comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons)
+    if align:
+        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons or load_lexicons())
+        notes.append("claims are aligned only between articles that share enough names, dates and quotations "
+                     "to tell the same story")
+    else:
+        notes.append("claim alignment was not requested")
     return comparison
 
 
@@ -178,7 +193,7 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         for p in profiles:
             text = texts[p["id"]]
             for start, end, _ in p.get("sentence_spans", []):
-                counter.update(w.lower() for w in _TOKEN.findall(text, start, end))
+                counter.update(w.lower().replace("\u2019", "'") for w in _TOKEN.findall(text, start, end))
         counts[name] = counter
     for name, group in result_groups.items():
         if len(group["languages"]) != 1:
@@ -216,7 +231,7 @@ def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
         alignments.append({"a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]), "score": score,
                            "framing": {"a": _claim_framing(a, by_id[a.article]),
                                        "b": _claim_framing(b, by_id[b.article])}})
-        for divergence in divergences(a, b):
+        for divergence in divergences(a, b, score):
             found.append(dict(divergence, a={"id": a.article, "start": a.start, "end": a.end},
                               b={"id": b.article, "start": b.start, "end": b.end}))
     return alignments, found

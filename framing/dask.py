@@ -374,13 +374,14 @@ def score_articles_on_cluster(items: Iterable[Article | ReadFailure], scheduler:
                               scorer: Scorer | None = None, language: str | None = None,
                               lexicons: Iterable[str | Path] = (), readability: bool = False,
                               partition_size: int = 200,
-                              max_in_flight: int | None = None) -> Iterator[Profile | ReadFailure]:
-    """Score ``items`` (as ``read_paths`` yields them) on a cluster; ``Profile``/``ReadFailure`` in input order.
+                              max_in_flight: int | None = None) -> Iterator[dict[str, Any]]:
+    """Score ``items`` (as ``read_paths`` yields them) on a cluster: one record per item, in input order.
 
-    This is what ``framing score --scheduler ADDRESS`` calls. It behaves as
-    the local command does: a ``ReadFailure`` passes through, an article whose
-    id was seen before becomes a duplicate-id failure, one that cannot be
-    scored becomes a failure carrying the reason.
+    Records are ``framing.profile/1`` dicts and ``framing.error/1`` records,
+    as ``framing.batch.score_stream`` gives them locally: a ``ReadFailure``
+    passes through, an article whose id was seen before becomes a
+    duplicate-id error record, one that cannot be scored an error record
+    with the reason.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a connected
     ``distributed.Client``. Articles are read lazily on the client, cut into
@@ -390,9 +391,10 @@ def score_articles_on_cluster(items: Iterable[Article | ReadFailure], scheduler:
     the input size; results are yielded in input order as partitions finish.
 
     Connecting and building the scorer happen at the call, so a wrong
-    address (``OSError``), a missing extra (``ImportError``) or a broken
-    lexicon (``LexiconError``) raises here; the returned generator closes the
-    connection it opened when it is exhausted or closed.
+    address (``OSError``, after distributed's connect timeout), a missing
+    extra (``ImportError``) or a broken lexicon (``LexiconError``) raises
+    here; the returned generator cancels what it left on the cluster and
+    closes the connection it opened when it is exhausted or closed.
     """
     distributed = _require("distributed")
     if partition_size < 1:
@@ -412,15 +414,14 @@ def score_articles_on_cluster(items: Iterable[Article | ReadFailure], scheduler:
 
 
 def _stream(client, own: bool, scorer: Scorer, items: Iterable[Article | ReadFailure], language: str | None,
-            partition_size: int, limit: int) -> Iterator[Profile | ReadFailure]:
+            partition_size: int, limit: int) -> Iterator[dict[str, Any]]:
     window: deque = deque()
     scorer_future = None
     try:
         # One task whose result is the scorer: workers copy it from each other, once each, and the
         # scheduler can recompute it if the worker holding it dies (scattered data would be lost).
         scorer_future = client.submit(_keep, scorer, key=f"framing-scorer-{uuid.uuid4().hex}", pure=False)
-        chunks = _chunks(_deduplicated(items), partition_size)
-        for chunk in chunks:
+        for chunk in _chunks(_deduplicated(items), partition_size):
             articles = [item for item in chunk if isinstance(item, Article)]
             future = (client.submit(_score_partition, scorer_future, articles, language, pure=False)
                       if articles else None)
@@ -447,27 +448,27 @@ def _keep(value: Any) -> Any:
     return value
 
 
-def _drain(chunk: list[Article | ReadFailure], future) -> Iterator[Profile | ReadFailure]:
+def _drain(chunk: list[Article | ReadFailure], future) -> Iterator[dict[str, Any]]:
     results = iter(future.result() if future is not None else ())
     future = None  # release the results on the cluster before the consumer handles them
     for item in chunk:
-        yield next(results) if isinstance(item, Article) else item
+        yield next(results) if isinstance(item, Article) else item.to_dict()
 
 
-def _score_partition(scorer: Scorer, articles: list[Article], language: str | None) -> list[Profile | ReadFailure]:
+def _score_partition(scorer: Scorer, articles: list[Article], language: str | None) -> list[dict[str, Any]]:
     scorer = _resident(scorer)
-    out = [_score(scorer, article, language, article.source or "") for article in articles]
+    out = [_score(scorer, article, language, article.source or "").to_dict() for article in articles]
     _count(f"partitions:{_key_name(scorer_key(scorer))}")
     return out
 
 
 def _deduplicated(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
-    """As the local command does: a second article with an id already seen becomes a failure."""
+    """As ``framing.batch`` does locally: an article whose id was seen before becomes a failure."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Article):
             if item.id in seen:
-                item = ReadFailure(item.id, item.source or "", f"{item.source or item.id}: duplicate id {item.id!r}")
+                item = ReadFailure(item.id, item.source or "", f"{item.id}: duplicate id {item.id!r} in this batch")
             else:
                 seen.add(item.id)
         yield item
@@ -482,25 +483,19 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def score_paths_on_cluster(paths: Iterable[str | Path], scheduler_address: "str | distributed.Client", *,
                            language: str | None = None, lexicons: Iterable[str | Path] = (),
                            encoding: str | None = None, partition_size: int = 200, readability: bool = False,
+                           scorer: Scorer | None = None,
                            max_in_flight: int | None = None) -> Iterator[dict[str, Any]]:
     """Read ``paths`` with ``read_paths`` on the client, score them on the cluster at ``scheduler_address``,
     and yield ``framing.profile/1`` dicts and ``framing.error/1`` records in input order, streaming.
 
+    This is what ``framing score --scheduler ADDRESS`` calls (pass it the
+    command's ``Scorer`` as ``scorer=``, or ``lexicons``/``readability``).
     See ``score_articles_on_cluster`` for the partitions in flight and for
     what raises at the call.
     """
-    stream = score_articles_on_cluster(read_paths(paths, encoding=encoding), scheduler_address,
-                                       language=language, lexicons=lexicons, readability=readability,
-                                       partition_size=partition_size, max_in_flight=max_in_flight)
-    return _as_dicts(stream)
-
-
-def _as_dicts(stream: Iterator[Profile | ReadFailure]) -> Iterator[dict[str, Any]]:
-    try:
-        for item in stream:
-            yield item.to_dict()
-    finally:
-        stream.close()
+    return score_articles_on_cluster(read_paths(paths, encoding=encoding), scheduler_address, scorer=scorer,
+                                     language=language, lexicons=lexicons, readability=readability,
+                                     partition_size=partition_size, max_in_flight=max_in_flight)
 
 
 __all__ = ["ERROR_SCHEMA", "INSTALL_HINT", "frame_dtypes", "score_articles_on_cluster", "score_bag",

@@ -34,7 +34,7 @@ def pooled_rates(articles: list[ArticleCounts]) -> np.ndarray:
 
 
 def bootstrap_rates(articles: list[ArticleCounts], *, resamples: int = DEFAULT_RESAMPLES,
-                    seed: int = 0) -> np.ndarray:
+                    seed: int | tuple[int, ...] = 0) -> np.ndarray:
     """``resamples`` x families matrix of pooled rates under the two-stage bootstrap."""
     rng = np.random.default_rng(seed)
     families = articles[0].counts.shape[1]
