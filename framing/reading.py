@@ -144,7 +144,7 @@ def _read_file(path: Path, article_id: str, encoding: str | None) -> Iterator[Ar
             return
         data = _read_bounded(path)
         if suffix in CSV_SUFFIXES:
-            yield from _read_csv(decode_bytes(data, name=str(path), encoding=encoding).text, str(path))
+            yield from _read_csv(decode_bytes(data, name=str(path), encoding=encoding).text, str(path), article_id)
             return
         decoded = decode_bytes(data, name=str(path), encoding=encoding)
         notes = (f"decoded with the fallback encoding {decoded.encoding}",) if decoded.fallback else ()
@@ -204,12 +204,12 @@ def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Ite
         yield _record_to_article(record, where, name)
 
 
-def _read_csv(text: str, name: str) -> Iterator[Article | ReadFailure]:
+def _read_csv(text: str, name: str, file_id: str) -> Iterator[Article | ReadFailure]:
     csv.field_size_limit(MAX_ARTICLE_BYTES)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     if "text" not in header:
-        yield ReadFailure(name, name, f"{name}: CSV header {header} has no 'text' column "
+        yield ReadFailure(file_id, name, f"{name}: CSV header {header} has no 'text' column "
                                       f"(expected some of {list(RECORD_FIELDS)})")
         return
     try:
@@ -221,7 +221,7 @@ def _read_csv(text: str, name: str) -> Iterator[Article | ReadFailure]:
             yield _record_to_article({k: v for k, v in row.items() if v not in (None, "")} | {"text": row["text"]},
                                      where, name)
     except csv.Error as exc:
-        yield ReadFailure(name, name, f"{name}: malformed CSV near line {reader.line_num}: {exc}")
+        yield ReadFailure(file_id, name, f"{name}: malformed CSV near line {reader.line_num}: {exc}")
 
 
 def _record_to_article(record: Any, where: str, name: str) -> Article | ReadFailure:
