@@ -109,15 +109,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs and write one record per input item, in input order."""
-    items = read_paths(args.paths, encoding=args.encoding)
     if args.scheduler:
-        from .dask import score_paths_on_cluster
+        if args.db or args.jobs != 1:
+            print("framing: --scheduler cannot be combined with --db or --jobs", file=sys.stderr)
+            return 2
+        try:
+            from .dask import score_paths_on_cluster
 
-        records: Iterable[Record] = score_paths_on_cluster(args.paths, args.scheduler, language=args.language,
-                                                           lexicons=args.lexicon, encoding=args.encoding)
+            records = score_paths_on_cluster(args.paths, args.scheduler, scorer=scorer, language=args.language,
+                                             encoding=args.encoding)
+        except ImportError as exc:
+            print(f"framing: {exc}", file=sys.stderr)
+            return 2
+        except (OSError, ValueError) as exc:
+            print(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
+            return 2
         scored = (Scored(None, record, False) for record in records)
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
         return report.finish()
+    items = read_paths(args.paths, encoding=args.encoding)
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store)
         write_output((scored.record for scored in report.watch_scored(stream)), args.format, args.output)

@@ -1,14 +1,18 @@
 """Score many articles on a Dask cluster: bags, DataFrames, and files streamed to a scheduler.
 
-Why: scoring costs tens of milliseconds per article in pure Python, so a
-corpus of millions of articles takes a day on one core. Dask spreads it over
-the cores of one machine or a cluster, and fits framing into pipelines that
-already hold their articles in a ``dask.bag`` or a ``dask.dataframe``.
+Why: scoring is pure Python, a few milliseconds per news article on one
+core, so an archive of tens of millions of articles keeps a core busy for
+hours. Dask spreads it over the cores of one machine or of a cluster, and
+fits framing into pipelines that already hold their articles in a
+``dask.bag`` or a ``dask.dataframe``; ``framing score --scheduler ADDRESS``
+uses it to send files read on the client to a running cluster.
 
 Dask is an optional extra: ``pip install 'framing-analysis[dask]'``. This
 module imports it only inside its functions, so ``import framing.dask`` works
 without it, and each function raises an ``ImportError`` saying how to install
 it. Every worker needs framing installed, in the same version as the client.
+``score_dataframe`` needs dask 2025.5.0 or later (earlier dask-expr releases
+did not resolve ``dask.delayed`` arguments of ``map_partitions``).
 
 How workers get the scorer, once. A ``Scorer`` is built once on the client
 (so a broken lexicon fails there, before anything is sent), and goes into
@@ -52,7 +56,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import distributed
 
 INSTALL_HINT = "pip install 'framing-analysis[dask]'"
-ERROR_SCHEMA = "framing.error/1"
 # Article fields a DataFrame column can supply, besides the id and the text.
 FRAME_FIELDS = ("title", "outlet", "date", "language", "url")
 RESIDENT_SCORERS = 4
@@ -183,7 +186,7 @@ def _make_scorer(scorer: Scorer | None, lexicons: Iterable[str | Path] | None, r
 def _delayed_scorer(scorer: Scorer):
     """The scorer as one key of the graph, named by what it does, so it is sent once per worker."""
     dask = _require("dask")
-    return dask.delayed(scorer, name=f"framing-scorer-{_key_name(scorer_key(scorer))}", pure=True)
+    return dask.delayed(scorer, name=f"framing-scorer-{_key_name(scorer_key(scorer))}")
 
 
 # --- dask.bag --------------------------------------------------------------------------------
@@ -274,6 +277,7 @@ def score_dataframe(ddf: "dask.dataframe.DataFrame", *, text_column: str = "text
     """
     _require("dask.dataframe")
     pd = _require("pandas")
+    _check_dask_version()
     present = list(ddf.columns)
     if text_column not in present:
         raise KeyError(f"no text column {text_column!r} (columns: {present})")
@@ -325,6 +329,23 @@ def _score_frame_partition(part, scorer: Scorer, spec: tuple, partition_info: di
     # Column by column with the declared dtype: pandas would infer its own (a str dtype with NaN for None).
     return pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=dtype, index=part.index)
                          for name, dtype in dtypes.items()}, index=part.index)
+
+
+# dask 2024.3 to 2025.4 (dask-expr) handed Delayed arguments of map_partitions to the function
+# unresolved; 2025.5.0 resolves them again (dask/dask#11907).
+MIN_DASK_FOR_DATAFRAMES = (2025, 5)
+
+
+def _check_dask_version() -> None:
+    dask = _require("dask")
+    try:
+        found = tuple(int(part) for part in dask.__version__.split(".")[:2])
+    except ValueError:  # a version string we cannot read: let it try
+        return
+    if found < MIN_DASK_FOR_DATAFRAMES:
+        raise ImportError(f"score_dataframe needs dask>={'.'.join(map(str, MIN_DASK_FOR_DATAFRAMES))}.0 "
+                          f"(found {dask.__version__}, whose map_partitions does not resolve the scorer); "
+                          f"upgrade: {INSTALL_HINT.replace('pip install', 'pip install -U')}")
 
 
 def _missing_to_none(pd, value: Any) -> Any:
@@ -498,5 +519,5 @@ def score_paths_on_cluster(paths: Iterable[str | Path], scheduler_address: "str 
                                      partition_size=partition_size, max_in_flight=max_in_flight)
 
 
-__all__ = ["ERROR_SCHEMA", "INSTALL_HINT", "frame_dtypes", "score_articles_on_cluster", "score_bag",
+__all__ = ["INSTALL_HINT", "frame_dtypes", "score_articles_on_cluster", "score_bag",
            "score_dataframe", "score_paths_on_cluster", "scorer_key"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .cache import cached
 from .errors import UnsupportedLanguageError
 
 _RELATIVE_MIN_SHARE = 0.2
@@ -29,9 +30,16 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier; its LZMA model takes 0.4 s to unpack, so the unpacked
+    identifier is kept in framing's cache, keyed by the model file."""
+    from importlib.metadata import version
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    model = MODEL_DIR / MODEL_FILE
+    stat = model.stat()
+    key = f"py3langid-{version('py3langid')}-{stat.st_size}-{int(stat.st_mtime)}"
+    return cached(key, lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
 
 
 def identify(text: str, supported: frozenset[str], *, given: str | None = None) -> LanguageGuess:

@@ -16,10 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from .cache import cached
 from .errors import LexiconError
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
+# Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
 _META_REQUIRED = ("family", "language", "version", "source", "license")
@@ -123,6 +126,8 @@ def load_lexicons(extra: Iterable[str | Path] = (), *, include_default: bool = T
 
 
 def _load(roots: tuple[str, ...]) -> LexiconSet:
+    """Read every file, then parse and validate them, or take the result from the cache
+    when exactly these files (by path and content) were validated before."""
     files: list[Path] = []
     for root in roots:
         path = Path(root)
@@ -132,14 +137,22 @@ def _load(roots: tuple[str, ...]) -> LexiconSet:
             files.append(path)
         else:
             raise LexiconError(f"{root}: no such lexicon file or folder")
+    sources = [(path, _read_source(path)) for path in files]
     digest = hashlib.sha256()
+    for path, source_text in sources:
+        digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
+    version = digest.hexdigest()[:16]
+    key = hashlib.sha256(repr([str(p) for p in files]).encode() + digest.digest() + _CODE_DIGEST).hexdigest()
+    return cached(f"lexicons-{key[:32]}", lambda: _parse(sources, version))
+
+
+def _parse(sources: list[tuple[Path, str]], version: str) -> LexiconSet:
     entries: list[Entry] = []
     axes: dict[str, Axis] = {}
     metas: list[LexiconFile] = []
     raw_entries: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
-    for path in files:
-        source_text, data = _read_toml(path)
-        digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
+    for path, source_text in sources:
+        data = _parse_toml(path, source_text)
         meta = _check_meta(path, data)
         metas.append(LexiconFile(str(path), meta["family"], meta["language"], meta["version"],
                                  meta["source"], meta["license"]))
@@ -162,18 +175,22 @@ def _load(roots: tuple[str, ...]) -> LexiconSet:
                                    + (f" (category {entry.category!r})" if entry.category else ""))
             forms_seen.add((form, entry.category))
         entries.append(entry)
-    return LexiconSet(tuple(entries), axes, tuple(metas), digest.hexdigest()[:16])
+    return LexiconSet(tuple(entries), axes, tuple(metas), version)
 
 
-def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+def _read_source(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_LEXICON_BYTES:
         raise LexiconError(f"{path}: {size} bytes is over the {MAX_LEXICON_BYTES}-byte limit for a lexicon file")
     try:
-        source_text = path.read_text(encoding="utf-8")
-        return source_text, tomllib.loads(source_text)
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def _parse_toml(path: Path, source_text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source_text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: malformed TOML: {exc}") from None
 

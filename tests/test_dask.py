@@ -79,7 +79,7 @@ def counts(client):
     return {worker: info["counts"] for worker, info in client.run(framing_dask._process_counts).items()}
 
 
-def test_score_bag_keeps_order_turns_bad_articles_into_error_records_and_matches_local(client, seeds, local):
+def test_score_bag_keeps_order_turns_bad_articles_into_error_records_and_matches_local(client, seeds):
     items = records(seeds)
     before = counts(client)
     bag = db.from_sequence(items, npartitions=8)
@@ -92,25 +92,21 @@ def test_score_bag_keeps_order_turns_bad_articles_into_error_records_and_matches
     assert set(by_id["empty"]) == set(by_id["italian"]) == {"schema", "id", "source", "error"}
     assert "empty" in by_id["empty"]["error"]
     assert "'it'" in by_id["italian"]["error"] and "no lexicons" in by_id["italian"]["error"]
+    scorer = Scorer()
     for item, result in zip(items, out):
-        if item["id"] in ("empty", "italian"):
-            continue
-        # A profile equal to scoring the same Article locally: evidence, offsets, counts, meta.
-        expected = dict(local[item["text"]], id=item["id"])
-        if "outlet" in item:
-            expected = {"schema": expected["schema"], "id": item["id"], "outlet": item["outlet"],
-                        **{k: v for k, v in expected.items() if k not in ("schema", "id")}}
-        assert result == expected
-        assert list(result) == list(expected)  # same key order, as JSON output shows it
+        if item["id"] not in ("empty", "italian"):
+            # Equal to scoring the same Article locally: evidence, offsets, counts, meta, key order.
+            expected = scorer.score(Article(id=item["id"], text=item["text"], outlet=item.get("outlet"))).to_dict()
+            assert result == expected and list(result) == list(expected)
+    assert out[4]["outlet"] == "Menas Associates"
     # Every partition was scored on the cluster, at least one worker scored several of them,
     # and no worker built a scorer or a language's tables more than once.
     scored = {w: after[w].get(k, 0) - before.get(w, {}).get(k, 0)
               for w in after for k in after[w] if k.startswith("partitions:")}
     assert sum(scored.values()) == bag.npartitions >= 6
     assert max(scored.values()) >= 2
-    for worker_counts in after.values():
-        built = {k: v for k, v in worker_counts.items() if k.startswith(("scorers:", "tables:"))}
-        assert built and all(v == 1 for v in built.values()), built
+    built = [{k: v for k, v in c.items() if k.startswith(("scorers:", "tables:"))} for c in after.values()]
+    assert any(built) and all(v == 1 for b in built for v in b.values()), built
     assert {k.rsplit(":", 1)[1] for c in after.values() for k in c if k.startswith("tables:")} == {"en", "nl"}
 
 
@@ -233,3 +229,23 @@ def test_resident_scorer_is_shared_per_process_and_builds_tables_once(seeds):
 def test_missing_extra_says_how_to_install_it():
     with pytest.raises(ImportError, match=r"pip install 'framing-analysis\[dask\]'"):
         framing_dask._require("framing_no_such_module")
+
+
+def test_score_dataframe_refuses_a_dask_that_would_not_resolve_the_scorer(monkeypatch):
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    frame = dd.from_pandas(pd.DataFrame({"text": ["Officials met in the Moroccan Sahara."]}), npartitions=1)
+    monkeypatch.setattr(dask, "__version__", "2025.4.1")
+    with pytest.raises(ImportError, match=r"dask>=2025\.5\.0 .*pip install -U 'framing-analysis\[dask\]'"):
+        framing_dask.score_dataframe(frame)
+
+
+def test_cli_score_with_scheduler_writes_what_the_local_command_writes(cluster, tmp_path):
+    from framing.cli import main
+
+    on_cluster, local_out = tmp_path / "cluster.jsonl", tmp_path / "local.jsonl"
+    assert main(["score", str(CORPUS), "--quiet", "-o", str(local_out)]) == 0
+    assert main(["score", str(CORPUS), "--quiet", "-o", str(on_cluster),
+                 "--scheduler", cluster.scheduler_address]) == 0
+    assert on_cluster.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
+    assert len(on_cluster.read_text(encoding="utf-8").splitlines()) == 5

@@ -93,3 +93,17 @@ def test_huge_lexicon_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(lexicon, "MAX_LEXICON_BYTES", 10)
     with pytest.raises(LexiconError, match="limit"):
         lexicon._load((str(path),))
+
+
+def test_the_cache_serves_identical_sets_and_survives_damage(tmp_path, monkeypatch):
+    import framing.lexicon as lexicon
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    root = (str(default_lexicon_dir()),)
+    first = lexicon._load(root)
+    (cached_file,) = (tmp_path / "cache").glob("lexicons-*.pickle")
+    assert lexicon._load(root) == first
+    cached_file.write_bytes(b"not a pickle")
+    assert lexicon._load(root) == first
+    monkeypatch.setenv("FRAMING_CACHE_DIR", "off")
+    assert lexicon._load(root) == first
