@@ -16,7 +16,7 @@ from .cache import cached
 from .errors import UnsupportedLanguageError
 
 _RELATIVE_MIN_SHARE = 0.2
-_SAMPLE_CHARS = 600
+_SAMPLE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)

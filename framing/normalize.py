@@ -18,17 +18,19 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# Quote and apostrophe variants, each one character to one (length-preserving).
-_QUOTE_TABLE = str.maketrans({
+# Quote and apostrophe variants, and single white-space characters, each one
+# character to one (length-preserving, so they need no offset edits).
+_ONE_TO_ONE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "`": "'", "\u00b4": "'", "\u02bc": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    **{ch: " " for ch in "\t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                       "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x85\x1c\x1d\x1e\x1f"},
 })
 # Runs of white space (collapsed to one space) and invisible format characters
 # (zero-width spaces, bidi marks, soft hyphens, BOM), which are dropped.
-_SPACE_OR_FORMAT = re.compile(r"\s{2,}|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-                              r"|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+_SPACE_OR_FORMAT = re.compile(r"\s{2,}|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
 _FORMAT_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2060\u2061\u2062\u2063\u2064\ufeff")
 
@@ -100,7 +102,7 @@ def normalize(original: str) -> NormalizedText:
         orig_ends.append(o_end)
         cursor = o_end
     pieces.append(original[cursor:])
-    text = "".join(pieces).translate(_QUOTE_TABLE)
+    text = "".join(pieces).translate(_ONE_TO_ONE)
     return NormalizedText(text, fold_case(text), len(original), tuple(norm_starts),
                           tuple(norm_ends), tuple(orig_starts), tuple(orig_ends))
 

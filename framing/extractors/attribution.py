@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..evidence import Evidence
 from ._hits import after_determiner, hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
-_CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+_UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
+# A word that starts with a capital letter (any script with case).
+_CAPITAL_WORD = re.compile(rf"(?<![\w'\u2019])[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
@@ -139,12 +142,11 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
     taken: dict[int, list[tuple[int, int]]] = {}
     for source in found:
         taken.setdefault(source.sentence, []).append((source.start, source.end))
-    pronouns = document.wordlist("grammar.pronoun")
+    pronouns = _word_pattern(document.wordlist("grammar.pronoun"))
     for index, (w_start, w_end) in windows.items():
-        for m in _CAPITALISED.finditer(document.text, w_start, w_end):
-            if m.group().lower() in pronouns:
-                voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
-                found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
+        for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
+            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
     for start, end, kind in named_entities(document, windows):
         sentence = document.sentence_at(start)
         if not any(a < end and start < b for a, b in taken.get(sentence, ())):
@@ -177,36 +179,28 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
         s_start = document.layout.sentences[index][0]
         w_start, w_end = windows[index]
         in_sentence = lexical.get(index, [])
-        words = [m for m in _CAPITALISED.finditer(text, w_start, w_end)
-                 if (m.group()[:1].isupper() or m.group().lower() in inner)
-                 and m.group().rstrip(".").lower() not in calendar
+        words = [m for m in _CAPITAL_WORD.finditer(text, w_start, w_end)
+                 if m.group().rstrip(".").lower() not in calendar
                  and not any(a <= m.start() < b for a, b in in_sentence)]
         run: list[re.Match[str]] = []
-        for m in [*words, None]:
-            joined = m is not None and bool(run) and not text[run[-1].end():m.start()].strip()
-            if m is not None and (m.group()[:1].isupper() or (joined and m.group().lower() in inner)):
-                if run and not joined:
-                    runs.append((s_start, run))
-                    run = []
+        for m in words:
+            if run and _joins(text[run[-1].end():m.start()], inner):
                 run.append(m)
                 continue
             if run:
                 runs.append((s_start, run))
-            run = []
+            run = [m]
+        if run:
+            runs.append((s_start, run))
     return _typed_names(document, runs)
 
 
 def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]) -> list[tuple[int, int, str]]:
     text = document.text
     cue_starts = {_next_word_start(text, h.start) for h in document.hits if h.entry.family == "attribution_cue"}
-    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     organisation_words = document.wordlist("grammar.organisation_word")
     names = []
     for sentence_start, run in runs:
-        while run and run[-1].group().lower() in inner:
-            run.pop()
-        if not run:
-            continue
         opening = not text[sentence_start:run[0].start()].strip(" \"'\u201c\u2018\u00ab(")
         if len(run) == 1 and opening and run[-1].end() not in cue_starts:
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
@@ -216,6 +210,22 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
         names.append((run[0].start(), end, words, organisation))
     return [(start, end, "named_organisation" if organisation else "named_person")
             for start, end, words, organisation in names]
+
+
+def _joins(gap: str, inner: frozenset[str]) -> bool:
+    """Whether the text between two capitalised words keeps them in one name: white space,
+    or up to three particles and small title words ("Secretary of State", "bin Laden")."""
+    words = gap.split()
+    return len(words) <= 3 and all(w.lower() in inner for w in words)
+
+
+@lru_cache(maxsize=32)
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive pattern for a closed word list (pronouns), compiled once."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019])(?:{alternation})(?![\w'\u2019])", re.IGNORECASE)
 
 
 def _next_word_start(text: str, cue_start: int) -> int:
