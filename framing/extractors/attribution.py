@@ -21,7 +21,13 @@ from ..evidence import Evidence
 from ._hits import after_determiner, hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
+NAME_COLON_CUE = "attribution_cue.name_colon"
+DASH_CUE = "attribution_cue.dash_after_quotation"
 _UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
+# "Pat Caddell: ..." -- one to four capitalised words, a colon, then more text.
+_NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
+# "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
+_DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
 # A word that starts with a capital letter (any script with case).
 _CAPITAL_WORD = re.compile(rf"(?<![\w'\u2019])[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -83,21 +89,38 @@ def extract_attribution(document: Document) -> list[Evidence]:
 
 
 def attribution_cues(document: Document) -> list[Evidence]:
-    """Reporting verbs and phrases, and colons that introduce quotations."""
-    cues = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-            if not after_determiner(document, hit)]  # "his claims", "the report"
+    """Reporting verbs and phrases from the lexicon, and three typographic conventions:
+
+    - a colon that introduces a quotation ("It says: ‘...’"), unless a reporting
+      verb stands right before it ("said: “...”" is one cue, not two);
+    - a name and a colon opening a sentence or headline ("Pat Caddell: Democrats
+      are worried"), the news convention for "X says";
+    - a dash and a name right after a quotation ("“...” ― Sonya Herridge").
+    """
+    lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
+               if not after_determiner(document, hit)]  # "his claims", "the report"
     text = document.text
+    verb_ends = {cue.end for cue in lexical}
+    cues = list(lexical)
     for q in document.quotations:
         if q.depth != 1:
             continue
         i = q.start - 1
         while i >= 0 and text[i] in " \t":
             i -= 1
-        if i >= 0 and text[i] == ":":
-            sentence = document.sentence_at(i)
-            cues.append(Evidence("attribution_cue", COLON_CUE, ":", i, i + 1, UNQUOTED, sentence,
+        if i >= 0 and text[i] == ":" and i not in verb_ends:
+            cues.append(Evidence("attribution_cue", COLON_CUE, ":", i, i + 1, UNQUOTED, document.sentence_at(i),
                                  category="neutral"))
-    return cues
+        dash = _DASH_NAME.match(text, q.end)
+        if dash:
+            cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), dash.start(1), dash.end(1), UNQUOTED,
+                                 document.sentence_at(dash.start(1)), category="neutral"))
+    for index, (start, end) in enumerate(document.layout.sentences):
+        colon = _NAME_COLON.match(text, start, end)
+        if colon and not document.is_quoted(colon.start(1)):
+            cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
+                                 index, category="neutral"))
+    return sorted(cues, key=lambda e: (e.start, e.end))
 
 
 def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source | None:
