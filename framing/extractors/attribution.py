@@ -29,7 +29,9 @@ _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
 _DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
 # A word that starts with a capital letter (any script with case).
-_CAPITAL_WORD = re.compile(rf"(?<![\w'\u2019])[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
+# An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
+_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
+_WORDLIKE = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
@@ -193,6 +195,7 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     text = document.text
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
+    not_names = calendar | document.wordlist("grammar.pronoun")
     lexical: dict[int, list[tuple[int, int]]] = {}
     for h in document.hits:
         if h.entry.family != "naming" and h.sentence in windows:
@@ -203,7 +206,7 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
         w_start, w_end = windows[index]
         in_sentence = lexical.get(index, [])
         words = [m for m in _CAPITAL_WORD.finditer(text, w_start, w_end)
-                 if m.group().rstrip(".").lower() not in calendar
+                 if m.group().rstrip(".").lower() not in not_names
                  and not any(a <= m.start() < b for a, b in in_sentence)]
         run: list[re.Match[str]] = []
         for m in words:
@@ -222,9 +225,14 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
     text = document.text
     cue_starts = {_next_word_start(text, h.start) for h in document.hits if h.entry.family == "attribution_cue"}
     organisation_words = document.wordlist("grammar.organisation_word")
+    leading = (document.wordlist("grammar.determiner") | document.wordlist("grammar.title_function_word")
+               | document.wordlist("grammar.name_particle"))
     names = []
     for sentence_start, run in runs:
-        opening = not text[sentence_start:run[0].start()].strip(" \"'\u201c\u2018\u00ab(")
+        while len(run) > 1 and run[0].group().lower() in leading:
+            run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
+        opening = not _WORDLIKE.search(text, sentence_start, run[0].start()) or all(
+            w.lower() in leading for w in _WORDLIKE.findall(text, sentence_start, run[0].start()))
         if len(run) == 1 and opening and run[-1].end() not in cue_starts:
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         words = [_POSSESSIVE.sub("", r.group()).rstrip(".,") for r in run]

@@ -8,6 +8,7 @@ negated factive ("did not reveal") presents nothing as established.
 """
 from __future__ import annotations
 
+from ..context import words_after
 from ..document import Document
 from ..evidence import Evidence
 from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, to_evidence
@@ -23,7 +24,13 @@ def extract_boosters(document: Document) -> list[Evidence]:
 
 
 def extract_factives(document: Document) -> list[Evidence]:
-    """Factive and evidential verbs, unless negated or used as nouns ("the show")."""
+    """Factive and evidential verbs, unless negated or used as nouns ("the show").
+
+    Negation may also follow the verb ("bewijst niet", "belegt nicht", "shows no"):
+    Dutch and German put it after the finite verb.
+    """
+    negators = document.wordlist("negation")
     return [to_evidence(document, hit) for hit in hits_of(document, "factive")
-            if not is_negated(document, hit) and not after_determiner(document, hit)]
+            if not is_negated(document, hit) and not after_determiner(document, hit)
+            and not any(w.lower() in negators for w in words_after(document, hit, 1))]
 
