@@ -143,3 +143,21 @@ def test_bytes_are_refused_by_the_python_api():
 
     with pytest.raises(InputError, match="decode bytes first"):
         framing.score(TEXT.encode(), language="en")
+
+
+def test_html_main_text_is_extracted_with_the_extra(tmp_path):
+    pytest.importorskip("trafilatura", reason="the html extra (trafilatura) is not installed")
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><script>alert(1)</script></head><body><nav>Home | About</nav><article>"
+                    "<h1>Algeria made secret deals</h1><p>Rabat invests in the Moroccan Sahara, officials said "
+                    "on Monday, according to a very sensitive source.</p><p>A second paragraph about the story "
+                    "and its consequences for the region.</p></article></body></html>")
+    (article,) = read(page)
+    assert isinstance(article, Article)
+    assert "alert" not in article.text and "Home | About" not in article.text
+    assert "Moroccan Sahara" in article.text
+    assert any("trafilatura" in note for note in article.notes)
+    import framing
+
+    profile = framing.Scorer().score(article).to_dict()
+    assert profile["naming"]["western_sahara"]["stance"] == 1.0
