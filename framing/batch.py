@@ -8,6 +8,7 @@ bad article becomes an error record; it never stops the batch.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import deque
 from dataclasses import dataclass
@@ -26,11 +27,14 @@ Record = dict[str, Any]
 
 class Scored(NamedTuple):
     """One result of a batch: the article (None for unreadable input), its record,
-    and whether the record came from the store rather than from scoring."""
+    whether the record came from the store rather than from scoring, and, when
+    the batch was asked to encode, the record as a JSON line (``record`` then
+    holds only ``schema`` and ``id`` for profiles)."""
 
     article: Article | None
     record: Record
     from_store: bool
+    line: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,19 +68,34 @@ def _init_worker(scorer: Scorer) -> None:
     _worker_scorer = scorer
 
 
-def _score_chunk(articles: list[Article], language: str | None) -> list[Record]:
+def _score_chunk(articles: list[Article], language: str | None, encode: bool) -> list[Record | tuple[Record, str]]:
     assert _worker_scorer is not None, "worker used without its initializer"
-    return [score_one(_worker_scorer, article, language) for article in articles]
+    return [_maybe_encode(score_one(_worker_scorer, article, language), encode) for article in articles]
+
+
+def _maybe_encode(record: Record, encode: bool) -> Record | tuple[Record, str]:
+    """With ``encode``, a profile travels as its JSON line and a stub: serialising in the
+    worker keeps the parent process, which only writes, from becoming the bottleneck."""
+    if not encode or record.get("schema") != "framing.profile/1":
+        return record
+    return {"schema": record["schema"], "id": record["id"]}, json.dumps(record, ensure_ascii=False)
 
 
 def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, language: str | None = None,
-                 jobs: int = 1, store: ProfileStore | None = None) -> Iterator[Scored]:
-    """A ``Scored`` for every input item, in input order (see the module docstring)."""
+                 jobs: int = 1, store: ProfileStore | None = None, encode: bool = False) -> Iterator[Scored]:
+    """A ``Scored`` for every input item, in input order (see the module docstring).
+
+    ``encode=True`` (only without a store) has profiles arrive as JSON lines in
+    ``Scored.line``, serialised where they were scored.
+    """
+    if encode and store is not None:
+        raise ValueError("encode=True needs the full records for the store; use it without a store")
     options = {"language": language, "readability": scorer.readability}
     tasks = _tasks(items, scorer, options, store)
     chunks = iter(lambda: list(islice(tasks, CHUNK_SIZE)), [])
     if jobs <= 1:
-        results = ((chunk, [_finish(scorer, t, language) for t in chunk]) for chunk in chunks)
+        results = ((chunk, [_maybe_encode(_finish(scorer, t, language), encode) for t in chunk])
+                   for chunk in chunks)
         yield from _record_results(results, store)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -85,7 +104,7 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
 
         def submit(chunk: list[_Task]) -> None:
             todo = [t.item for t in chunk if t.record is None and isinstance(t.item, Article)]
-            window.append((chunk, pool.apply_async(_score_chunk, (todo, language)) if todo else None))
+            window.append((chunk, pool.apply_async(_score_chunk, (todo, language, encode)) if todo else None))
 
         def drain() -> Iterator[tuple[list[_Task], list[Record]]]:
             chunk, pending = window.popleft()
@@ -127,15 +146,16 @@ def _finish(scorer: Scorer, task: _Task, language: str | None) -> Record:
     return score_one(scorer, task.item, language)
 
 
-def _record_results(results: Iterable[tuple[list[_Task], list[Record]]],
+def _record_results(results: Iterable[tuple[list[_Task], list[Record | tuple[Record, str]]]],
                     store: ProfileStore | None) -> Iterator[Scored]:
     """Store fresh profiles, then yield every record with its article."""
     for chunk, records in results:
-        for task, record in zip(chunk, records):
+        for task, result in zip(chunk, records):
+            record, line = result if isinstance(result, tuple) else (result, None)
             stored = task.key is not None and task.record is not None
             if (store is not None and task.key is not None and task.record is None
                     and record.get("schema") == "framing.profile/1"):
                 store.put(task.key, task.item, record)  # type: ignore[arg-type]
-            yield Scored(task.item if isinstance(task.item, Article) else None, record, stored)
+            yield Scored(task.item if isinstance(task.item, Article) else None, record, stored, line)
         if store is not None:
             store.flush()

@@ -128,9 +128,11 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
         return report.finish()
     items = read_paths(args.paths, encoding=args.encoding)
+    encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
     with _open_store(args.db) as store:
-        stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store)
-        write_output((scored.record for scored in report.watch_scored(stream)), args.format, args.output)
+        stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
+        write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
+                     args.output)
     return report.finish()
 
 
@@ -148,7 +150,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with _open_store(args.db) as store:
             stream = score_stream(scorer, read_paths(paths, encoding=args.encoding), language=args.language,
                                   jobs=args.jobs, store=store)
-            for article, record, _ in report.watch_scored(stream):
+            for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
                     profiles.append(record)
                     texts[record["id"]] = article.text

@@ -59,9 +59,10 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
-def _write_jsonl(items: Iterable[Record], stream: IO[str]) -> None:
+def _write_jsonl(items: Iterable[Record | str], stream: IO[str]) -> None:
+    """One record a line; a record that arrives already encoded (a str) is written as it is."""
     for item in items:
-        stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+        stream.write((item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)) + "\n")
 
 
 def _write_json(items: Iterable[Record], stream: IO[str]) -> None:

@@ -35,8 +35,8 @@ def run_cli(*args, timeout=300):
 
 def test_jobs_keep_input_order_and_agree_with_one_process(scorer, tmp_path):
     path = batch_file(tmp_path, 60, bad_every=17)
-    one = [r for _, r, _ in score_stream(scorer, read_paths([path]), jobs=1)]
-    two = [r for _, r, _ in score_stream(scorer, read_paths([path]), jobs=2)]
+    one = [s.record for s in score_stream(scorer, read_paths([path]), jobs=1)]
+    two = [s.record for s in score_stream(scorer, read_paths([path]), jobs=2)]
     assert [r["id"] for r in two] == [f"batch.jsonl:{i}" for i in range(60)]
     assert one == two
     assert sum(r["schema"] == "framing.error/1" for r in two) == 4
@@ -54,7 +54,7 @@ def test_store_serves_unchanged_articles_and_scores_only_what_changed(tmp_path):
 
     scorer = CountingScorer()
     with ProfileStore(db) as store:
-        first = [r for _, r, _ in score_stream(scorer, articles, store=store)]
+        first = [s.record for s in score_stream(scorer, articles, store=store)]
     assert len(calls) == 8
     changed = articles[:7] + [Article("a7", SEEDS[0] + " Changed."), Article("a8", SEEDS[1])]
     calls.clear()
@@ -149,3 +149,14 @@ def test_interrupt_keeps_what_was_stored(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "interrupted" in err
     assert integrity(db) >= 40
+
+
+def test_encoded_lines_equal_the_records(scorer, tmp_path):
+    path = batch_file(tmp_path, 20, bad_every=7)
+    plain = [s.record for s in score_stream(scorer, read_paths([path]), jobs=1)]
+    for jobs in (1, 2):
+        encoded = list(score_stream(scorer, read_paths([path]), jobs=jobs, encode=True))
+        assert [json.loads(s.line) if s.line else s.record for s in encoded] == plain
+        assert all((s.line is None) == (s.record["schema"] == "framing.error/1") for s in encoded)
+    with pytest.raises(ValueError, match="store"), ProfileStore(tmp_path / "p.sqlite") as store:
+        next(score_stream(scorer, read_paths([path]), store=store, encode=True))
