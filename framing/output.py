@@ -44,7 +44,16 @@ def write_output(items: Iterable[Record], fmt: str, path: str | None) -> None:
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only if the block completes."""
+    """A text stream whose content replaces ``path`` only if the block completes.
+
+    A path that exists and is not a regular file (``/dev/null``, a named pipe,
+    ``/dev/stdout``) is written in place: renaming over it would replace the
+    device or pipe with a file, and there is no half-written file to fear.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

@@ -86,3 +86,18 @@ def test_broken_user_lexicon_is_a_usage_error(tmp_path):
     bad.write_text("[meta\n")
     code, _, err = run("score", CORPUS, "--lexicon", bad)
     assert code == 2 and str(bad) in err
+
+
+def test_devices_and_pipes_are_written_in_place_not_replaced(tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    assert main(["score", str(CORPUS / "001_68f2744142ff802d.txt"), "-o", str(fifo), "--quiet"]) == 0
+    out, _ = reader.communicate(timeout=60)
+    assert json.loads(out)["id"] == "001_68f2744142ff802d.txt"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe must still be a pipe"
+    assert main(["score", str(CORPUS / "001_68f2744142ff802d.txt"), "-o", os.devnull, "--quiet"]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode), "/dev/null must still be a device"
