@@ -29,7 +29,6 @@ import csv
 import datetime as _dt
 import importlib
 import re
-import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -41,11 +40,11 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from nltk.stem.snowball import SnowballStemmer
 
+from results import repo_state, update_section
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-START_MARKER = "<!-- accuracy:start -->"
-END_MARKER = "<!-- accuracy:end -->"
 COMMAND = ".venv/bin/python benchmarks/accuracy.py"
 
 # Szeged cue types (the corpus writes them with a stray space/underscore; we strip).
@@ -334,19 +333,6 @@ def render_summary(headlines: Sequence[Headline]) -> list[str]:
         lines.append(f"| {h.measure} | {fmt(t.precision)} / {fmt(t.recall)} / **{fmt(t.f1)}** | {base} | "
                      f"≥ {h.target:.2f} | {h.met} |")
     return lines
-
-
-def update_results(path: Path, body: str) -> None:
-    """Replace only the text between the accuracy markers, creating the file or markers if absent."""
-    block = f"{START_MARKER}\n{body.rstrip()}\n{END_MARKER}"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    if START_MARKER in old and END_MARKER in old:
-        head, rest = old.split(START_MARKER, 1)
-        tail = rest.split(END_MARKER, 1)[1]
-        new = head + block + tail
-    else:
-        new = old.rstrip() + "\n\n" + block + "\n"
-    path.write_text(new, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- published-list baselines
@@ -1035,18 +1021,6 @@ def find_word(text: str, word: str) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- main
 
-def repo_state() -> str:
-    """Short commit id and whether the working tree had local changes, since code moves under us."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "framing", "lexicons"], cwd=REPO_ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + (" + uncommitted changes in framing/ or lexicons/" if dirty else "")
-
-
 def report(sections: list[Section], fw: Framing, eval_dir: Path, seconds: float, top: int) -> str:
     """The whole accuracy section of RESULTS.md."""
     try:
@@ -1111,7 +1085,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_write:
         print(body)
     else:
-        update_results(args.results, body)
+        update_section("accuracy", body, args.results)
         print(body)
         print(f"wrote {args.results}", file=sys.stderr)
     return 0

@@ -27,6 +27,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from results import update_section
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "belmokhtar-2013"
 
@@ -89,14 +91,12 @@ def two_writers(folder: Path, n: int) -> dict:
 
 
 def write_results(n: int, runs: list[dict], writers: dict, seconds: float) -> None:
-    path = ROOT / "benchmarks" / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     rows = [f"| {r['signal']} | {r['exit']} | {r['stored_at_signal']} | {r['rerun_scored']} | "
             f"{r['rerun_from_store']} | {r['after_rerun']} | "
             f"{'yes' if r['rerun_scored'] + r['rerun_from_store'] == n and r['after_rerun'] == n and r['rerun_scored'] == n - r['stored_at_signal'] else 'NO'} |"
             for r in runs]
     section = "\n".join([
-        "<!-- faults:start -->", "## Faults: kill -9, Ctrl-C, two writers", "",
+        "## Faults: kill -9, Ctrl-C, two writers", "",
         f"Command: `.venv/bin/python benchmarks/faults.py --articles {n}`; run {date.today()}, "
         f"Python {platform.python_version()}, {seconds:.0f} s.", "",
         f"A batch of {n} articles scored with `--db`, interrupted once part of it was stored, then rerun:", "",
@@ -104,13 +104,8 @@ def write_results(n: int, runs: list[dict], writers: dict, seconds: float) -> No
         "| only the missing ones rescored, nothing lost |", "|---|---:|---:|---:|---:|---:|---|", *rows, "",
         f"Two processes writing one store at once: {writers['articles']} articles, exit statuses {writers['exit']}, "
         f"{writers['stored']} stored ({'nothing lost' if writers['stored'] == writers['articles'] else 'LOST SOME'}).",
-        "", "Every database passed `PRAGMA integrity_check` after each interruption.", "<!-- faults:end -->"])
-    start, end = text.find("<!-- faults:start -->"), text.find("<!-- faults:end -->")
-    if start >= 0 and end > start:
-        text = text[:start] + section + text[end + len("<!-- faults:end -->"):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+        "", "Every database passed `PRAGMA integrity_check` after each interruption."])
+    update_section("faults", section)
 
 
 def main() -> int:

@@ -32,11 +32,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import framing
+from results import update_section
 from framing.decoding import decode_bytes
 from framing.errors import FramingError
 from framing.reading import read_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 PIECES = ["Moroccan Sahara", "Western Sahara", "Algerian Sahara", "occupied Western Sahara", "Southern Provinces",
           "\u201c", "\u201d", "\u2018", "\u2019", "'", '"', "\u00ab", "\u00bb", "\u201e", "Clinton\u2019s", "said",
           "according to", "reportedly", "would have asked", "probably", "May", "could not", "around 30,000",
@@ -124,10 +124,8 @@ def write_results(parts: dict[str, tuple[int, int]], seconds: float) -> None:
     """Replace the fuzz section of RESULTS.md; ``parts`` maps target to (inputs, crashes)."""
     total = sum(n for n, _ in parts.values())
     crashes = sum(c for _, c in parts.values())
-    path = ROOT / "benchmarks" / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     section = "\n".join([
-        "<!-- fuzz:start -->", "## Fuzzing (robustness)", "",
+        "## Fuzzing (robustness)", "",
         f"Command: `.venv/bin/python benchmarks/fuzz.py --examples {parts['score'][0]} --bytes-examples "
         f"{parts['bytes'][0]}`; run {date.today()}, "
         f"framing {framing.__version__}, Python {platform.python_version()}.", "",
@@ -137,13 +135,8 @@ def write_results(parts: dict[str, tuple[int, int]], seconds: float) -> None:
         f"| **total** | **{total}** | **{crashes}** |", "",
         f"{seconds:.0f} s in all. A crash is an exception other than framing's own refusals (`FramingError`) or "
         "a broken invariant (offsets slice back, finite non-negative rates, stances in [-1, 1], per-family "
-        "counts equal to evidence, determinism).", "<!-- fuzz:end -->"])
-    start, end = text.find("<!-- fuzz:start -->"), text.find("<!-- fuzz:end -->")
-    if start >= 0 and end > start:
-        text = text[:start] + section + text[end + len("<!-- fuzz:end -->"):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+        "counts equal to evidence, determinism)."])
+    update_section("fuzz", section)
 
 
 def main() -> int:

@@ -30,7 +30,6 @@ import importlib
 import json
 import math
 import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -41,11 +40,11 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
+from results import repo_state, update_section
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-START_MARKER = "<!-- outlets:start -->"
-END_MARKER = "<!-- outlets:end -->"
 COMMAND = ".venv/bin/python benchmarks/outlets.py"
 SEED_STORY = "belmokhtar-2013"
 
@@ -779,18 +778,6 @@ def polnear_section(fw: Framing, folder: Path, limit: int, resamples: int, seed:
 
 # --------------------------------------------------------------------------- report
 
-def repo_state() -> str:
-    """Short commit id and whether framing/ or lexicons/ had local changes, since code moves under us."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "framing", "lexicons"], cwd=REPO_ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + (" + uncommitted changes in framing/ or lexicons/" if dirty else "")
-
-
 def command_line(argv: Sequence[str]) -> str:
     """The command as run, so the section says exactly how to reproduce it."""
     return " ".join([COMMAND] + [a if re.fullmatch(r"[\w./=:-]+", a) else repr(a) for a in argv])
@@ -800,18 +787,6 @@ def timing_lines(timings: dict[str, dict[str, float]], total: float) -> list[str
     """Seconds per step, so a slow part of the library shows up run after run."""
     rows = [[part, step, f"{seconds:.1f}"] for part, steps in timings.items() for step, seconds in steps.items()]
     return table(["part", "step", "seconds"], rows + [["all", "run time", f"{total:.1f}"]], right_from=2)
-
-
-def update_results(path: Path, body: str) -> None:
-    """Replace only the text between the outlets markers, appending them if absent."""
-    block = f"{START_MARKER}\n{body.rstrip()}\n{END_MARKER}"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    if START_MARKER in old and END_MARKER in old:
-        head, rest = old.split(START_MARKER, 1)
-        new = head + block + rest.split(END_MARKER, 1)[1]
-    else:
-        new = old.rstrip() + "\n\n" + block + "\n"
-    path.write_text(new, encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -870,7 +845,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "two-stage bootstrap (articles, then sentences within articles).", ""]
     body = "\n".join(head + sections + ["### Timings", ""] + timing_lines(timings, total))
     if not args.no_write:
-        update_results(args.results, body)
+        update_section("outlets", body, args.results)
         print(f"wrote {args.results}", file=sys.stderr)
     print(body)
     return 0

@@ -49,11 +49,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
+from results import repo_state, update_section
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-START_MARKER = "<!-- speed:start -->"
-END_MARKER = "<!-- speed:end -->"
 COMMAND = ".venv/bin/python benchmarks/speed.py"
 
 TARGET_BYTES = 3000          # "articles of about 3 KB"
@@ -670,18 +670,6 @@ def package_version(name: str) -> str:
         return "?"
 
 
-def repo_state() -> str:
-    """Short commit id and whether framing/ or lexicons/ had local changes, since code moves under us."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "framing", "lexicons"], cwd=REPO_ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + (" + uncommitted changes in framing/ or lexicons/" if dirty else "")
-
-
 def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
     """Path, size and modification time of every file of framing/ and lexicons/.
 
@@ -945,18 +933,6 @@ def report(m: Measurements) -> str:
     return "\n".join(out)
 
 
-def update_results(path: Path, body: str) -> None:
-    """Replace only the text between the speed markers, appending them if absent."""
-    block = f"{START_MARKER}\n{body.rstrip()}\n{END_MARKER}"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    if START_MARKER in old and END_MARKER in old:
-        head, rest = old.split(START_MARKER, 1)
-        new = head + block + rest.split(END_MARKER, 1)[1]
-    else:
-        new = old.rstrip() + "\n\n" + block + "\n"
-    path.write_text(new, encoding="utf-8")
-
-
 # --------------------------------------------------------------------------- main
 
 def command_line(argv: Sequence[str]) -> str:
@@ -1029,7 +1005,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     measurements.changed = changed_files(fingerprint, code_fingerprint())
     body = report(measurements)
     if not args.no_write:
-        update_results(args.results, body)
+        update_section("speed", body, args.results)
         print(f"wrote {args.results}", file=sys.stderr)
     print(body)
     return 0

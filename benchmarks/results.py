@@ -1,0 +1,38 @@
+"""What every benchmark shares: where it writes, and how it says which code it measured.
+
+Each benchmark owns one section of ``benchmarks/RESULTS.md``, between
+``<!-- name:start -->`` and ``<!-- name:end -->``, and replaces only that
+section, so the scripts can run in any order and share the file.
+"""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
+
+
+def update_section(name: str, body: str, path: Path = RESULTS) -> None:
+    """Replace the text between the ``name`` markers of ``path``, appending the section if absent."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{body.rstrip()}\n{end}"
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    if start in old and end in old:
+        head, rest = old.split(start, 1)
+        new = head + block + rest.split(end, 1)[1]
+    else:
+        new = old.rstrip() + "\n\n" + block + "\n"
+    path.write_text(new, encoding="utf-8")
+
+
+def repo_state() -> str:
+    """Short commit id, and whether framing/ or lexicons/ had local changes: the code measured."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "framing", "lexicons"], cwd=REPO_ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" + uncommitted changes in framing/ or lexicons/" if dirty else "")
