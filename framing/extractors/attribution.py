@@ -187,10 +187,11 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
 
     Name particles ("bin", "van") and small title words ("of", "for") may sit
     inside a run ("Secretary of State", "Movement for Oneness and Jihad").
-    Not taken: a lone capitalised word opening a sentence, months and
-    weekdays, and words that are lexicon cues ("According"). A run with an
-    organisation noun or an acronym is an organisation; a single word is a
-    person when it is the surname of a person named elsewhere in the article.
+    Not taken: a lone capitalised word opening a sentence (unless a cue follows
+    it: "Trump said"), leading determiners and prepositions ("Am Abend"),
+    months, weekdays, pronouns, and words that are lexicon cues ("According").
+    A run with an organisation noun or an acronym is an organisation, any other
+    a person.
     """
     text = document.text
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
