@@ -29,9 +29,7 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON; fields that do not apply are left out."""
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value is not None:
-                out[f.name] = value
-        return out
+        return {name: value for name in _FIELD_NAMES if (value := getattr(self, name)) is not None}
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Evidence))
