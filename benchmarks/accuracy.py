@@ -786,7 +786,7 @@ def evaluate_attribution(fw: Framing, folder: Path, show: int) -> Section:
     failures = Counter()
     log = ErrorLog("attribution", show)
     src_log = ErrorLog("source", show)
-    cue_o, cue_x, speech_o, outer_o = Tally(), Tally(), Tally(), Tally()
+    cue_o, cue_x, speech_o, outer_o, own_o = Tally(), Tally(), Tally(), Tally(), Tally()
     src_o, src_x, named_o = Tally(), Tally(), Tally()
     fp_nested = fp_quoted = n_pronoun = 0
     per_cat: dict[str, Tally] = defaultdict(Tally)
@@ -824,6 +824,7 @@ def evaluate_attribution(fw: Framing, folder: Path, show: int) -> Section:
         kept_preds = [s for s in pred_spans if not any(overlaps(s, d) for d in dropped)]
         speech_o.add(match_spans(keep, kept_preds).tally)
         outer_o.add(match_spans(gold_spans, [s for s, n in zip(pred_spans, nested) if not n]).tally)
+        own_o.add(match_spans(gold_spans, [s for s, p in zip(pred_spans, preds) if p["voice"] == "unquoted"]).tally)
 
         src_preds = spans_of(evidence, "source", doc.text, bad)
         src_spans = [((p["start"], p["end"]),) for p in src_preds]
@@ -853,6 +854,7 @@ def evaluate_attribution(fw: Framing, folder: Path, show: int) -> Section:
         Row("cue: span, exact", cue_x, items),
         Row("cue, speech only (non-speech gold removed): overlap", speech_o, f"{items}, {n_ns} gold removed"),
         Row("cue, predictions inside a gold Content span set aside: overlap", outer_o, items),
+        Row("cue, framing's own-voice (unquoted) cues only: overlap", own_o, items),
     ] + baseline_rows(report_verbs, Row("baseline, Recasens et al. 2013 report verbs (stems): cue span, overlap",
                                         base_o, items)) + [
         Row("**source**: span, overlap", src_o, items),
