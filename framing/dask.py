@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import FramingError
 from .profile import COUNTED_FAMILIES, Profile
-from .reading import Article, ReadFailure, _record_to_article, read_paths
+from .reading import Article, ReadFailure, record_to_article, read_paths
 from .scoring import Scorer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -155,7 +155,7 @@ def _to_article(item: Any, default_id: str, where: str, source: str) -> Article 
     else:
         return ReadFailure(default_id, source, f"{where}: a record must be a dict with 'text' or a string, "
                                                f"not {type(item).__name__}")
-    article = _record_to_article(record, where, source)
+    article = record_to_article(record, where, source)
     # A record read from memory has no source file: keep the profile as Scorer.score gives it.
     return replace(article, source=None) if isinstance(article, Article) else article
 

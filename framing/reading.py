@@ -201,7 +201,7 @@ def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Ite
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, name, f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield _record_to_article(record, where, name)
+        yield record_to_article(record, where, name)
 
 
 def _read_csv(text: str, name: str, file_id: str) -> Iterator[Article | ReadFailure]:
@@ -218,13 +218,14 @@ def _read_csv(text: str, name: str, file_id: str) -> Iterator[Article | ReadFail
             if None in row:
                 yield ReadFailure(where, name, f"{where}: more fields than the header has")
                 continue
-            yield _record_to_article({k: v for k, v in row.items() if v not in (None, "")} | {"text": row["text"]},
+            yield record_to_article({k: v for k, v in row.items() if v not in (None, "")} | {"text": row["text"]},
                                      where, name)
     except csv.Error as exc:
         yield ReadFailure(file_id, name, f"{name}: malformed CSV near line {reader.line_num}: {exc}")
 
 
-def _record_to_article(record: Any, where: str, name: str) -> Article | ReadFailure:
+def record_to_article(record: Any, where: str, name: str) -> Article | ReadFailure:
+    """An ``Article`` from one JSONL/CSV-style record (``where`` names it in messages), or why not."""
     if not isinstance(record, dict):
         return ReadFailure(where, name, f"{where}: a record must be a JSON object, not {type(record).__name__}")
     article_id = record.get("id", where)
