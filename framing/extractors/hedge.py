@@ -18,6 +18,7 @@ hedge from another use of the same word:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
@@ -26,6 +27,7 @@ from ..evidence import Evidence
 from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, overlaps_any, to_evidence
 
 NEGATION_WINDOW = 3
+_CLAUSE_WORDS = 10
 
 
 def extract_hedges(document: Document) -> list[Evidence]:
@@ -85,21 +87,72 @@ def _approximator(document: Document, hit: Hit) -> int | None:
 
 
 def _conditional(document: Document, hit: Hit) -> int | None:
-    """The reportative conditional, evidence extended over its participle."""
+    """The reportative conditional, evidence extended over its participle when it follows.
+
+    English and French put the participle right after the cue ("would have
+    asked", "aurait demandé"); Dutch and German main clauses put it at the end
+    of the clause with a perfect auxiliary ("zou ... naar België zijn gevlucht",
+    "soll ... geflohen sein"): then the cue alone is the evidence.
+    """
     before = words_before(document, hit, 1)
-    if before and before[0].lower() in document.wordlist("grammar.relative_pronoun"):
+    relatives = document.wordlist("grammar.relative_pronoun")
+    if before and before[0].lower() in relatives:
         return None  # "a settlement that would have allowed": counterfactual
     conditions = document.wordlist("grammar.condition_word")
     if any(w.lower() in conditions for w in words_before(document, hit, 30)):
         return None
     adverb_suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.adverb_suffix"))
-    for m in word_matches_after(document, hit, 3):
+    following = word_matches_after(document, hit, _CLAUSE_WORDS)
+    clause = [w.lower() for w in _clause(document, hit, following)]
+    auxiliaries = document.wordlist("grammar.perfect_auxiliary")
+    if auxiliaries and _verb_cluster_only(clause, auxiliaries, document) and any(
+            w.lower() in relatives for w in words_before(document, hit, 6)[1:]):
+        # Dutch and German subordinate clauses end in the verb cluster: "die de boeren
+        # zou hebben gecompenseerd" is a relative clause, a counterfactual.
+        return None
+    for m in following[:3]:
         word = m.group().lower()
         if is_participle(word, document):
             return m.end()
         if not (adverb_suffixes and word.endswith(adverb_suffixes)):
             break
+    for i, word in enumerate(clause):
+        if word in auxiliaries and ((i > 0 and is_participle(clause[i - 1], document))
+                                    or (i + 1 < len(clause) and is_participle(clause[i + 1], document))):
+            return hit.end
     return None
+
+
+def _verb_cluster_only(clause: list[str], auxiliaries: frozenset[str], document: Document) -> bool:
+    """Whether the rest of the clause is only auxiliaries and participles (verb-final order)."""
+    return bool(clause) and all(w in auxiliaries or is_participle(w, document) for w in clause)
+
+
+def _clause(document: Document, hit: Hit, following: list[re.Match[str]]) -> list[str]:
+    """The words after ``hit`` up to the next clause boundary (, ; : or the sentence end)."""
+    words, previous_end = [], hit.end
+    for m in following:
+        if any(ch in ",;:" for ch in document.text[previous_end:m.start()]):
+            break
+        words.append(m.group())
+        previous_end = m.end()
+    return words
+
+
+def _verb_cluster_only(clause: list[str], auxiliaries: frozenset[str], document: Document) -> bool:
+    """Whether the rest of the clause is only auxiliaries and participles (verb-final order)."""
+    return bool(clause) and all(w in auxiliaries or is_participle(w, document) for w in clause)
+
+
+def _clause(document: Document, hit: Hit, following: list) -> list[str]:
+    """The words after ``hit`` up to the next clause boundary (, ; : or the sentence end)."""
+    text = document.text
+    words = []
+    for m in following:
+        if any(ch in ",;:" for ch in text[(words and following[len(words) - 1].end()) or hit.end:m.start()]):
+            break
+        words.append(m.group())
+    return words
 
 
 def is_participle(word: str, document: Document) -> bool:
