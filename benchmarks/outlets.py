@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
-from results import repo_state, update_section
+from results import import_framing, repo_state, update_section
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
@@ -77,22 +77,10 @@ class Framing(NamedTuple):
 
 
 def load_framing(attempts: int, wait: float) -> Framing:
-    """Import framing and build one Scorer, retrying: another engineer may be mid-edit on code or lexicons."""
-    for attempt in range(1, attempts + 1):
-        try:
-            for name in [m for m in sys.modules if m == "framing" or m.startswith("framing.")]:
-                del sys.modules[name]
-            framing = importlib.import_module("framing")
-            scorer = framing.Scorer()
-            scorer.score(framing.Article(id="probe", text="Officials said it may rain."), language="en")
-            return Framing(framing, scorer, framing.__version__, scorer.lexicons.version)
-        except Exception as exc:  # noqa: BLE001 - any failure of a half-edited checkout
-            if attempt == attempts:
-                raise
-            print(f"framing not usable ({type(exc).__name__}: {exc}); retrying in {wait:.0f}s "
-                  f"({attempt}/{attempts})", file=sys.stderr)
-            time.sleep(wait)
-    raise AssertionError("unreachable")
+    """framing and one Scorer (see ``results.import_framing``)."""
+    framing = import_framing(attempts, wait)
+    scorer = framing.Scorer()
+    return Framing(framing, scorer, framing.__version__, scorer.lexicons.version)
 
 
 @dataclass

@@ -36,3 +36,26 @@ def repo_state() -> str:
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + (" + uncommitted changes in framing/ or lexicons/" if dirty else "")
+
+
+def import_framing(attempts: int = 1, wait: float = 0.0):
+    """framing, checked by scoring one probe article so a broken checkout fails before any
+    measurement; with ``attempts`` > 1 a failing import is retried (a checkout being edited)."""
+    import importlib
+    import sys
+    import time
+
+    for attempt in range(1, attempts + 1):
+        try:
+            for name in [m for m in sys.modules if m == "framing" or m.startswith("framing.")]:
+                del sys.modules[name]
+            framing = importlib.import_module("framing")
+            framing.Scorer().score(framing.Article(id="probe", text="Officials said it may rain."), language="en")
+            return framing
+        except Exception as exc:  # any failure of a half-edited checkout; re-raised on the last attempt
+            if attempt == attempts:
+                raise
+            print(f"framing not usable ({type(exc).__name__}: {exc}); retrying in {wait:.0f}s "
+                  f"({attempt}/{attempts})", file=sys.stderr)
+            time.sleep(wait)
+    raise AssertionError("unreachable")

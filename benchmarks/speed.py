@@ -31,7 +31,6 @@ import argparse
 import cProfile
 import datetime as _dt
 import gc
-import importlib
 import json
 import multiprocessing
 import os
@@ -49,7 +48,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from results import repo_state, update_section
+from results import import_framing, repo_state, update_section
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
@@ -192,21 +191,8 @@ class Options(NamedTuple):
 
 
 def load_framing(attempts: int, wait: float) -> Any:
-    """Import framing and score a probe, retrying: another engineer may be mid-edit on code or lexicons."""
-    for attempt in range(1, attempts + 1):
-        try:
-            for name in [m for m in sys.modules if m == "framing" or m.startswith("framing.")]:
-                del sys.modules[name]
-            framing = importlib.import_module("framing")
-            framing.Scorer().score(framing.Article(id="probe", text="Officials said it may rain."), language="en")
-            return framing
-        except Exception as exc:  # noqa: BLE001 - any failure of a half-edited checkout
-            if attempt == attempts:
-                raise
-            print(f"framing not usable ({type(exc).__name__}: {exc}); retrying in {wait:.0f}s "
-                  f"({attempt}/{attempts})", file=sys.stderr)
-            time.sleep(wait)
-    raise AssertionError("unreachable")
+    """framing, imported and probed (see ``results.import_framing``)."""
+    return import_framing(attempts, wait)
 
 
 def framing_tool(options: Options) -> Tool:
