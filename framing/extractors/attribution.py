@@ -32,6 +32,7 @@ _DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERC
 # An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
 _CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
 _WORDLIKE = re.compile(r"\w+")
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
@@ -57,6 +58,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     """
     cues = attribution_cues(document)
     candidates = source_candidates(document, cue_windows(document, cues))
+    candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=lambda c: c.start)
     by_sentence: dict[int, list[Source]] = {}
     for source in candidates:
         by_sentence.setdefault(source.sentence, []).append(source)
@@ -178,6 +180,40 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
             found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
     found.sort(key=lambda s: s.start)
+    return found
+
+
+def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Source]) -> list[Source]:
+    """Names in scripts without capital letters (Arabic), where the subject follows the verb.
+
+    "وقال ناصر بوريطة إن ..." (said Nasser Bourita that ...): the words right
+    after a verbal cue, up to a clause word of the language's
+    ``grammar.subject_boundary`` list (that, about, in ...) and at most three,
+    are taken as the name; an organisation noun first makes it an organisation.
+    Only languages whose grammar lists such boundaries use this rule.
+    """
+    boundaries = document.wordlist("grammar.subject_boundary")
+    if not boundaries:
+        return []
+    organisation_words = document.wordlist("grammar.organisation_word")
+    prepositional = document.wordlist("grammar.prepositional_cue")
+    stop = boundaries | document.wordlist("grammar.pronoun") | document.wordlist("negation")
+    occupied = [(s.start, s.end) for s in taken]
+    found = []
+    for cue in cues:
+        if cue.sentence < 0 or (cue.term or cue.text).lower() in prepositional:
+            continue
+        _, s_end = document.layout.sentences[cue.sentence]
+        words = []
+        for m in _WORD_OR_MARK.finditer(document.text, cue.end, s_end):
+            if not m.group()[0].isalnum() or m.group() in stop or len(words) == 3:
+                break
+            words.append(m)
+        if not words or any(a < words[-1].end() and words[0].start() < b for a, b in occupied):
+            continue
+        kind = "named_organisation" if words[0].group() in organisation_words else "named_person"
+        voice = QUOTED if document.is_quoted(words[0].start()) else UNQUOTED
+        found.append(Source(words[0].start(), words[-1].end(), kind, f"source.{kind}", voice, cue.sentence))
     return found
 
 
