@@ -11,7 +11,7 @@ import pytest
 
 from framing import Scorer
 from framing.batch import score_stream
-from framing.reading import Article, ReadFailure, read_paths
+from framing.reading import Article, read_paths
 from framing.store import ProfileStore
 
 from .conftest import CORPUS

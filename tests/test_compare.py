@@ -12,7 +12,6 @@ from framing.compare import compare
 from framing.report import render
 from framing.stats import ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, z_scores
 
-from .conftest import CORPUS
 
 GOLD_PAIRS = {(5, 3), (7, 5), (11, 7), (13, 11), (15, 13), (17, 17), (19, 17), (23, 19), (27, 21)}
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import QUOTED, UNQUOTED, Document, Hit
+from ..document import QUOTED, UNQUOTED, Document
 from ..evidence import Evidence
 from ._hits import after_determiner, hits_of, to_evidence
 

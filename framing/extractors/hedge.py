@@ -139,22 +139,6 @@ def _clause(document: Document, hit: Hit, following: list[re.Match[str]]) -> lis
     return words
 
 
-def _verb_cluster_only(clause: list[str], auxiliaries: frozenset[str], document: Document) -> bool:
-    """Whether the rest of the clause is only auxiliaries and participles (verb-final order)."""
-    return bool(clause) and all(w in auxiliaries or is_participle(w, document) for w in clause)
-
-
-def _clause(document: Document, hit: Hit, following: list) -> list[str]:
-    """The words after ``hit`` up to the next clause boundary (, ; : or the sentence end)."""
-    text = document.text
-    words = []
-    for m in following:
-        if any(ch in ",;:" for ch in text[(words and following[len(words) - 1].end()) or hit.end:m.start()]):
-            break
-        words.append(m.group())
-    return words
-
-
 def is_participle(word: str, document: Document) -> bool:
     """A past participle by the language's irregular list or its regular suffixes."""
     if word in document.wordlist("grammar.participle"):
