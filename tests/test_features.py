@@ -131,3 +131,10 @@ def test_every_family_reports_voice_counts_and_rates():
     for family in ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
                    "scare_quote", "loaded"):
         assert set(profile["features"][family]) >= {"unquoted", "quoted", "per_1000_words"}
+
+
+def test_a_name_and_a_colon_is_a_speaker_but_a_topic_label_is_not():
+    speaker = framing.score("Pat Caddell: Democrat voters are worried about the race.", language="en")
+    assert [e["text"] for e in speaker["evidence"] if e["family"] == "source"] == ["Pat Caddell"]
+    topic = framing.score("Clinton Emails: Algeria Encouraged Attacks\n\nThe report says so.", language="en")
+    assert not [e for e in topic["evidence"] if e["family"] == "attribution_cue" and e["text"] == ":"]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,12 +120,20 @@ def attribution_cues(document: Document) -> list[Evidence]:
         if dash:
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), dash.start(1), dash.end(1), UNQUOTED,
                                  document.sentence_at(dash.start(1)), category="neutral"))
+    lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
         colon = _NAME_COLON.match(text, start, end)
-        if colon and not document.is_quoted(colon.start(1)):
+        if colon and not document.is_quoted(colon.start(1)) and not _any_within(lexical, start, colon.start(1)):
+            # a lexicon word before the colon ("Clinton Emails:") makes it a topic label, not a speaker
             cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
                                  index, category="neutral"))
     return sorted(cues, key=lambda e: (e.start, e.end))
+
+
+def _any_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span of the sorted ``spans`` starts inside ``[start, end)``."""
+    k = bisect_left(spans, (start, -1))
+    return k < len(spans) and spans[k][0] < end
 
 
 def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source | None:
