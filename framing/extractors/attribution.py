@@ -143,6 +143,10 @@ def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source 
     prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
     if prepositional:
         return right[0] if right else None
+    inverted = document.wordlist("grammar.subject_after_verb")
+    if right and inverted and right[0].start - cue.end <= 2 and \
+            document.text[right[0].start:right[0].end].lower() in inverted:
+        return right[0]  # verb-second inversion: "Gisteren verklaarde hij", "Am Abend sagte er"
     window_start = max(0, cue.start - _LOOK_LEFT_CHARS)
     before = document.text[window_start:cue.start].rstrip()
     if left and before.endswith(","):
