@@ -24,6 +24,7 @@ from .reading import Article
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
+SETUP_ATTEMPTS = 10
 _CREATE = """
 CREATE TABLE IF NOT EXISTS profiles (
     key TEXT PRIMARY KEY,
@@ -74,11 +75,24 @@ class ProfileStore:
         self._pending = 0
         self._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._connection.execute("PRAGMA journal_mode = WAL")
-        self._connection.execute("PRAGMA synchronous = NORMAL")
-        self._connection.executescript(_CREATE)
-        self._connection.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)",
-                                 ("schema_version", str(SCHEMA_VERSION)))
+        self._set_up()
+
+    def _set_up(self) -> None:
+        """WAL mode and the tables. Switching to WAL needs a moment alone with the file, and
+        SQLite may answer "locked" at once instead of waiting while another process opens the
+        same store: that answer is retried, a few times, with a growing pause."""
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                self._connection.execute("PRAGMA journal_mode = WAL")
+                self._connection.execute("PRAGMA synchronous = NORMAL")
+                self._connection.executescript(_CREATE)
+                self._connection.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)",
+                                         ("schema_version", str(SCHEMA_VERSION)))
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
 
     def __enter__(self) -> "ProfileStore":
         return self
