@@ -95,7 +95,13 @@ def test_devices_and_pipes_are_written_in_place_not_replaced(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
-    assert main(["score", str(CORPUS / "001_68f2744142ff802d.txt"), "-o", str(fifo), "--quiet"]) == 0
+    status = None
+    try:
+        status = main(["score", str(CORPUS / "001_68f2744142ff802d.txt"), "-o", str(fifo), "--quiet"])
+    finally:
+        if status != 0:
+            reader.kill()  # main() may never have opened the pipe: do not leave the reader waiting
+    assert status == 0
     out, _ = reader.communicate(timeout=60)
     assert json.loads(out)["id"] == "001_68f2744142ff802d.txt"
     assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe must still be a pipe"

@@ -149,6 +149,8 @@ def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source 
         return right[0]  # verb-second inversion: "Gisteren verklaarde hij", "Am Abend sagte er"
     window_start = max(0, cue.start - _LOOK_LEFT_CHARS)
     before = document.text[window_start:cue.start].rstrip()
+    if right and right[0].start == cue.end + 1 and before.endswith((",", "\u201d", '"', "\u00bb")):
+        return right[0]  # the reported words come first: "..., said John Smith", "..., sagte Annalena Baerbock"
     if left and before.endswith(","):
         # "The email, sent by Sidney Blumenthal, said": skip the apposition.
         opening = before.rfind(",", 0, len(before) - 1)
@@ -243,7 +245,7 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     a person.
     """
     text = document.text
-    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
+    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.name_joiner")
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
     not_names = calendar | document.wordlist("grammar.pronoun")
     lexical: dict[int, list[tuple[int, int]]] = {}
@@ -286,7 +288,10 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
         if len(run) == 1 and opening and run[-1].end() not in cue_starts:
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         words = [_POSSESSIVE.sub("", r.group()).rstrip(".,") for r in run]
-        end = run[-1].end() - (len(run[-1].group()) - len(_POSSESSIVE.sub("", run[-1].group())))
+        last = _POSSESSIVE.sub("", run[-1].group())
+        if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
+            last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
+        end = run[-1].start() + len(last)
         organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
         names.append((run[0].start(), end, words, organisation))
     return [(start, end, "named_organisation" if organisation else "named_person")
