@@ -42,6 +42,13 @@ examples:
 """
 
 
+LEXICONS_EXAMPLES = """\
+examples:
+  framing lexicons                          # what is shipped: entries per family and language, naming axes
+  framing lexicons --lexicon my_lexicons/   # check your own files (exit status 2 names the file and entry)
+"""
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     """Options every command shares."""
     parser.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
@@ -81,12 +88,34 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
     compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
     _common(compare)
+    lexicons = commands.add_parser(
+        "lexicons", help="validate lexicons and list entries per family and language",
+        description="Load and validate the shipped lexicons and any --lexicon files; print what they hold.",
+        epilog=LEXICONS_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    lexicons.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                          help="extra lexicon file or folder (repeatable)")
     return parser
+
+
+def run_lexicons(scorer: Scorer) -> int:
+    """A table of entries per family and language, then the naming axes."""
+    lexicons = scorer.lexicons
+    counts: dict[tuple[str, str], int] = {}
+    for entry in lexicons.entries:
+        counts[(entry.family, entry.language)] = counts.get((entry.family, entry.language), 0) + 1
+    languages = sorted({language for _, language in counts})
+    families = sorted({family for family, _ in counts})
+    print(f"{'family':<16}" + "".join(f"{language:>7}" for language in languages))
+    for family in families:
+        print(f"{family:<16}" + "".join(f"{counts.get((family, language), 0):>7}" for language in languages))
+    print(f"\n{len(lexicons.entries)} entries in {len(lexicons.files)} files, lexicon version {lexicons.version}")
+    print(f"naming axes: {', '.join(sorted(lexicons.axes))}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.jobs < 1:
+    if getattr(args, "jobs", 1) < 1:
         print("framing: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
@@ -94,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
-    report = _Report(quiet=args.quiet)
+    report = _Report(quiet=getattr(args, "quiet", False))
     try:
+        if args.command == "lexicons":
+            return run_lexicons(scorer)
         if args.command == "compare":
             return run_compare(args, scorer, report)
         return run_score(args, scorer, report)

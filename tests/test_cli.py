@@ -107,3 +107,13 @@ def test_devices_and_pipes_are_written_in_place_not_replaced(tmp_path):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe must still be a pipe"
     assert main(["score", str(CORPUS / "001_68f2744142ff802d.txt"), "-o", os.devnull, "--quiet"]) == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode), "/dev/null must still be a device"
+
+
+def test_lexicons_command_lists_and_validates(tmp_path):
+    code, out, _ = run("lexicons")
+    assert code == 0 and "naming" in out and "western_sahara" in out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[meta]\nfamily = "hedge"\nlanguage = "en"\nversion = "1"\nsource = "s"\nlicense = "x"\n'
+                   '[[entry]]\nid = "a"\nterm = "x"\nsorce = "typo"\n')
+    code, _, err = run("lexicons", "--lexicon", bad)
+    assert code == 2 and str(bad) in err and "unknown keys" in err
