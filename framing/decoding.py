@@ -9,12 +9,14 @@ refused rather than decoded into noise.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import InputError
 
 FALLBACK_ENCODING = "cp1252"
-_CONTROL_OK = frozenset("\t\n\r\f\v")
+# C0 control characters other than tab, newlines, form feed and vertical tab.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def check_text(text: str, *, name: str) -> str:
     if "\x00" in text:
         raise InputError(f"{name}: contains NUL characters: binary input is not an article")
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 100):
         raise InputError(f"{name}: {controls} control characters in the first {len(sample)}: "
                          "looks binary, not an article")
