@@ -39,7 +39,6 @@ class Document:
     view: NormalizedText
     layout: Layout
     quotations: tuple[Quotation, ...]
-    words: int
     hits: tuple[Hit, ...]
     wordlists: dict[str, frozenset[str]]
     sentence_starts: tuple[int, ...]
@@ -60,6 +59,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @property
+    def words(self) -> int:
+        """Body words (duplicates and trailers excluded)."""
+        return self.layout.words
 
 
 def span_index(spans: tuple[tuple[int, int], ...], starts: tuple[int, ...], offset: int) -> int:
@@ -86,5 +90,5 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
             sentence = span_index(lay.sentences, sentence_starts, start)
             hits.append(Hit(start, end, match.entry, voice, sentence))
-    return Document(article, language, view, lay, quotations, lay.words, tuple(hits), wordlists,
+    return Document(article, language, view, lay, quotations, tuple(hits), wordlists,
                     sentence_starts, quoted)

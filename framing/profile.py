@@ -70,8 +70,7 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
                   framing_version: str, readability: dict[str, Any] | None = None) -> Profile:
     """Counts, rates and naming stances from ``evidence`` found in ``document``."""
     article = document.article
-    features: dict[str, Any] = {family: _voice_counts(evidence, family, document.words)
-                                for family in COUNTED_FAMILIES}
+    features: dict[str, Any] = voice_counts(evidence, document.words)
     features["attribution"] = attribution_summary(document, evidence)
     meta = {key: value for key, value in (("title", article.title), ("outlet", article.outlet),
                                           ("date", article.date), ("url", article.url),
@@ -92,15 +91,21 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
                              in zip(document.layout.sentences, document.layout.sentence_words)))
 
 
-def _voice_counts(evidence: list[Evidence], family: str, words: int) -> dict[str, Any]:
-    unquoted = sum(1 for e in evidence if e.family == family and e.voice == UNQUOTED)
-    quoted = sum(1 for e in evidence if e.family == family and e.voice == QUOTED)
-    categories: dict[str, int] = {}
+def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:
+    """Per counted family, in one pass: unquoted and quoted counts, the unquoted rate per
+    1,000 words, and unquoted counts by category."""
+    tallies = {family: {UNQUOTED: 0, QUOTED: 0, "categories": {}} for family in COUNTED_FAMILIES}
     for e in evidence:
-        if e.family == family and e.voice == UNQUOTED and e.category:
-            categories[e.category] = categories.get(e.category, 0) + 1
-    return {"unquoted": unquoted, "quoted": quoted, "per_1000_words": rate_per_1000(unquoted, words),
-            "categories": dict(sorted(categories.items()))}
+        tally = tallies.get(e.family)
+        if tally is None:
+            continue
+        tally[e.voice] += 1
+        if e.voice == UNQUOTED and e.category:
+            tally["categories"][e.category] = tally["categories"].get(e.category, 0) + 1
+    return {family: {"unquoted": t[UNQUOTED], "quoted": t[QUOTED],
+                     "per_1000_words": rate_per_1000(t[UNQUOTED], words),
+                     "categories": dict(sorted(t["categories"].items()))}
+            for family, t in tallies.items()}
 
 
 def rate_per_1000(count: int, words: int) -> float:
