@@ -48,6 +48,15 @@ def find_quotations(text: str) -> list[Quotation]:
     return found
 
 
+def introducing_colon(text: str, start: int) -> int:
+    """Offset of a colon right before ``start`` (spaces and tabs aside), or -1: a quotation
+    introduced by a colon ("It says: ‘...’") is the source's words, presented as such."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i if i >= 0 and text[i] == ":" else -1
+
+
 def quoted_intervals(quotations: list[Quotation]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The outermost quotations as sorted, disjoint ``(starts, ends)``."""
     starts: list[int] = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import QUOTED, UNQUOTED, Document
+from ..quotes import introducing_colon
 from ..evidence import Evidence
 from ._hits import after_determiner, hits_of, to_evidence
 
@@ -110,10 +111,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
     for q in document.quotations:
         if q.depth != 1:
             continue
-        i = q.start - 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        if i >= 0 and text[i] == ":" and i not in verb_ends:
+        i = introducing_colon(text, q.start)
+        if i >= 0 and i not in verb_ends:
             cues.append(Evidence("attribution_cue", COLON_CUE, ":", i, i + 1, UNQUOTED, document.sentence_at(i),
                                  category="neutral"))
         dash = _DASH_NAME.match(text, q.end)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
+from ..quotes import introducing_colon
 from ._hits import hits_of
 
 MAX_WORDS = 3
@@ -40,7 +41,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         k = bisect_left(source_starts, (q.start, -1))
         if k < len(source_starts) and source_starts[k][1] <= q.end:
             continue  # a quoted source description: "a very sensitive source"
-        if text[max(0, q.start - 40):q.start].rstrip(" \t").endswith(":"):
+        if introducing_colon(text, q.start) >= 0:
             continue
         found.append(Evidence("scare_quote", "scare_quote", q.text, q.start, q.end, UNQUOTED,
                               document.sentence_at(q.start), category="scare_quote"))
