@@ -40,7 +40,7 @@ def word_matches_after(document: Document, hit: Hit, n: int) -> list[re.Match[st
 def words_before(document: Document, hit: Hit, n: int) -> list[str]:
     """Up to ``n`` words preceding ``hit`` in its sentence, nearest last."""
     begin, _ = sentence_bounds(document, hit.sentence, hit.start)
-    return [m.group() for m in WORD.finditer(document.text, max(begin, hit.start - _WINDOW), hit.start)][-n:]
+    return WORD.findall(document.text, max(begin, hit.start - _WINDOW), hit.start)[-n:]
 
 
 def is_number(word: str, number_words: frozenset[str]) -> bool:

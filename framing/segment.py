@@ -64,7 +64,7 @@ def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
     for start, end in lines:
         if start >= trailer_start:
             break
-        key = _SPACES.sub(" ", text[start:end]).casefold()
+        key = " ".join(text[start:end].split()).casefold()  # str.split() splits where \s+ matches
         if key in seen and len(_WORD.findall(key)) >= _DUPLICATE_MIN_WORDS:
             duplicates.append(Excluded(start, end, "duplicate"))
             continue

@@ -97,3 +97,20 @@ def test_excluded_spans_and_body_do_not_overlap(text):
     for item in profile["evidence"]:
         for x in profile["excluded"]:
             assert not (x["start"] <= item["start"] < x["end"])
+
+
+_OPTIONAL_TEXT = st.one_of(st.none(), st.text(max_size=8))
+
+
+@given(st.builds(framing.Evidence, family=st.text(max_size=8), entry=st.text(max_size=8),
+                 text=st.text(max_size=8), start=st.integers(0, 99), end=st.integers(0, 99),
+                 voice=st.sampled_from(["quoted", "unquoted"]), sentence=st.integers(-1, 9),
+                 category=_OPTIONAL_TEXT, axis=_OPTIONAL_TEXT,
+                 position=st.one_of(st.none(), st.floats(-1, 1)), lexicon=_OPTIONAL_TEXT,
+                 term=_OPTIONAL_TEXT, speaker=_OPTIONAL_TEXT))
+def test_evidence_to_dict_keeps_every_set_field_in_declaration_order(evidence):
+    import dataclasses
+
+    expected = {f.name: getattr(evidence, f.name) for f in dataclasses.fields(evidence)
+                if getattr(evidence, f.name) is not None}
+    assert list(evidence.to_dict().items()) == list(expected.items())
