@@ -32,7 +32,10 @@ _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3
 _DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
 # A word that starts with a capital letter (any script with case).
 # An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
-_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
+# The "not after a word character" test comes after the capital, as a
+# two-character look-behind, so that most positions fail on the cheap class
+# test first (three times faster than a leading ``(?<!\w)``, same matches).
+_CAPITAL_WORD = re.compile(rf"[{re.escape(_UPPERCASE)}](?<!\w.)[\w'\u2019.\-]*")
 _WORDLIKE = re.compile(r"\w+")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

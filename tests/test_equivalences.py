@@ -1,0 +1,48 @@
+"""Fast rewrites keep the meaning of the plain formulations they replaced.
+
+Several hot paths were rewritten for speed (see ``benchmarks/speed.py``);
+each property here checks a rewrite against the obvious, slower version on
+arbitrary text, so that a speed-up can never change a result.
+"""
+import re
+
+from hypothesis import given, strategies as st
+
+from framing.extractors import attribution
+from framing.normalize import _ONE_TO_ONE, _SPACE_OR_FORMAT, _space_edits, _unify_marks
+
+# Text rich in the characters the rewrites care about: white space of every
+# kind, format characters, quote marks, capitals of several scripts, joiners.
+TRICKY = st.text(st.sampled_from(list("aZé É\u0130ß_1'\u2019.-\t\n\r\u00a0\u2028\u200b\u00ad\ufeff\u201c\u00ab`Ωω\u0644")
+                                 + [chr(c) for c in range(0x2000, 0x200c)]), max_size=60)
+ANY = st.one_of(st.text(max_size=60), TRICKY)
+
+
+@given(ANY)
+def test_mark_unification_equals_translate(text):
+    assert _unify_marks(text) == text.translate(_ONE_TO_ONE)
+
+
+@given(ANY)
+def test_space_edits_equal_the_combined_pattern(text):
+    expected = []
+    for m in _SPACE_OR_FORMAT.finditer(text):
+        replacement = " " if any(not ("\u00ad" == ch or "\u200b" <= ch <= "\u200f" or "\u202a" <= ch <= "\u202e"
+                                      or "\u2060" <= ch <= "\u2064" or ch == "\ufeff") for ch in m.group()) else ""
+        if m.group() != replacement:
+            expected.append((m.start(), m.end(), replacement))
+    assert _space_edits(text) == expected
+
+
+@given(ANY)
+def test_split_join_equals_collapsing_white_space_runs(text):
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+_PLAIN_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(attribution._UPPERCASE)}][\w'\u2019.\-]*")
+
+
+@given(ANY, st.integers(0, 60), st.integers(0, 60))
+def test_capital_word_pattern_equals_a_leading_lookbehind(text, pos, length):
+    spans = [m.span() for m in attribution._CAPITAL_WORD.finditer(text, pos, pos + length)]
+    assert spans == [m.span() for m in _PLAIN_CAPITAL_WORD.finditer(text, pos, pos + length)]
