@@ -6,7 +6,7 @@ arbitrary text, so that a speed-up can never change a result.
 """
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from framing.extractors import attribution
 from framing.normalize import _ONE_TO_ONE, _SPACE_OR_FORMAT, _space_edits, _unify_marks
@@ -46,3 +46,12 @@ _PLAIN_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(attribution._UPPERCASE)}]
 def test_capital_word_pattern_equals_a_leading_lookbehind(text, pos, length):
     spans = [m.span() for m in attribution._CAPITAL_WORD.finditer(text, pos, pos + length)]
     assert spans == [m.span() for m in _PLAIN_CAPITAL_WORD.finditer(text, pos, pos + length)]
+
+
+@settings(deadline=None)  # the first call unpacks py3langid's model
+@given(ANY)
+def test_top_languages_are_the_head_of_py3langid_rank(text):
+    from framing.language import _identifier, _top_languages
+
+    identifier = _identifier()
+    assert _top_languages(identifier, text, 4) == identifier.rank(text)[:4]
