@@ -12,6 +12,8 @@ from .document import Document, Hit
 
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*(?:[.,]\d+)*")
 _WINDOW = 120
+_NEAR = 40
+_SPACE = re.compile(r"\s")
 
 
 def sentence_bounds(document: Document, index: int, offset: int) -> tuple[int, int]:
@@ -40,7 +42,19 @@ def word_matches_after(document: Document, hit: Hit, n: int) -> list[re.Match[st
 def words_before(document: Document, hit: Hit, n: int) -> list[str]:
     """Up to ``n`` words preceding ``hit`` in its sentence, nearest last."""
     begin, _ = sentence_bounds(document, hit.sentence, hit.start)
-    return WORD.findall(document.text, max(begin, hit.start - _WINDOW), hit.start)[-n:]
+    low, text = max(begin, hit.start - _WINDOW), document.text
+    # Words never contain white space, so the words after any white space in
+    # the window are the same whether scanning starts there or at ``low``:
+    # look at the last few dozen characters first, and at all of them only
+    # when those hold fewer than ``n`` words.
+    near = hit.start - _NEAR
+    if near > low:
+        space = _SPACE.search(text, near, hit.start)
+        if space is not None:
+            words = WORD.findall(text, space.end(), hit.start)
+            if len(words) >= n:
+                return words[-n:]
+    return WORD.findall(text, low, hit.start)[-n:]
 
 
 def is_number(word: str, number_words: frozenset[str]) -> bool:

@@ -9,11 +9,16 @@ set of entries and pickles, so it can cross process boundaries.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
 from .lexicon import Entry
 from .normalize import NormalizedText
+
+
+# Candidates are (start, -end, entry): sorting on the first two puts the longest first at each start.
+_START_THEN_LONGEST = itemgetter(0, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +28,6 @@ class Match:
     start: int
     end: int
     entry: Entry
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 class Matcher:
@@ -68,23 +69,29 @@ class Matcher:
         folded, text = view.folded, view.text
         n = len(folded)
         candidates: list[tuple[int, int, Entry]] = []
+        entries = self.entries
         for last, (length, indexes) in self._automaton.iter(folded):
+            # Word-boundary tests written out: this loop runs for every raw match of every article.
             start, end = last + 1 - length, last + 1
-            if start > 0 and _is_word_char(folded[start]) and _is_word_char(folded[start - 1]):
-                continue
-            if end < n and _is_word_char(folded[end - 1]) and _is_word_char(folded[end]):
-                continue
+            if start > 0:
+                a, b = folded[start], folded[start - 1]
+                if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+                    continue
+            if end < n:
+                a, b = folded[end - 1], folded[end]
+                if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+                    continue
             for index in indexes:
-                entry = self.entries[index]
+                entry = entries[index]
                 if entry.case_sensitive and text[start:end] not in entry.cased_forms:
                     continue
-                candidates.append((start, end, entry))
-        candidates.sort(key=lambda c: (c[0], -c[1]))
+                candidates.append((start, -end, entry))
+        candidates.sort(key=_START_THEN_LONGEST)
         chosen: list[Match] = []
         frontier: dict[str, int] = {}
-        for start, end, entry in candidates:
+        for start, negative_end, entry in candidates:
             if start >= frontier.get(entry.family, 0):
-                chosen.append(Match(start, end, entry))
-                frontier[entry.family] = end
+                chosen.append(Match(start, -negative_end, entry))
+                frontier[entry.family] = -negative_end
         return chosen
 

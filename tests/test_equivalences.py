@@ -55,3 +55,16 @@ def test_top_languages_are_the_head_of_py3langid_rank(text):
 
     identifier = _identifier()
     assert _top_languages(identifier, text, 4) == identifier.rank(text)[:4]
+
+
+@given(st.text(st.sampled_from(list("ab1'\u2019.,- \n\u00a0")), max_size=200), st.integers(0, 200), st.integers(1, 4))
+def test_words_before_equals_scanning_the_whole_window(text, start, n):
+    from types import SimpleNamespace
+
+    from framing.context import WORD, _WINDOW, words_before
+
+    start = min(start, len(text))
+    layout = SimpleNamespace(sentences=((0, len(text)),))
+    document = SimpleNamespace(text=text, layout=layout)
+    hit = SimpleNamespace(start=start, end=start, sentence=0)
+    assert words_before(document, hit, n) == WORD.findall(text, max(0, start - _WINDOW), start)[-n:]
