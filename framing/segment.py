@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
@@ -72,7 +75,7 @@ def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
         body.append((start, end))
     headline, headline_span = _headline(text, body, title)
     sentences = tuple(s for start, end in body for s in _sentences(text, start, end, abbreviations))
-    words = tuple(len(_WORD.findall(text, start, end)) for start, end in sentences)
+    words = word_counts(text, sentences)
     return Layout(tuple(body), tuple(duplicates) + excluded, headline, headline_span, sentences, words)
 
 
@@ -150,3 +153,45 @@ def _ends_with_abbreviation(text: str, begin: int, period: int, abbreviations: f
     if len(token) == 2 and token[0].isalpha():
         return True  # an initial: "J. Smith"
     return token in abbreviations
+
+
+def word_counts(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """``len(_WORD.findall(text, start, end))`` for every span, from one pass over ``text``.
+
+    A word of ``_WORD`` is a chain of runs of word characters linked by single
+    joiners (' ’ -), so a span holds (runs starting in it) − (joiners linking
+    two of its runs) words. Both are cumulative sums over per-character flags;
+    the regex took a sixth of the time of laying out an article.
+    """
+    if not spans:
+        return ()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if len(codes) and int(codes.max()) > 0xFFFF:
+        return tuple(len(_WORD.findall(text, start, end)) for start, end in spans)
+    is_word, is_joiner = _character_flags()
+    word = is_word[codes]
+    run_start = word.copy()
+    run_start[1:] &= ~word[:-1]
+    link = np.zeros(len(codes), dtype=bool)
+    link[1:-1] = is_joiner[codes[1:-1]] & word[:-2] & word[2:]
+    runs = np.concatenate(([0], np.cumsum(run_start)))
+    links = np.concatenate(([0], np.cumsum(link)))
+    starts = np.fromiter((s for s, _ in spans), dtype=np.intp, count=len(spans))
+    ends = np.fromiter((e for _, e in spans), dtype=np.intp, count=len(spans))
+    counts = runs[ends] - runs[starts]
+    cut = (starts > 0) & (ends > starts)
+    counts[cut] += word[starts[cut]] & word[starts[cut] - 1]  # a run cut by the span's start
+    low = np.minimum(starts + 1, len(codes))
+    counts -= links[np.maximum(ends - 1, low)] - links[low]  # joiners with both neighbours inside
+    return tuple(counts.tolist())
+
+
+@lru_cache(maxsize=1)
+def _character_flags() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: is it a regex word character
+    (``str.isalnum()`` or ``_``), is it a joiner of ``_WORD``."""
+    is_word = np.fromiter((chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000)
+    is_word[ord("_")] = True
+    is_joiner = np.zeros(0x10000, dtype=bool)
+    is_joiner[[ord("'"), ord("\u2019"), ord("-")]] = True
+    return is_word, is_joiner

@@ -68,3 +68,12 @@ def test_words_before_equals_scanning_the_whole_window(text, start, n):
     document = SimpleNamespace(text=text, layout=layout)
     hit = SimpleNamespace(start=start, end=start, sentence=0)
     assert words_before(document, hit, n) == WORD.findall(text, max(0, start - _WINDOW), start)[-n:]
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from(list("ab_1'\u2019- .\U0001d400")), max_size=40)),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5))
+def test_word_counts_equal_counting_regex_words(text, pairs):
+    from framing.segment import _WORD, word_counts
+
+    spans = tuple((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs)
+    assert word_counts(text, spans) == tuple(len(_WORD.findall(text, s, e)) for s, e in spans)
