@@ -39,6 +39,7 @@ _CAPITAL_WORD = re.compile(rf"[{re.escape(_UPPERCASE)}](?<!\w.)[\w'\u2019.\-]*")
 _WORDLIKE = re.compile(r"\w+")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
 _LOOK_RIGHT_CHARS = 70
 _LOOK_LEFT_CHARS = 90
 _NAME_MARGIN = 40  # a name may start before the look-left limit and still end inside it
@@ -250,18 +251,15 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.name_joiner")
     calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
     not_names = calendar | document.wordlist("grammar.pronoun")
-    lexical: dict[int, list[tuple[int, int]]] = {}
-    for h in document.hits:
-        if h.entry.family != "naming" and h.sentence in windows:
-            lexical.setdefault(h.sentence, []).append((h.start, h.end))
+    # Offsets covered by a lexicon hit (naming aside) in an attributed sentence.
+    lexical = {offset for h in document.hits if h.entry.family != "naming" and h.sentence in windows
+               for offset in range(h.start, h.end)}
     runs = []
     for index in sorted(windows):
         s_start = document.layout.sentences[index][0]
         w_start, w_end = windows[index]
-        in_sentence = lexical.get(index, [])
         words = [m for m in _CAPITAL_WORD.finditer(text, w_start, w_end)
-                 if m.group().rstrip(".").lower() not in not_names
-                 and not any(a <= m.start() < b for a, b in in_sentence)]
+                 if m.start() not in lexical and m.group().rstrip(".").lower() not in not_names]
         run: list[re.Match[str]] = []
         for m in words:
             if run and _joins(text[run[-1].end():m.start()], inner):
@@ -285,12 +283,11 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
     for sentence_start, run in runs:
         while len(run) > 1 and run[0].group().lower() in leading:
             run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
-        opening = not _WORDLIKE.search(text, sentence_start, run[0].start()) or all(
-            w.lower() in leading for w in _WORDLIKE.findall(text, sentence_start, run[0].start()))
-        if len(run) == 1 and opening and run[-1].end() not in cue_starts:
+        if len(run) == 1 and run[-1].end() not in cue_starts and all(
+                w.lower() in leading for w in _WORDLIKE.findall(text, sentence_start, run[0].start())):
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
-        words = [_POSSESSIVE.sub("", r.group()).rstrip(".,") for r in run]
-        last = _POSSESSIVE.sub("", run[-1].group())
+        words = [_without_possessive(r.group()).rstrip(".,") for r in run]
+        last = _without_possessive(run[-1].group())
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
@@ -298,6 +295,11 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
         names.append((run[0].start(), end, words, organisation))
     return [(start, end, "named_organisation" if organisation else "named_person")
             for start, end, words, organisation in names]
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a final ' or 's (’ too): "Clinton's" is Clinton."""
+    return _POSSESSIVE.sub("", word) if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 def _joins(gap: str, inner: frozenset[str]) -> bool:
