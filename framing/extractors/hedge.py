@@ -4,6 +4,8 @@ Most hedge cues are lexicon entries; a few categories need a rule to tell the
 hedge from another use of the same word:
 
 - ``modal``: "May" the month, and "could not" of ability, are not hedges;
+  Arabic "qad" is one only before an imperfect verb ("qad tu'addi", may lead;
+  "qad a'lanat", has announced, asserts);
 - ``doxastic_verb``, ``tentative_verb``: after a determiner the word is a noun
   ("the suspect", "these estimates");
 - ``approximator``: "around", "about", "or so" hedge only next to a quantity
@@ -73,7 +75,17 @@ def _modal(document: Document, hit: Hit) -> int | None:
     if surface.lower() in document.wordlist("grammar.ability_modal"):
         if following and following[0].lower() in document.wordlist("negation"):
             return None  # "could not": ability, not possibility
+    if surface.lower() in document.wordlist("grammar.imperfect_only_modal"):
+        verb = next((w for w in words_after(document, hit, 2) if w not in document.wordlist("negation")), None)
+        if verb is None or not _is_imperfect(verb, document):
+            return None  # "qad" + perfect: a completed fact, asserted
     return hit.end
+
+
+def _is_imperfect(verb: str, document: Document) -> bool:
+    """An imperfect verb by its prefix, unless listed as a perfect that looks like one."""
+    prefixes = tuple(p.rstrip("-") for p in document.wordlist("grammar.imperfect_prefix"))
+    return bool(prefixes) and verb.startswith(prefixes) and verb not in document.wordlist("grammar.perfect_verb")
 
 
 def _approximator(document: Document, hit: Hit) -> int | None:

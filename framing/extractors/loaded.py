@@ -1,7 +1,10 @@
 """Loaded language: contested labels for actors ("regime" where others write
 "government"), strongly subjective words, and distancing reporting verbs.
 
-The first two come from the ``loaded`` lexicon. The third are the
+The first two come from the ``loaded`` lexicon, whose ``distractor`` entries
+are phrases in which a label word has its neutral sense ("tax regime", Arabic
+"hifz al-nizam", keeping order): matched leftmost-longest, they take the word
+out of the count. The third are the
 ``attribution_cue`` entries whose stance is ``distancing`` ("claimed",
 "insisted"): Wikipedia's Manual of Style ("Words to watch: said, claimed")
 and Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) count them among
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
 from ._hits import after_determiner, hits_of, to_evidence
 
 DISTANCING_VERB = "distancing_verb"
@@ -19,7 +23,7 @@ DISTANCING_VERB = "distancing_verb"
 
 def extract_loaded(document: Document) -> list[Evidence]:
     """Every ``loaded`` lexicon hit, and distancing reporting verbs (category ``distancing_verb``)."""
-    found = [to_evidence(document, hit) for hit in hits_of(document, "loaded")]
+    found = [to_evidence(document, hit) for hit in hits_of(document, "loaded") if hit.entry.category != DISTRACTOR]
     found += [to_evidence(document, hit, family="loaded", category=DISTANCING_VERB)
               for hit in hits_of(document, "attribution_cue")
               if hit.entry.category == "distancing" and not after_determiner(document, hit)]

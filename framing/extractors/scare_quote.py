@@ -5,6 +5,12 @@ Short quotations (one to three words) at the outer level signal distance
 Not scare quotes: names and titles ("Signed in Blood", «Sid»), quoted source
 descriptions ("a very sensitive source"), and quotations introduced by a
 colon, which are the source's words.
+
+Names are told by capitals. Two languages need more: German capitalises every
+noun, so a single capitalised word with a noun-forming suffix (-ung, -nahme,
+``grammar.common_noun_suffix``) is a common noun; Arabic has no capitals, so a
+word in guillemets right after the noun of its class (حركة «حماس», the
+movement "Hamas"; ``grammar.name_introducer``) is a name.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from ..quotes import introducing_colon
 from ._hits import hits_of
 
 MAX_WORDS = 3
+_LOOK_BEFORE = 40
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 
 
@@ -36,8 +43,12 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
                 continue  # a name or a title: "Signed in Blood"
             if lowercase_words is None:
                 lowercase_words = {w for w in _WORD.findall(text) if w[:1].islower()}
-            if words[0].lower() not in lowercase_words:
+            if words[0].lower() not in lowercase_words and not _common_noun(words[0], document):
                 continue  # «Sid»: never written in lower case, so a name
+        elif not any(ch.isupper() or ch.islower() for w in words for ch in w):
+            before = _WORD.findall(text, max(0, q.start - _LOOK_BEFORE), q.start)
+            if before and before[-1] in document.wordlist("grammar.name_introducer"):
+                continue  # caseless script: حركة «حماس», a name after its class noun
         k = bisect_left(source_starts, (q.start, -1))
         if k < len(source_starts) and source_starts[k][1] <= q.end:
             continue  # a quoted source description: "a very sensitive source"
@@ -46,6 +57,12 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         found.append(Evidence("scare_quote", "scare_quote", q.text, q.start, q.end, UNQUOTED,
                               document.sentence_at(q.start), category="scare_quote"))
     return found
+
+
+def _common_noun(word: str, document: Document) -> bool:
+    """A capitalised word that is a common noun by its suffix (German "Sicherheitsmaßnahme")."""
+    suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.common_noun_suffix"))
+    return bool(suffixes) and len(word) > 5 and word.lower().endswith(suffixes)
 
 
 def _capitalised(words: list[str], particles: frozenset[str]) -> bool:
