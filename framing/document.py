@@ -84,11 +84,12 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     quotations = tuple(q for q in find_quotations(text) if span_index(lay.body, body_starts, q.start) >= 0)
     quoted = quoted_intervals(list(quotations))
     hits = []
+    to_original, body, sentences = view.to_original, lay.body, lay.sentences
     for match in matcher.find(view):
-        start, end = view.to_original(match.start, match.end)
-        if span_index(lay.body, body_starts, start) >= 0:
+        start, end = to_original(match.start, match.end)
+        k = bisect_right(body_starts, start) - 1  # span_index(body, body_starts, start), written out
+        if k >= 0 and start < body[k][1]:
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
-            sentence = span_index(lay.sentences, sentence_starts, start)
-            hits.append(Hit(start, end, match.entry, voice, sentence))
+            hits.append(Hit(start, end, match.entry, voice, span_index(sentences, sentence_starts, start)))
     return Document(article, language, view, lay, quotations, tuple(hits), wordlists,
                     sentence_starts, quoted)

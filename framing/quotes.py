@@ -42,8 +42,11 @@ class Quotation:
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, outermost first within each paragraph, by start."""
     found: list[Quotation] = []
+    if not _MARK.search(text):
+        return found
     for line in _LINE.finditer(text):
-        found.extend(_quotations_in_line(text, line.start(), line.end()))
+        if _MARK.search(text, line.start(), line.end()):
+            found.extend(_quotations_in_line(text, line.start(), line.end()))
     found.sort(key=lambda q: (q.start, -q.end))
     return found
 
