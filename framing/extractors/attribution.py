@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import QUOTED, UNQUOTED, Document
@@ -58,7 +58,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
 
     A quotation's speaker is the source of the nearest cue in its sentence.
     """
-    cues = attribution_cues(document)
+    cues = mark_embedded(document, attribution_cues(document))
     candidates = source_candidates(document, cue_windows(document, cues))
     candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=lambda c: c.start)
     by_sentence: dict[int, list[Source]] = {}
@@ -319,3 +319,46 @@ def _next_word_start(text: str, cue_start: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+# Punctuation that closes the clause a reporting verb introduces (a comma
+# before "saying", "adding"; parentheses, dashes, quotation marks).
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014\u2015\"\u201c\u201d]|\s-\s")
+
+
+def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
+    """Cues inside the content of another attribution, marked ``embedded``.
+
+    - ``"quotation"``: a cue inside quoted words ("\u201cThey say we lost,\u201d he
+      said") reports what the quoted speaker attributes, not what the outlet does;
+    - ``"clause"``: a cue inside the clause an earlier cue of the same sentence
+      reports ("Trump said Clinton *wants* open borders"): nothing between the
+      two cues closes that clause, neither punctuation (``_CLAUSE_BREAK``) nor a
+      word of the language's ``grammar.clause_boundary`` list (and, but, when,
+      who, ...), which open a clause of their own ("..., *adding* that",
+      "and *said*", "when he *asked*").
+
+    A channel phrase ("in a statement", ``grammar.channel_cue``) in a sentence
+    with another cue of the outlet's own words only names the channel of that
+    attribution ("X said in a statement that ..."): it is dropped, not counted
+    as a second attribution.
+    """
+    text = document.text
+    boundaries = _word_pattern(document.wordlist("grammar.clause_boundary"))
+    channel = document.wordlist("grammar.channel_cue")
+    spoken = {c.sentence for c in cues if c.voice == UNQUOTED and c.text.lower() not in channel}
+    marked: list[Evidence] = []
+    previous: dict[int, Evidence] = {}
+    for cue in cues:
+        if cue.voice == QUOTED:
+            marked.append(replace(cue, embedded="quotation"))
+            continue
+        if cue.text.lower() in channel and cue.sentence in spoken:
+            continue
+        before = previous.get(cue.sentence)
+        if cue.sentence >= 0 and before is not None:
+            gap = text[before.end:cue.start]
+            if not _CLAUSE_BREAK.search(gap) and not (boundaries and boundaries.search(gap)):
+                cue = replace(cue, embedded="clause")
+        previous[cue.sentence] = cue
+        marked.append(cue)
+    return marked
