@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..document import QUOTED, UNQUOTED, Document
 from ..quotes import introducing_colon
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
 from ._hits import after_determiner, hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
@@ -104,7 +105,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
     - a dash and a name right after a quotation ("“...” ― Sonya Herridge").
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-               if not after_determiner(document, hit)]  # "his claims", "the report"
+               if not after_determiner(document, hit)  # "his claims", "the report"
+               and _reports(document, hit.entry.category, hit.start, hit.end)]
     text = document.text
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
@@ -362,3 +364,24 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
         previous[cue.sentence] = cue
         marked.append(cue)
     return marked
+
+
+def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
+    """Whether a lexicon hit is a cue: not a distractor ("so-called", "called off"), and a
+    verb of ``grammar.quotation_cue`` ("continued", "went on") only next to a quotation,
+    right after its end in the same sentence ("..., she continued.") or right before its
+    start ("He went on: “...”")."""
+    if category == DISTRACTOR:
+        return False
+    if document.text[start:end].lower() not in document.wordlist("grammar.quotation_cue"):
+        return True
+    text = document.text
+    sentence = document.sentence_at(start)
+    for q in document.quotations:
+        if q.depth != 1:
+            continue
+        if q.end <= start and len(text[q.end:start].split()) <= 4 and document.sentence_at(q.end - 1) == sentence:
+            return True
+        if q.start >= end and not text[end:q.start].strip(" \t,:"):
+            return True
+    return False
