@@ -31,6 +31,12 @@ _UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
 _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
 _DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
+# The same after a closing quotation mark, whatever quotation it closes (the pairing of
+# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders").
+_MARK_DASH_NAME = re.compile(rf"[\u201d\"\u2019][ \t]*([\u2015\u2014\u2013]|-(?=[ \t]))[ \t]*[{re.escape(_UPPERCASE)}]")
+# A tally after a colon ("Clinton: 2,316."), not words of a speaker.
+_TALLY = re.compile(r"\s*[\d.,%$]+\s*(?:[.;,]|$)")
+_OPENING_MARKS = "\"\u201c\u2018\u00ab"
 # A word that starts with a capital letter (any script with case).
 # An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
 _CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*")
@@ -121,10 +127,18 @@ def attribution_cues(document: Document) -> list[Evidence]:
         if dash:
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), dash.start(1), dash.end(1), UNQUOTED,
                                  document.sentence_at(dash.start(1)), category="neutral"))
+    dashes = {cue.start for cue in cues}
+    for dash in _MARK_DASH_NAME.finditer(text):
+        i = dash.start(1)
+        if i not in dashes and document.sentence_at(i) >= 0:
+            dashes.add(i)
+            cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), i, dash.end(1), UNQUOTED,
+                                 document.sentence_at(i), category="neutral"))
     lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
-        colon = _NAME_COLON.match(text, start, end)
-        if colon and not document.is_quoted(colon.start(1)) and not _any_within(lexical, start, colon.start(1)):
+        opened = start + 1 if text[start:start + 1] in _OPENING_MARKS else start
+        colon = _NAME_COLON.match(text, opened, end)
+        if colon and _speaker_label(document, opened, colon) and not _any_within(lexical, start, colon.start(1)):
             # a lexicon word before the colon ("Clinton Emails:") makes it a topic label, not a speaker
             cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
                                  index, category="neutral"))
@@ -385,3 +399,24 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
         if q.start >= end and not text[end:q.start].strip(" \t,:"):
             return True
     return False
+
+
+def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool:
+    """Whether the words before a sentence-opening colon name a speaker ("Pat Caddell:",
+    "PENCE:" in a transcript) rather than label a page item ("The Latest:", "Breaking:",
+    "Editor's Note:", words of ``grammar.heading_label``) or head a tally ("Clinton: 2,316").
+
+    Inside a quotation only an upper-case label counts: a transcript quoted whole
+    (\u201cWALLACE: ...\u201d), not a quoted headline.
+    """
+    text = document.text
+    name = text[start:colon.start(1)]
+    if document.is_quoted(colon.start(1)) and not name.isupper():
+        return False
+    if _TALLY.match(text, colon.end(1), colon.end(1) + 40):
+        return False
+    labels = document.wordlist("grammar.heading_label")
+    words = name.lower().replace("\u2019", "'").split()
+    if len(words) > 1 and words[0] in document.wordlist("grammar.determiner"):
+        words = words[1:]  # "The Latest:"
+    return not (labels and all(w in labels for w in words))
