@@ -108,7 +108,9 @@ def attribution_cues(document: Document) -> list[Evidence]:
       verb stands right before it ("said: “...”" is one cue, not two);
     - a name and a colon opening a sentence or headline ("Pat Caddell: Democrats
       are worried"), the news convention for "X says";
-    - a dash and a name right after a quotation ("“...” ― Sonya Herridge").
+    - a dash and a name right after a quotation ("“...” ― Sonya Herridge");
+    - separable verbs (German, Dutch) whose particle stands at the end of the clause
+      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``.
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not after_determiner(document, hit)  # "his claims", "the report"
@@ -134,6 +136,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
             dashes.add(i)
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), i, dash.end(1), UNQUOTED,
                                  document.sentence_at(i), category="neutral"))
+    cues.extend(separable_cues(document, cues))
     lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in _OPENING_MARKS else start
@@ -420,3 +423,41 @@ def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool
     if len(words) > 1 and words[0] in document.wordlist("grammar.determiner"):
         words = words[1:]  # "The Latest:"
     return not (labels and all(w in labels for w in words))
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?]")
+
+
+def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
+    """The finite stem of a separable reporting verb whose particle closes its clause.
+
+    The lexicon lists such verbs contiguous ("räumte ein", "gaf toe"), as in
+    subordinate clauses; in a main clause the particle goes to the end of the
+    clause ("räumte am Dienstag Fehler bei der Beschaffung ein"). For every
+    two-word cue form whose second word is a ``grammar.separable_particle``
+    (``separable.<stance>`` word lists), the stem counts as the cue when the last
+    word before the next clause mark is that particle. The evidence spans the stem.
+    """
+    particles: dict[str, dict[str, str]] = {}  # stem -> particle -> stance
+    for category in ("neutral", "distancing", "endorsing"):
+        for form in document.wordlist(f"separable.{category}"):
+            stem, particle = form.split()
+            particles.setdefault(stem, {}).setdefault(particle, category)
+    stems = _word_pattern(frozenset(particles))
+    if stems is None:
+        return []
+    text = document.text
+    occupied = [(c.start, c.end) for c in taken]
+    found = []
+    for m in stems.finditer(text):
+        sentence = document.sentence_at(m.start())
+        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+            continue
+        stop = _CLAUSE_END.search(text, m.end(), document.layout.sentences[sentence][1])
+        words = _WORDLIKE.findall(text, m.end(), stop.start() if stop else document.layout.sentences[sentence][1])
+        particle = words[-1].lower() if len(words) >= 2 else ""
+        if particle in particles[m.group().lower()]:
+            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            found.append(Evidence("attribution_cue", "attribution_cue.separable_verb", m.group(), m.start(), m.end(),
+                                  voice, sentence, category=particles[m.group().lower()][particle]))
+    return found
