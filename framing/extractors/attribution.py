@@ -339,6 +339,7 @@ def _next_word_start(text: str, cue_start: int) -> int:
         end -= 1
     return end
 
+
 # Punctuation that closes the clause a reporting verb introduces (a comma
 # before "saying", "adding"; parentheses, dashes, quotation marks).
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014\u2015\"\u201c\u201d]|\s-\s")
