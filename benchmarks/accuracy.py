@@ -882,6 +882,9 @@ def evaluate_attribution(fw: Framing, folder: Path, show: int) -> Section:
         "most one attribution (PolNeAR README; Newell, Margolin & Ruths 2018), so a cue inside a Content "
         f"span cannot be gold. Checked on this data: {gold_in_content} of {cue_o.n_gold} gold cues overlap a "
         "gold Content span. The *all cues* rows count every cue framing outputs, embedded ones included.",
+        "Which cue classes framing counts (speech, judgment, cognition, intention, attitude, evidentials; "
+        "not naming, nouns of speech or stance-taking actions) is stated in `lexicons/README.md`, decided from "
+        "PolNeAR's scheme and from counts over its training split; this dev split only measures.",
         f"framing marked {sum(embedded.values())} cues embedded ("
         + ", ".join(f"{k} {v}" for k, v in embedded.most_common())
         + f"); {embedded_on_gold} of them overlap a gold cue (recall the top-level headline gives up).",
