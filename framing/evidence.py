@@ -11,6 +11,12 @@ class Evidence:
 
     ``voice`` is ``"quoted"`` when the span stands inside quotation marks,
     ``"unquoted"`` when it is the outlet's own words.
+
+    ``embedded`` (attribution cues only) says that the cue stands inside the
+    content of another attribution: ``"quotation"`` inside quoted words,
+    ``"clause"`` inside the clause reported by an earlier cue of its sentence
+    ("X said Y *wants* ..."). It is None (left out of ``to_dict``) for a
+    top-level cue, an attribution the outlet itself makes.
     """
 
     family: str
@@ -26,6 +32,7 @@ class Evidence:
     lexicon: str | None = None
     term: str | None = None
     speaker: str | None = None
+    embedded: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON; fields that do not apply are left out.
@@ -48,6 +55,8 @@ class Evidence:
             data["term"] = self.term
         if self.speaker is not None:
             data["speaker"] = self.speaker
+        if self.embedded is not None:
+            data["embedded"] = self.embedded
         return data
 
 

@@ -86,7 +86,7 @@ class Scorer:
 
 def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
     """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    and ``boilerplate`` (trailer headings of every language, since trailers are often
+    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer headings of every language, since trailers are often
     in the site's language rather than the article's)."""
     lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
     for entry in entries:
@@ -95,4 +95,12 @@ def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dic
         elif entry.family in ("abbreviation", "negation"):
             lists[entry.family].update(entry.forms)
     lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
+    # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
+    # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the
+    # attribution extractor can find them with the particle at the end of the clause.
+    particles = lists.get("grammar.separable_particle", set())
+    for entry in entries:
+        if entry.family == "attribution_cue" and particles:
+            lists.setdefault(f"separable.{entry.category}", set()).update(
+                f for f in entry.forms if len(f.split()) == 2 and f.split()[1] in particles)
     return {name: frozenset(forms) for name, forms in lists.items()}

@@ -138,3 +138,44 @@ def test_a_name_and_a_colon_is_a_speaker_but_a_topic_label_is_not():
     assert [e["text"] for e in speaker["evidence"] if e["family"] == "source"] == ["Pat Caddell"]
     topic = framing.score("Clinton Emails: Algeria Encouraged Attacks\n\nThe report says so.", language="en")
     assert not [e for e in topic["evidence"] if e["family"] == "attribution_cue" and e["text"] == ":"]
+
+
+def cues(text):
+    profile = framing.score(text, language="en")
+    return [(e["text"], e.get("embedded")) for e in profile["evidence"] if e["family"] == "attribution_cue"]
+
+
+def test_a_cue_inside_another_attribution_is_marked_embedded():
+    assert cues("“They say we lost,” he said.") == [("say", "quotation"), ("said", None)]
+    assert cues("Trump said Clinton wants open borders, adding that she plans to raise taxes.") == [
+        ("said", None), ("wants", "clause"), ("adding", None), ("plans to", "clause")]
+    assert cues("Trump said that and Clinton wants open borders.") == [("said", None), ("wants", None)]
+
+
+def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
+    assert cues("The campaign said in a statement that it would appeal.") == [("said", None)]
+    assert cues("In a statement, the campaign blasted the ruling.") == [("blasted", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The so-called deal called off the talks.", []),
+    ("Trump called the report a hoax.", ["called"]),
+    ("The group agreed to pay the fine.", []),
+    ("Critics agreed with the ruling.", ["agreed with"]),
+    ("“We will win,” she continued.", ["continued"]),
+    ("The campaign continued its tour of Iowa.", []),
+    ("He showed up late at the talk show.", []),
+])
+def test_distractors_and_quotation_only_cues(text, expected):
+    assert [t for t, _ in cues(text) if t not in ("“", "”")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Latest: Sanders wins Minnesota caucuses.", []),
+    ("Breaking: Judge rules against the campaign.", []),
+    ("Clinton: 2,316.", []),
+    ("“PENCE: Well, the question really should be why.”", [":"]),
+    ("“This is not who we are.” ― Karen Bobadilla", ["―"]),
+])
+def test_name_colon_and_dash_conventions(text, expected):
+    assert [t for t, _ in cues(text)] == expected

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import QUOTED, UNQUOTED, Document
 from ..quotes import introducing_colon
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
 from ._hits import after_determiner, hits_of, to_evidence
 
 COLON_CUE = "attribution_cue.colon_quotation"
@@ -30,6 +31,12 @@ _UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
 _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
 _DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
+# The same after a closing quotation mark, whatever quotation it closes (the pairing of
+# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders").
+_MARK_DASH_NAME = re.compile(rf"[\u201d\"\u2019][ \t]*([\u2015\u2014\u2013]|-(?=[ \t]))[ \t]*[{re.escape(_UPPERCASE)}]")
+# A tally after a colon ("Clinton: 2,316."), not words of a speaker.
+_TALLY = re.compile(r"\s*[\d.,%$]+\s*(?:[.;,]|$)")
+_OPENING_MARKS = "\"\u201c\u2018\u00ab"
 # A word that starts with a capital letter (any script with case).
 # An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
 # The "not after a word character" test comes after the capital, as a
@@ -62,7 +69,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
 
     A quotation's speaker is the source of the nearest cue in its sentence.
     """
-    cues = attribution_cues(document)
+    cues = mark_embedded(document, attribution_cues(document))
     candidates = source_candidates(document, cue_windows(document, cues))
     candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=lambda c: c.start)
     by_sentence: dict[int, list[Source]] = {}
@@ -105,10 +112,13 @@ def attribution_cues(document: Document) -> list[Evidence]:
       verb stands right before it ("said: “...”" is one cue, not two);
     - a name and a colon opening a sentence or headline ("Pat Caddell: Democrats
       are worried"), the news convention for "X says";
-    - a dash and a name right after a quotation ("“...” ― Sonya Herridge").
+    - a dash and a name right after a quotation ("“...” ― Sonya Herridge");
+    - separable verbs (German, Dutch) whose particle stands at the end of the clause
+      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``.
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-               if not after_determiner(document, hit)]  # "his claims", "the report"
+               if not after_determiner(document, hit)  # "his claims", "the report"
+               and _reports(document, hit.entry.category, hit.start, hit.end)]
     text = document.text
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
@@ -123,10 +133,19 @@ def attribution_cues(document: Document) -> list[Evidence]:
         if dash:
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), dash.start(1), dash.end(1), UNQUOTED,
                                  document.sentence_at(dash.start(1)), category="neutral"))
+    dashes = {cue.start for cue in cues}
+    for dash in _MARK_DASH_NAME.finditer(text):
+        i = dash.start(1)
+        if i not in dashes and document.sentence_at(i) >= 0:
+            dashes.add(i)
+            cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), i, dash.end(1), UNQUOTED,
+                                 document.sentence_at(i), category="neutral"))
+    cues.extend(separable_cues(document, cues))
     lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
-        colon = _NAME_COLON.match(text, start, end)
-        if colon and not document.is_quoted(colon.start(1)) and not _any_within(lexical, start, colon.start(1)):
+        opened = start + 1 if text[start:start + 1] in _OPENING_MARKS else start
+        colon = _NAME_COLON.match(text, opened, end)
+        if colon and _speaker_label(document, opened, colon) and not _any_within(lexical, start, colon.start(1)):
             # a lexicon word before the colon ("Clinton Emails:") makes it a topic label, not a speaker
             cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
                                  index, category="neutral"))
@@ -324,3 +343,127 @@ def _next_word_start(text: str, cue_start: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+# Punctuation that closes the clause a reporting verb introduces (a comma
+# before "saying", "adding"; parentheses, dashes, quotation marks).
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014\u2015\"\u201c\u201d]|\s-\s")
+
+
+def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
+    """Cues inside the content of another attribution, marked ``embedded``.
+
+    - ``"quotation"``: a cue inside quoted words ("\u201cThey say we lost,\u201d he
+      said") reports what the quoted speaker attributes, not what the outlet does;
+    - ``"clause"``: a cue inside the clause an earlier cue of the same sentence
+      reports ("Trump said Clinton *wants* open borders"): nothing between the
+      two cues closes that clause, neither punctuation (``_CLAUSE_BREAK``) nor a
+      word of the language's ``grammar.clause_boundary`` list (and, but, when,
+      who, ...), which open a clause of their own ("..., *adding* that",
+      "and *said*", "when he *asked*").
+
+    A channel phrase ("in a statement", ``grammar.channel_cue``) in a sentence
+    with another cue of the outlet's own words only names the channel of that
+    attribution ("X said in a statement that ..."): it is dropped, not counted
+    as a second attribution.
+    """
+    text = document.text
+    boundaries = _word_pattern(document.wordlist("grammar.clause_boundary"))
+    channel = document.wordlist("grammar.channel_cue")
+    spoken = {c.sentence for c in cues if c.voice == UNQUOTED and c.text.lower() not in channel}
+    marked: list[Evidence] = []
+    previous: dict[int, Evidence] = {}
+    for cue in cues:
+        if cue.voice == QUOTED:
+            marked.append(replace(cue, embedded="quotation"))
+            continue
+        if cue.text.lower() in channel and cue.sentence in spoken:
+            continue
+        before = previous.get(cue.sentence)
+        if cue.sentence >= 0 and before is not None:
+            gap = text[before.end:cue.start]
+            if not _CLAUSE_BREAK.search(gap) and not (boundaries and boundaries.search(gap)):
+                cue = replace(cue, embedded="clause")
+        previous[cue.sentence] = cue
+        marked.append(cue)
+    return marked
+
+
+def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
+    """Whether a lexicon hit is a cue: not a distractor ("so-called", "called off"), and a
+    verb of ``grammar.quotation_cue`` ("continued", "went on") only next to a quotation,
+    right after its end in the same sentence ("..., she continued.") or right before its
+    start ("He went on: “...”")."""
+    if category == DISTRACTOR:
+        return False
+    if document.text[start:end].lower() not in document.wordlist("grammar.quotation_cue"):
+        return True
+    text = document.text
+    sentence = document.sentence_at(start)
+    for q in document.quotations:
+        if q.depth != 1:
+            continue
+        if q.end <= start and len(text[q.end:start].split()) <= 4 and document.sentence_at(q.end - 1) == sentence:
+            return True
+        if q.start >= end and not text[end:q.start].strip(" \t,:"):
+            return True
+    return False
+
+
+def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool:
+    """Whether the words before a sentence-opening colon name a speaker ("Pat Caddell:",
+    "PENCE:" in a transcript) rather than label a page item ("The Latest:", "Breaking:",
+    "Editor's Note:", words of ``grammar.heading_label``) or head a tally ("Clinton: 2,316").
+
+    Inside a quotation only an upper-case label counts: a transcript quoted whole
+    (\u201cWALLACE: ...\u201d), not a quoted headline.
+    """
+    text = document.text
+    name = text[start:colon.start(1)]
+    if document.is_quoted(colon.start(1)) and not name.isupper():
+        return False
+    if _TALLY.match(text, colon.end(1), colon.end(1) + 40):
+        return False
+    labels = document.wordlist("grammar.heading_label")
+    words = name.lower().replace("\u2019", "'").split()
+    if len(words) > 1 and words[0] in document.wordlist("grammar.determiner"):
+        words = words[1:]  # "The Latest:"
+    return not (labels and all(w in labels for w in words))
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?]")
+
+
+def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
+    """The finite stem of a separable reporting verb whose particle closes its clause.
+
+    The lexicon lists such verbs contiguous ("räumte ein", "gaf toe"), as in
+    subordinate clauses; in a main clause the particle goes to the end of the
+    clause ("räumte am Dienstag Fehler bei der Beschaffung ein"). For every
+    two-word cue form whose second word is a ``grammar.separable_particle``
+    (``separable.<stance>`` word lists), the stem counts as the cue when the last
+    word before the next clause mark is that particle. The evidence spans the stem.
+    """
+    particles: dict[str, dict[str, str]] = {}  # stem -> particle -> stance
+    for category in ("neutral", "distancing", "endorsing"):
+        for form in document.wordlist(f"separable.{category}"):
+            stem, particle = form.split()
+            particles.setdefault(stem, {}).setdefault(particle, category)
+    stems = _word_pattern(frozenset(particles))
+    if stems is None:
+        return []
+    text = document.text
+    occupied = [(c.start, c.end) for c in taken]
+    found = []
+    for m in stems.finditer(text):
+        sentence = document.sentence_at(m.start())
+        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+            continue
+        stop = _CLAUSE_END.search(text, m.end(), document.layout.sentences[sentence][1])
+        words = _WORDLIKE.findall(text, m.end(), stop.start() if stop else document.layout.sentences[sentence][1])
+        particle = words[-1].lower() if len(words) >= 2 else ""
+        if particle in particles[m.group().lower()]:
+            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            found.append(Evidence("attribution_cue", "attribution_cue.separable_verb", m.group(), m.start(), m.end(),
+                                  voice, sentence, category=particles[m.group().lower()][particle]))
+    return found
