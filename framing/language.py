@@ -34,13 +34,12 @@ class LanguageGuess:
 def _identifier():
     """py3langid's identifier; its LZMA model takes 0.4 s to unpack, so the unpacked
     identifier is kept in framing's cache, keyed by the model file."""
-    from importlib.metadata import version
-
+    import py3langid
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     model = MODEL_DIR / MODEL_FILE
     stat = model.stat()
-    key = f"py3langid-{version('py3langid')}-{stat.st_size}-{int(stat.st_mtime)}"
+    key = f"py3langid-{py3langid.__version__}-{stat.st_size}-{int(stat.st_mtime)}"
     return cached(key, lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
 
 

@@ -7,10 +7,10 @@ distributed worker receives it whole and rebuilds nothing it already has.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterable
 
+from ._version import __version__
 from .document import build_document
 from .extractors import EXTRACTORS
 from .language import identify
@@ -24,10 +24,7 @@ from .readability import readability
 # rather than matched in the text as evidence.
 WORDLIST_FAMILIES = frozenset({"abbreviation", "boilerplate", "grammar", "negation"})
 
-try:
-    FRAMING_VERSION = version("framing-analysis")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    FRAMING_VERSION = "0+source"
+FRAMING_VERSION = __version__
 
 
 @dataclass(frozen=True)
