@@ -480,6 +480,67 @@ def profile_framing(tool: Tool, texts: Sequence[str], top: int) -> tuple[list[di
             for key, row in rows], total
 
 
+def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, float]:
+    """Seconds spent in each stage of ``Scorer.score(...).to_dict()``, without a profiler.
+
+    The stages are called as ``Scorer.score`` calls them, one article at a time, so each
+    stage meets the CPU cache as the others leave it (a stage timed alone over all
+    articles keeps its own tables in cache and looks faster than it is in the pipeline).
+    The first articles' results are checked against ``Scorer.score``, so this cannot
+    drift from what the scorer does.
+    """
+    framing = load_framing(attempts, wait)
+    from framing.document import build_document
+    from framing.extractors import EXTRACTORS
+    from framing.language import identify
+    from framing.profile import build_profile
+    from framing.scoring import FRAMING_VERSION
+
+    scorer = framing.Scorer()
+    clock = time.perf_counter
+    spent = {"language identification": 0.0, "document: normalise, lay out, quotations, lexicon matches": 0.0,
+             **{f"extractor: {name}": 0.0 for name in EXTRACTORS}, "profile: counts and summaries": 0.0,
+             "`to_dict()`": 0.0}
+    for index, text in enumerate(texts):
+        article = framing.Article(id="a", text=text)
+        t0 = clock()
+        try:
+            guess = identify(article.text, scorer.supported)
+        except framing.FramingError:
+            continue
+        t1 = clock()
+        tables = scorer.tables(guess.code)
+        document = build_document(article, guess, tables.matcher, tables.wordlists)
+        t2 = clock()
+        evidence = []
+        for name, extract in EXTRACTORS.items():
+            t_start = clock()
+            evidence.extend(extract(document))
+            spent[f"extractor: {name}"] += clock() - t_start
+        t3 = clock()
+        profile = build_profile(document, evidence, lexicon_version=scorer.lexicons.version,
+                                framing_version=FRAMING_VERSION)
+        t4 = clock()
+        record = profile.to_dict()
+        t5 = clock()
+        spent["language identification"] += t1 - t0
+        spent["document: normalise, lay out, quotations, lexicon matches"] += t2 - t1
+        spent["profile: counts and summaries"] += t4 - t3
+        spent["`to_dict()`"] += t5 - t4
+        if index < 20 and record != scorer.score(article).to_dict():
+            raise SystemExit("speed.py: stage_times no longer mirrors Scorer.score; update it")
+    return spent
+
+
+def stage_table(m: "Measurements") -> list[str]:
+    total = sum(m.stages.values())
+    lines = ["| stage | ms per article | share |", "|---|---:|---:|"]
+    for stage, seconds in m.stages.items():
+        lines.append(f"| {stage} | {1000 * seconds / m.profile_articles:.3f} | {seconds / total:.1%} |")
+    lines.append(f"| all stages | {1000 * total / m.profile_articles:.3f} | 100.0% |")
+    return lines
+
+
 def short_function(key: tuple[str, int, str]) -> str:
     """``file:line(name)`` with paths shortened to the repository or site-packages."""
     filename, line, name = key
@@ -703,6 +764,7 @@ class Measurements:
     profile: list[dict[str, Any]]
     profile_total: float
     profile_articles: int
+    stages: dict[str, float]
     framing_version: str
     lexicon_version: str
     full: bool
@@ -870,7 +932,14 @@ def report(m: Measurements) -> str:
                               ("`framing score <one article>.jsonl -o FILE --quiet`", cold["score_jsonl"]),
                               ("`python -c \"import framing\"`", cold["import"]))),
         "",
-        f"### Where framing spends its time (cProfile, {m.profile_articles:,} articles, top {len(m.profile)} by own time)",
+        f"### Where framing spends its time: stages ({m.profile_articles:,} articles, no profiler)",
+        "",
+        "Each stage of `Scorer.score(...).to_dict()` timed with `time.perf_counter` inside the pipeline, one "
+        "article after another (a stage timed alone keeps its tables in the CPU cache and looks faster).",
+        "",
+        *stage_table(m),
+        "",
+        f"### Where framing spends its time: functions (cProfile, {m.profile_articles:,} articles, top {len(m.profile)} by own time)",
         "",
         "<details><summary>table</summary>",
         "",
@@ -963,6 +1032,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         framing_t.run(text)
     framing_t.facts["refused"] = 0  # count the refusals of exactly one pass: the profiled one
     profile, profile_total = profile_framing(framing_t, texts, args.profile_top)
+    print("stage times of framing ...", file=sys.stderr)
+    stages = stage_times(texts, args.retries, args.retry_wait)
 
     with tempfile.TemporaryDirectory(prefix="framing-speed-") as tmp:
         workdir = Path(tmp)
@@ -982,7 +1053,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         repeats=args.repeats, throughput=throughput, refused=framing_t.facts["refused"],
         ac_forms=facts["Aho-Corasick scan"]["forms"], ac_build=facts["Aho-Corasick scan"]["build_seconds"],
         textstat_how=facts["textstat"]["syllables"], jobs=jobs, scaling=scaling, cold=cold, profile=profile,
-        profile_total=profile_total, profile_articles=len(texts), framing_version=framing_t.facts["version"],
+        profile_total=profile_total, profile_articles=len(texts), stages=stages, framing_version=framing_t.facts["version"],
         lexicon_version=framing_t.facts["lexicons"], full=args.full, command=command_line(argv), machine=machine,
         others_throughput=others,
     )
