@@ -48,9 +48,9 @@ def test_store_serves_unchanged_articles_and_scores_only_what_changed(tmp_path):
     calls = []
 
     class CountingScorer(Scorer):
-        def score(self, article, *, language=None):
-            calls.append(article.id)
-            return super().score(article, language=language)
+        def score_many(self, articles, *, language=None):
+            calls.extend(article.id for article in articles)
+            return super().score_many(articles, language=language)
 
     scorer = CountingScorer()
     with ProfileStore(db) as store:

@@ -1,4 +1,5 @@
 """Properties of the public API that must hold for any input."""
+import functools
 import math
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -122,3 +123,23 @@ def test_evidence_to_dict_keeps_every_set_field_in_declaration_order(evidence):
     expected = {f.name: getattr(evidence, f.name) for f in dataclasses.fields(evidence)
                 if getattr(evidence, f.name) is not None}
     assert list(evidence.to_dict().items()) == list(expected.items())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(ANY_TEXT, NEWSY), min_size=1, max_size=6))
+def test_scoring_a_batch_equals_scoring_each_article(texts):
+    scorer = _batch_scorer()
+    articles = [framing.Article(id=str(i), text=text) for i, text in enumerate(texts)]
+    expected = []
+    for article in articles:
+        try:
+            expected.append(scorer.score(article).to_dict())
+        except FramingError as exc:
+            expected.append(str(exc))
+    got = [str(r) if isinstance(r, FramingError) else r.to_dict() for r in scorer.score_many(articles)]
+    assert got == expected
+
+
+@functools.lru_cache(maxsize=1)
+def _batch_scorer():
+    return framing.Scorer()
