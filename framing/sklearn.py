@@ -27,6 +27,7 @@ from .reading import article_from_text
 from .scoring import Scorer
 
 ATTRIBUTION_FEATURES = ("coverage", "quoted_share", "anonymous_share")
+_BATCH = 32  # documents scored together by Scorer.score_many
 
 
 @lru_cache(maxsize=4)
@@ -68,16 +69,30 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         self._validate_input(X)
         scorer = _scorer(tuple(map(str, self.lexicons)))
         rows = []
-        for index, text in enumerate(X):
-            try:
-                profile = scorer.score(article_from_text(text, id=f"doc{index}"), language=self.language).to_dict()
-            except FramingError:
-                if self.on_error == "raise":
-                    raise
-                rows.append([0.0] * len(self.get_feature_names_out()))
-                continue
-            rows.append(self._row(profile))
+        texts = list(X)
+        for first in range(0, len(texts), _BATCH):
+            for result in self._score_batch(scorer, texts[first:first + _BATCH], first):
+                if isinstance(result, FramingError):
+                    if self.on_error == "raise":
+                        raise result
+                    rows.append([0.0] * len(self.get_feature_names_out()))
+                else:
+                    rows.append(self._row(result.to_dict()))
         return np.asarray(rows, dtype=float).reshape(len(rows), len(self.get_feature_names_out()))
+
+    def _score_batch(self, scorer: Scorer, texts: list[str], offset: int) -> list[Any]:
+        """Profiles or ``FramingError``s of ``texts`` in order, scored together (``Scorer.score_many``)."""
+        results: list[Any] = [None] * len(texts)
+        articles = []
+        for index, text in enumerate(texts):
+            try:
+                articles.append((index, article_from_text(text, id=f"doc{offset + index}")))
+            except FramingError as exc:
+                results[index] = exc
+        scored = scorer.score_many([article for _, article in articles], language=self.language)
+        for (index, _), result in zip(articles, scored):
+            results[index] = result
+        return results
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         names = [f"{family}_per_1000_words" for family in COUNTED_FAMILIES]
