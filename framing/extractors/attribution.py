@@ -386,7 +386,64 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
                 cue = replace(cue, embedded="clause")
         previous[cue.sentence] = cue
         marked.append(cue)
-    return marked
+    return _whole_sentence_reports(document, marked)
+
+
+# ", the report said." -- a comma, one to five words of source, the cue, at most two
+# words (a day, "last week"), and the end of the sentence.
+_POSTPOSED_SOURCE = re.compile(r",\s*(?:[\w.\-'\u2019]+\s+){1,5}$")
+_SENTENCE_TAIL = re.compile(r"(?:[ \t]+[\w\-]+){0,2}[ \t]*[.!?]")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|''")
+
+
+def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Evidence]:
+    """Cues inside a sentence that an attribution reports as a whole, marked ``embedded = "clause"``.
+
+    - a fronted adjunct of ``grammar.sentence_cue`` ("According to the poll, most voters
+      *say* ...") reports the clause after its comma;
+    - the same adjunct after a comma ("Sanders *said* ..., according to CNN") reports
+      the clause before it;
+    - a reporting clause of ``grammar.reporting_clause`` set off by a comma at the end of
+      the sentence ("... *refused* to release the names, the report said.") reports
+      what comes before the comma, unless a quotation mark stands between.
+
+    PolNeAR, like PARC, annotates only the outer attribution of such sentences.
+    """
+    scope = document.wordlist("grammar.sentence_cue")
+    postposed = document.wordlist("grammar.reporting_clause")
+    if not scope and not postposed:
+        return cues
+    text = document.text
+    by_sentence: dict[int, list[int]] = {}
+    for i, cue in enumerate(cues):
+        if cue.sentence >= 0 and cue.embedded is None and cue.voice == UNQUOTED:
+            by_sentence.setdefault(cue.sentence, []).append(i)
+    inner: set[int] = set()
+    for sentence, indices in by_sentence.items():
+        if len(indices) < 2:
+            continue
+        start, end = document.layout.sentences[sentence]
+        for j, i in enumerate(indices):
+            cue = cues[i]
+            word = (cue.term or cue.text).lower()
+            before = text[start:cue.start]
+            if word in scope:
+                if not before.strip(_OPENING_MARKS + " \t"):
+                    comma = text.find(",", cue.end, end)
+                    if comma >= 0:
+                        inner.update(k for k in indices[j + 1:] if cues[k].start > comma)
+                elif before.rstrip().endswith(","):
+                    inner.update(indices[:j])
+            elif cue.text.lower() in postposed:
+                source = _POSTPOSED_SOURCE.search(before)
+                tail = _SENTENCE_TAIL.match(text, cue.end, end + 1)
+                if source and tail and tail.end() >= end:
+                    comma = start + source.start()
+                    inner.update(k for k in indices[:j]
+                                 if cues[k].end <= comma and not _QUOTE_MARK.search(text, cues[k].end, cue.start))
+    if not inner:
+        return cues
+    return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
 
 
 def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
