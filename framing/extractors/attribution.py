@@ -358,9 +358,11 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
     - ``"clause"``: a cue inside the clause an earlier cue of the same sentence
       reports ("Trump said Clinton *wants* open borders"): nothing between the
       two cues closes that clause, neither punctuation (``_CLAUSE_BREAK``) nor a
-      word of the language's ``grammar.clause_boundary`` list (and, but, when,
-      who, ...), which open a clause of their own ("..., *adding* that",
-      "and *said*", "when he *asked*").
+      word of the language's ``grammar.clause_boundary`` list (and, but, when)
+      right before the cue, at most one word between, which opens a predicate
+      of the source's own ("..., *adding* that", "and *said*", "when he
+      *asked*"); with more words between ("said he met her and the family
+      *planned to* ...") the cue is inside the reported clause.
 
     A channel phrase ("in a statement", ``grammar.channel_cue``) in a sentence
     with another cue of the outlet's own words only names the channel of that
@@ -382,7 +384,7 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
         before = previous.get(cue.sentence)
         if cue.sentence >= 0 and before is not None:
             gap = text[before.end:cue.start]
-            if not _CLAUSE_BREAK.search(gap) and not (boundaries and boundaries.search(gap)):
+            if not _CLAUSE_BREAK.search(gap) and not _opens_clause(gap, boundaries):
                 cue = replace(cue, embedded="clause")
         previous[cue.sentence] = cue
         marked.append(cue)
@@ -444,6 +446,16 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
     if not inner:
         return cues
     return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
+
+
+def _opens_clause(gap: str, boundaries: re.Pattern[str] | None) -> bool:
+    """Whether the last clause-boundary word in ``gap`` stands at most one word before its end."""
+    if boundaries is None:
+        return False
+    last = None
+    for last in boundaries.finditer(gap):
+        pass
+    return last is not None and len(gap[last.end():].split()) <= 1
 
 
 def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
