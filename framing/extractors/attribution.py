@@ -416,6 +416,7 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
     if not scope and not postposed:
         return cues
     text = document.text
+    boundaries = _word_pattern(document.wordlist("grammar.clause_boundary"))  # ", but he did not say."
     by_sentence: dict[int, list[int]] = {}
     for i, cue in enumerate(cues):
         if cue.sentence >= 0 and cue.embedded is None and cue.voice == UNQUOTED:
@@ -439,7 +440,7 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
             elif cue.text.lower() in postposed:
                 source = _POSTPOSED_SOURCE.search(before)
                 tail = _SENTENCE_TAIL.match(text, cue.end, end + 1)
-                if source and tail and tail.end() >= end:
+                if source and tail and tail.end() >= end and not (boundaries and boundaries.search(source.group())):
                     comma = start + source.start()
                     inner.update(k for k in indices[:j]
                                  if cues[k].end <= comma and not _QUOTE_MARK.search(text, cues[k].end, cue.start))
