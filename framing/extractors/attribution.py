@@ -114,7 +114,9 @@ def attribution_cues(document: Document) -> list[Evidence]:
       are worried"), the news convention for "X says";
     - a dash and a name right after a quotation ("“...” ― Sonya Herridge");
     - separable verbs (German, Dutch) whose particle stands at the end of the clause
-      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``.
+      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``;
+    - verbs with an "as" complement after their object ("voters see Clinton as
+      electable"), see ``predicative_cues``.
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not after_determiner(document, hit)  # "his claims", "the report"
@@ -141,6 +143,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), i, dash.end(1), UNQUOTED,
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
+    cues.extend(predicative_cues(document, cues))
     lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in _OPENING_MARKS else start
@@ -502,6 +505,44 @@ def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
+_PREDICATIVE_WORDS = re.compile(r"[ \t]+([\w'\u2019\-]+)")
+
+
+def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
+    """A verb of ``grammar.predicative_cue`` whose ``grammar.predicative_marker`` follows
+    its object, one to four words on and in the same clause: "voters *see* Clinton as the
+    stronger candidate", "Israel *regards* Jerusalem as its capital", "an option *seen* by
+    organizers as a lifeboat". The lexicon lists the contiguous forms ("is seen as",
+    "sees it as"); the matcher cannot span the object. The evidence spans the verb.
+    """
+    verbs = _word_pattern(document.wordlist("grammar.predicative_cue"))
+    markers = document.wordlist("grammar.predicative_marker")
+    if verbs is None or not markers:
+        return []
+    text = document.text
+    determiners = document.wordlist("grammar.determiner")
+    occupied = [(c.start, c.end) for c in taken]
+    found = []
+    for m in verbs.finditer(text):
+        sentence = document.sentence_at(m.start())
+        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+            continue
+        before = _WORDLIKE.findall(text, max(0, m.start() - 30), m.start())
+        if before and before[-1].lower() in determiners:  # "the view", "his regard"
+            continue
+        at = m.end()
+        for n in range(5):
+            word = _PREDICATIVE_WORDS.match(text, at)
+            if word is None:
+                break
+            if word.group(1).lower() in markers:
+                if n:
+                    voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+                    found.append(Evidence("attribution_cue", "attribution_cue.predicative", m.group(), m.start(),
+                                          m.end(), voice, sentence, category="neutral"))
+                break
+            at = word.end()
+    return found
 
 
 def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
