@@ -210,6 +210,7 @@ def test_distractors_and_quotation_only_cues(text, expected):
     ("The Latest: Sanders wins Minnesota caucuses.", []),
     ("Breaking: Judge rules against the campaign.", []),
     ("Clinton: 2,316.", []),
+    ("Q: Why now? A: Because the deficit is growing.", []),
     ("“PENCE: Well, the question really should be why.”", [":"]),
     ("“This is not who we are.” ― Karen Bobadilla", ["―"]),
 ])

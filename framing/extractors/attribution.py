@@ -486,13 +486,16 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
 def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool:
     """Whether the words before a sentence-opening colon name a speaker ("Pat Caddell:",
     "PENCE:" in a transcript) rather than label a page item ("The Latest:", "Breaking:",
-    "Editor's Note:", words of ``grammar.heading_label``) or head a tally ("Clinton: 2,316").
+    "Editor's Note:", words of ``grammar.heading_label``), a single letter ("Q:", "A:" in
+    an interview transcript) or head a tally ("Clinton: 2,316").
 
     Inside a quotation only an upper-case label counts: a transcript quoted whole
     (\u201cWALLACE: ...\u201d), not a quoted headline.
     """
     text = document.text
     name = text[start:colon.start(1)]
+    if len(name.strip()) == 1:  # "Q:", "A:" label turns of an interview, they name no one
+        return False
     if document.is_quoted(colon.start(1)) and not name.isupper():
         return False
     if _TALLY.match(text, colon.end(1), colon.end(1) + 40):
