@@ -197,6 +197,8 @@ def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
     ("The campaign continued its tour of Iowa.", []),
     ("He showed up late at the talk show.", []),
     ("A conservative think tank released the study.", []),
+    ("A new group called Citizens for Reform held its first rally.", []),
+    ("The group's founder called the ruling a disgrace.", ["called"]),
     ("Clinton won Ohio, adding to her delegate lead.", []),
     ("The company posted a loss in the third quarter.", []),
     ("Many Republicans think the party has lost its way.", ["think"]),

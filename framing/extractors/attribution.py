@@ -17,7 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..document import QUOTED, UNQUOTED, Document
+from ..context import words_before
+from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..quotes import introducing_colon
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
@@ -120,7 +121,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not after_determiner(document, hit)  # "his claims", "the report"
-               and _reports(document, hit.entry.category, hit.start, hit.end)]
+               and _reports(document, hit.entry.category, hit.start, hit.end)
+               and not _naming_participle(document, hit)]
     text = document.text
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
@@ -450,6 +452,18 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
     if not inner:
         return cues
     return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
+
+
+def _naming_participle(document: Document, hit: Hit) -> bool:
+    """Whether a cue of ``grammar.naming_participle`` names what an indefinite noun phrase
+    just before it refers to ("a group *called* Black Votes Matter", "a new firm *called*
+    X"): naming, not the characterisation "Trump *called* the report a hoax"."""
+    if document.text[hit.start:hit.end].lower() not in document.wordlist("grammar.naming_participle"):
+        return False
+    before = words_before(document, hit, 3)
+    articles = document.wordlist("grammar.indefinite_article")
+    return (len(before) >= 2 and before[-1].isalpha() and before[-1].islower()
+            and any(w.lower() in articles for w in before[:-1]))
 
 
 def _opens_clause(gap: str, boundaries: re.Pattern[str] | None) -> bool:
