@@ -202,6 +202,7 @@ def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
     ("Clinton won Ohio, adding to her delegate lead.", []),
     ("The company posted a loss in the third quarter.", []),
     ("Many Republicans think the party has lost its way.", ["think"]),
+    ("“I think we can win Ohio,” the senator said.", ["said"]),
     ("The campaign posted a statement on Facebook.", ["posted"]),
 ])
 def test_distractors_and_quotation_only_cues(text, expected):

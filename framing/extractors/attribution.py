@@ -122,7 +122,9 @@ def attribution_cues(document: Document) -> list[Evidence]:
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not after_determiner(document, hit)  # "his claims", "the report"
                and _reports(document, hit.entry.category, hit.start, hit.end)
-               and not _naming_participle(document, hit)]
+               and not _naming_participle(document, hit)
+               and not (hit.voice == QUOTED  # "I think" inside quoted words: the speaker's hedge
+                        and document.text[hit.start:hit.end].lower() in document.wordlist("grammar.unquoted_cue"))]
     text = document.text
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
