@@ -216,6 +216,7 @@ def test_distractors_and_quotation_only_cues(text, expected):
     ("Q: Why now? A: Because the deficit is growing.", []),
     ("“PENCE: Well, the question really should be why.”", [":"]),
     ("“This is not who we are.” ― Karen Bobadilla", ["―"]),
+    ("“We are not afraid.”\u00a0―\u00a0Jorge Falcon", ["―"]),
 ])
 def test_name_colon_and_dash_conventions(text, expected):
     assert [t for t, _ in cues(text)] == expected

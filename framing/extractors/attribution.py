@@ -31,10 +31,12 @@ _UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
 # "Pat Caddell: ..." -- one to four capitalised words, a colon, then more text.
 _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
-_DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
+_DASH_NAME = re.compile(rf"[ \t\u00a0]*([\u2015\u2014\u2013])[ \t\u00a0]*[{re.escape(_UPPERCASE)}]")
 # The same after a closing quotation mark, whatever quotation it closes (the pairing of
-# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders").
-_MARK_DASH_NAME = re.compile(rf"[\u201d\"\u2019][ \t]*([\u2015\u2014\u2013]|-(?=[ \t]))[ \t]*[{re.escape(_UPPERCASE)}]")
+# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders");
+# the spaces may be no-break spaces.
+_MARK_DASH_NAME = re.compile(
+    rf"[\u201d\"\u2019][ \t\u00a0]*([\u2015\u2014\u2013]|-(?=[ \t\u00a0]))[ \t\u00a0]*[{re.escape(_UPPERCASE)}]")
 # A tally after a colon ("Clinton: 2,316."), not words of a speaker.
 _TALLY = re.compile(r"\s*[\d.,%$]+\s*(?:[.;,]|$)")
 _OPENING_MARKS = "\"\u201c\u2018\u00ab"
