@@ -403,7 +403,7 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
 # ", the report said." -- a comma, one to five words of source, the cue, at most two
 # words (a day, "last week"), and the end of the sentence.
 _POSTPOSED_SOURCE = re.compile(r",\s*(?:[\w.\-'\u2019]+\s+){1,5}$")
-_SENTENCE_TAIL = re.compile(r"(?:[ \t]+[\w\-]+){0,2}[ \t]*[.!?]")
+_SENTENCE_TAIL = re.compile(r"(?:[ \t\u00a0]+[\w\-]+){0,2}[ \t\u00a0]*[.!?]")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|''")
 
 
@@ -526,7 +526,7 @@ def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
-_PREDICATIVE_WORDS = re.compile(r"[ \t]+([\w'\u2019\-]+)")
+_PREDICATIVE_WORDS = re.compile(r"[ \t\u00a0]+([\w'\u2019\-]+)")
 
 
 def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
