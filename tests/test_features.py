@@ -203,6 +203,8 @@ def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
     ("The company posted a loss in the third quarter.", []),
     ("Many Republicans think the party has lost its way.", ["think"]),
     ("“I think we can win Ohio,” the senator said.", ["said"]),
+    ("“I never really trusted her,” said Robert Stone, a retired teacher.", ["said"]),
+    ("The senator repeated her claims on Tuesday.", []),
     ("The campaign posted a statement on Facebook.", ["posted"]),
 ])
 def test_distractors_and_quotation_only_cues(text, expected):

@@ -122,7 +122,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
       electable"), see ``predicative_cues``.
     """
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-               if not after_determiner(document, hit)  # "his claims", "the report"
+               if not _after_determiner(document, hit)  # "his claims", "the report"
                and _reports(document, hit.entry.category, hit.start, hit.end)
                and not _naming_participle(document, hit)
                and not (hit.voice == QUOTED  # "I think" inside quoted words: the speaker's hedge
@@ -456,6 +456,16 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
     if not inner:
         return cues
     return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
+
+
+def _after_determiner(document: Document, hit: Hit) -> bool:
+    """``after_determiner`` with only spaces between the determiner and the cue: "her claims",
+    but not "\u201c... never trusted her,\u201d said Stone", where a quotation ends between."""
+    text = document.text
+    i = hit.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1].isalnum() and after_determiner(document, hit)
 
 
 def _naming_participle(document: Document, hit: Hit) -> bool:
