@@ -504,11 +504,19 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
     for q in document.quotations:
         if q.depth != 1:
             continue
-        if q.end <= start and len(text[q.end:start].split()) <= 4 and document.sentence_at(q.end - 1) == sentence:
-            return True
-        if q.start >= end and not text[end:q.start].strip(" \t,:"):
-            return True
+        if q.end <= start and len(text[q.end:start].split()) <= 4 and (
+                document.sentence_at(q.end - 1) == sentence or not _SENTENCE_END.search(text, q.end, start)):
+            return True  # also after a quotation that ends its own sentence: "...?\u201d Scarborough continued."
+        if q.start >= end and (not _QUOTATION_GAP.sub("", text[end:q.start])
+                               or _INVERTED_SPEAKER.fullmatch(text, end, q.start)):
+            return True  # "Cruz continued:\n\n\u201c...", "Continued Stone: \u201c..."
     return False
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+_QUOTATION_GAP = re.compile(r"[\s,:]")
+# "Continued Stone: \u201c..." -- one to three capitalised words and a colon before the quotation.
+_INVERTED_SPEAKER = re.compile(rf"(?:\s+[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*){{1,3}}\s*:\s*")
 
 
 def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool:
