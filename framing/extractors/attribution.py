@@ -507,7 +507,7 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
         if q.end <= start and len(text[q.end:start].split()) <= 4 and (
                 document.sentence_at(q.end - 1) == sentence or not _SENTENCE_END.search(text, q.end, start)):
             return True  # also after a quotation that ends its own sentence: "...?\u201d Scarborough continued."
-        if q.start >= end and (not _QUOTATION_GAP.sub("", text[end:q.start])
+        if end <= q.start <= end + 60 and (not _QUOTATION_GAP.sub("", text[end:q.start])
                                or _INVERTED_SPEAKER.fullmatch(text, end, q.start)):
             return True  # "Cruz continued:\n\n\u201c...", "Continued Stone: \u201c..."
     return False
