@@ -121,13 +121,15 @@ def attribution_cues(document: Document) -> list[Evidence]:
     - verbs with an "as" complement after their object ("voters see Clinton as
       electable"), see ``predicative_cues``.
     """
+    text = document.text
+    naming = document.wordlist("grammar.naming_participle")
+    unquoted_only = document.wordlist("grammar.unquoted_cue")
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not _after_determiner(document, hit)  # "his claims", "the report"
                and _reports(document, hit.entry.category, hit.start, hit.end)
-               and not _naming_participle(document, hit)
-               and not (hit.voice == QUOTED  # "I think" inside quoted words: the speaker's hedge
-                        and document.text[hit.start:hit.end].lower() in document.wordlist("grammar.unquoted_cue"))]
-    text = document.text
+               and not (naming and text[hit.start:hit.end].lower() in naming and _naming_participle(document, hit))
+               and not (hit.voice == QUOTED and unquoted_only  # "I think" inside quoted words: the speaker's hedge
+                        and text[hit.start:hit.end].lower() in unquoted_only)]
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
     for q in document.quotations:
@@ -469,11 +471,9 @@ def _after_determiner(document: Document, hit: Hit) -> bool:
 
 
 def _naming_participle(document: Document, hit: Hit) -> bool:
-    """Whether a cue of ``grammar.naming_participle`` names what an indefinite noun phrase
+    """Whether a cue of ``grammar.naming_participle`` (the caller checks the form) names what an indefinite noun phrase
     just before it refers to ("a group *called* Black Votes Matter", "a new firm *called*
     X"): naming, not the characterisation "Trump *called* the report a hoax"."""
-    if document.text[hit.start:hit.end].lower() not in document.wordlist("grammar.naming_participle"):
-        return False
     before = words_before(document, hit, 3)
     articles = document.wordlist("grammar.indefinite_article")
     return (len(before) >= 2 and before[-1].isalpha() and before[-1].islower()
@@ -547,6 +547,18 @@ _CLAUSE_END = re.compile(r"[,.;:!?]")
 _PREDICATIVE_WORDS = re.compile(r"[ \t\u00a0]+([\w'\u2019\-]+)")
 
 
+@lru_cache(maxsize=32)
+def _initial_word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """``_word_pattern`` for lower-case, capitalised and upper-case forms, testing the initial
+    letter first (three times faster over a whole text than a case-insensitive pattern)."""
+    if not words:
+        return None
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    initials = "".join(sorted({f[0] for f in forms}))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?=[{re.escape(initials)}])(?<![\w'\u2019])(?:{alternation})(?![\w'\u2019])")
+
+
 def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
     """A verb of ``grammar.predicative_cue`` whose ``grammar.predicative_marker`` follows
     its object, one to four words on and in the same clause: "voters *see* Clinton as the
@@ -554,7 +566,7 @@ def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence
     organizers as a lifeboat". The lexicon lists the contiguous forms ("is seen as",
     "sees it as"); the matcher cannot span the object. The evidence spans the verb.
     """
-    verbs = _word_pattern(document.wordlist("grammar.predicative_cue"))
+    verbs = _initial_word_pattern(document.wordlist("grammar.predicative_cue"))
     markers = document.wordlist("grammar.predicative_marker")
     if verbs is None or not markers:
         return []
@@ -563,24 +575,26 @@ def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence
     occupied = [(c.start, c.end) for c in taken]
     found = []
     for m in verbs.finditer(text):
+        at, marked = m.end(), False
+        for n in range(5):
+            word = _PREDICATIVE_WORDS.match(text, at)
+            if word is None:
+                break
+            if word.group(1).lower() in markers:
+                marked = n > 0
+                break
+            at = word.end()
+        if not marked:
+            continue
         sentence = document.sentence_at(m.start())
         if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
             continue
         before = _WORDLIKE.findall(text, max(0, m.start() - 30), m.start())
         if before and before[-1].lower() in determiners:  # "the view", "his regard"
             continue
-        at = m.end()
-        for n in range(5):
-            word = _PREDICATIVE_WORDS.match(text, at)
-            if word is None:
-                break
-            if word.group(1).lower() in markers:
-                if n:
-                    voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
-                    found.append(Evidence("attribution_cue", "attribution_cue.predicative", m.group(), m.start(),
-                                          m.end(), voice, sentence, category="neutral"))
-                break
-            at = word.end()
+        voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+        found.append(Evidence("attribution_cue", "attribution_cue.predicative", m.group(), m.start(), m.end(),
+                              voice, sentence, category="neutral"))
     return found
 
 
