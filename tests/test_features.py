@@ -202,6 +202,8 @@ def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
     ("A conservative think tank released the study.", []),
     ("A new group called Citizens for Reform held its first rally.", []),
     ("The party found itself at the center of the dispute.", []),
+    ("She spoke to reporters just after the race was called.", []),
+    ("The campaign held two conference calls on Sunday.", []),
     ("Her most telling remark came at the end.", []),
     ("He appeared on two morning shows on Sunday.", []),
     ("The group's founder called the ruling a disgrace.", ["called"]),

@@ -470,10 +470,17 @@ def _after_determiner(document: Document, hit: Hit) -> bool:
     return i > 0 and text[i - 1].isalnum() and after_determiner(document, hit)
 
 
+_NO_COMPLEMENT = re.compile(r"[ \t\u00a0]*[.,;!?)]")
+
+
 def _naming_participle(document: Document, hit: Hit) -> bool:
-    """Whether a cue of ``grammar.naming_participle`` (the caller checks the form) names what an indefinite noun phrase
-    just before it refers to ("a group *called* Black Votes Matter", "a new firm *called*
-    X"): naming, not the characterisation "Trump *called* the report a hoax"."""
+    """Whether a cue of ``grammar.naming_participle`` (the caller checks the form) names what
+    an indefinite noun phrase just before it refers to ("a group *called* Black Votes
+    Matter", "a new firm *called* X"): naming, not the characterisation "Trump *called* the
+    report a hoax"; or has no complement at all ("after the race was *called*.", a result
+    declared or a phone call)."""
+    if _NO_COMPLEMENT.match(document.text, hit.end):
+        return True
     before = words_before(document, hit, 3)
     articles = document.wordlist("grammar.indefinite_article")
     return (len(before) >= 2 and before[-1].isalpha() and before[-1].islower()
