@@ -150,6 +150,37 @@ def test_a_cue_inside_another_attribution_is_marked_embedded():
     assert cues("Trump said Clinton wants open borders, adding that she plans to raise taxes.") == [
         ("said", None), ("wants", "clause"), ("adding", None), ("plans to", "clause")]
     assert cues("Trump said that and Clinton wants open borders.") == [("said", None), ("wants", None)]
+    # a boundary word opens a clause of the source's own only right before the cue
+    assert cues("The mayor said he met the family and asked them to stay.") == [("said", None), ("asked", None)]
+    assert cues("The mayor said he met the family and the family planned to visit the site.") == [
+        ("said", None), ("planned to", "clause")]
+    # subordinators and relatives stay inside the reported clause
+    assert cues("The senator said the bill failed because Democrats opposed it.") == [
+        ("said", None), ("opposed", "clause")]
+
+
+def test_a_sentence_reported_as_a_whole_embeds_its_cues():
+    assert cues("According to the survey, most voters say the economy is weak.") == [
+        ("According to", None), ("say", "clause")]
+    assert cues("The governor said he would veto the bill, according to two aides.") == [
+        ("said", "clause"), ("according to", None)]
+    assert cues("The agency refused to release the names of its donors, the report said.") == [
+        ("refused", "clause"), ("said", None)]
+    assert cues("The agency refused to release the names of its donors, records show.") == [
+        ("refused", "clause"), ("show", None)]
+    # not a reporting clause of its own: a coordinated clause with its own subject
+    assert cues("Cook said the practice stopped, but Cook did not say when.") == [("said", None), ("say", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most voters see Clinton as the stronger candidate.", ["see"]),
+    ("Israel regards the city as its capital.", ["regards"]),
+    ("An option seen by organizers as a lifeboat was dropped.", ["seen"]),
+    ("The senator saw the video on Tuesday.", []),
+    ("The view from the hill is as good as ever.", []),
+])
+def test_a_verb_with_as_after_its_object_is_a_cue(text, expected):
+    assert [t for t, _ in cues(text)] == expected
 
 
 def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
@@ -160,11 +191,32 @@ def test_a_channel_phrase_beside_a_verb_is_not_a_second_cue():
 @pytest.mark.parametrize("text, expected", [
     ("The so-called deal called off the talks.", []),
     ("Trump called the report a hoax.", ["called"]),
-    ("The group agreed to pay the fine.", []),
+    ("The group agreed to pay the fine.", ["agreed"]),  # a commitment, like "promised to"
     ("Critics agreed with the ruling.", ["agreed with"]),
     ("“We will win,” she continued.", ["continued"]),
     ("The campaign continued its tour of Iowa.", []),
+    ("“Is he really so ignorant?” the host continued.", ["continued"]),
+    ("The senator continued:\n\n“We will not give up.”", ["continued"]),
+    ("Continued Stone: “So I think it is a real problem.”", ["Continued", ":"]),
     ("He showed up late at the talk show.", []),
+    ("A conservative think tank released the study.", []),
+    ("A new group called Citizens for Reform held its first rally.", []),
+    ("The party found itself at the center of the dispute.", []),
+    ("She spoke to reporters just after the race was called.", []),
+    ("The campaign held two conference calls on Sunday.", []),
+    ("Air-raid sirens sounded across the city overnight.", []),
+    ("The senator sounded a cautious note about the jobs report.", ["sounded a"]),
+    ("She learned to play the piano as a child.", []),
+    ("Her most telling remark came at the end.", []),
+    ("He appeared on two morning shows on Sunday.", []),
+    ("The group's founder called the ruling a disgrace.", ["called"]),
+    ("Clinton won Ohio, adding to her delegate lead.", []),
+    ("The company posted a loss in the third quarter.", []),
+    ("Many Republicans think the party has lost its way.", ["think"]),
+    ("“I think we can win Ohio,” the senator said.", ["said"]),
+    ("“I never really trusted her,” said Robert Stone, a retired teacher.", ["said"]),
+    ("The senator repeated her claims on Tuesday.", []),
+    ("The campaign posted a statement on Facebook.", ["posted"]),
 ])
 def test_distractors_and_quotation_only_cues(text, expected):
     assert [t for t, _ in cues(text) if t not in ("“", "”")] == expected
@@ -174,8 +226,10 @@ def test_distractors_and_quotation_only_cues(text, expected):
     ("The Latest: Sanders wins Minnesota caucuses.", []),
     ("Breaking: Judge rules against the campaign.", []),
     ("Clinton: 2,316.", []),
+    ("Q: Why now? A: Because the deficit is growing.", []),
     ("“PENCE: Well, the question really should be why.”", [":"]),
     ("“This is not who we are.” ― Karen Bobadilla", ["―"]),
+    ("“We are not afraid.”\u00a0―\u00a0Jorge Falcon", ["―"]),
 ])
 def test_name_colon_and_dash_conventions(text, expected):
     assert [t for t, _ in cues(text)] == expected

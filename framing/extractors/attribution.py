@@ -17,7 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..document import QUOTED, UNQUOTED, Document
+from ..context import words_before
+from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..quotes import introducing_colon
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
@@ -30,10 +31,12 @@ _UPPERCASE = "".join(ch for ch in map(chr, range(0x10000)) if ch.isupper())
 # "Pat Caddell: ..." -- one to four capitalised words, a colon, then more text.
 _NAME_COLON = re.compile(rf"(?:[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
-_DASH_NAME = re.compile(rf"[ \t]*([\u2015\u2014\u2013])[ \t]*[{re.escape(_UPPERCASE)}]")
+_DASH_NAME = re.compile(rf"[ \t\u00a0]*([\u2015\u2014\u2013])[ \t\u00a0]*[{re.escape(_UPPERCASE)}]")
 # The same after a closing quotation mark, whatever quotation it closes (the pairing of
-# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders").
-_MARK_DASH_NAME = re.compile(rf"[\u201d\"\u2019][ \t]*([\u2015\u2014\u2013]|-(?=[ \t]))[ \t]*[{re.escape(_UPPERCASE)}]")
+# marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders");
+# the spaces may be no-break spaces.
+_MARK_DASH_NAME = re.compile(
+    rf"[\u201d\"\u2019][ \t\u00a0]*([\u2015\u2014\u2013]|-(?=[ \t\u00a0]))[ \t\u00a0]*[{re.escape(_UPPERCASE)}]")
 # A tally after a colon ("Clinton: 2,316."), not words of a speaker.
 _TALLY = re.compile(r"\s*[\d.,%$]+\s*(?:[.;,]|$)")
 _OPENING_MARKS = "\"\u201c\u2018\u00ab"
@@ -114,12 +117,19 @@ def attribution_cues(document: Document) -> list[Evidence]:
       are worried"), the news convention for "X says";
     - a dash and a name right after a quotation ("“...” ― Sonya Herridge");
     - separable verbs (German, Dutch) whose particle stands at the end of the clause
-      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``.
+      ("Der Minister räumte am Dienstag Fehler ein"), see ``separable_cues``;
+    - verbs with an "as" complement after their object ("voters see Clinton as
+      electable"), see ``predicative_cues``.
     """
-    lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-               if not after_determiner(document, hit)  # "his claims", "the report"
-               and _reports(document, hit.entry.category, hit.start, hit.end)]
     text = document.text
+    naming = document.wordlist("grammar.naming_participle")
+    unquoted_only = document.wordlist("grammar.unquoted_cue")
+    lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
+               if not _after_determiner(document, hit)  # "his claims", "the report"
+               and _reports(document, hit.entry.category, hit.start, hit.end)
+               and not (naming and text[hit.start:hit.end].lower() in naming and _naming_participle(document, hit))
+               and not (hit.voice == QUOTED and unquoted_only  # "I think" inside quoted words: the speaker's hedge
+                        and text[hit.start:hit.end].lower() in unquoted_only)]
     verb_ends = {cue.end for cue in lexical}
     cues = list(lexical)
     for q in document.quotations:
@@ -141,6 +151,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
             cues.append(Evidence("attribution_cue", DASH_CUE, dash.group(1), i, dash.end(1), UNQUOTED,
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
+    cues.extend(predicative_cues(document, cues))
     lexical = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in _OPENING_MARKS else start
@@ -358,9 +369,11 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
     - ``"clause"``: a cue inside the clause an earlier cue of the same sentence
       reports ("Trump said Clinton *wants* open borders"): nothing between the
       two cues closes that clause, neither punctuation (``_CLAUSE_BREAK``) nor a
-      word of the language's ``grammar.clause_boundary`` list (and, but, when,
-      who, ...), which open a clause of their own ("..., *adding* that",
-      "and *said*", "when he *asked*").
+      word of the language's ``grammar.clause_boundary`` list (and, but, when)
+      right before the cue, at most one word between, which opens a predicate
+      of the source's own ("..., *adding* that", "and *said*", "when he
+      *asked*"); with more words between ("said he met her and the family
+      *planned to* ...") the cue is inside the reported clause.
 
     A channel phrase ("in a statement", ``grammar.channel_cue``) in a sentence
     with another cue of the outlet's own words only names the channel of that
@@ -382,11 +395,106 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
         before = previous.get(cue.sentence)
         if cue.sentence >= 0 and before is not None:
             gap = text[before.end:cue.start]
-            if not _CLAUSE_BREAK.search(gap) and not (boundaries and boundaries.search(gap)):
+            if not _CLAUSE_BREAK.search(gap) and not _opens_clause(gap, boundaries):
                 cue = replace(cue, embedded="clause")
         previous[cue.sentence] = cue
         marked.append(cue)
-    return marked
+    return _whole_sentence_reports(document, marked)
+
+
+# ", the report said." -- a comma, one to five words of source, the cue, at most two
+# words (a day, "last week"), and the end of the sentence.
+_POSTPOSED_SOURCE = re.compile(r",\s*(?:[\w.\-'\u2019]+\s+){1,5}$")
+_SENTENCE_TAIL = re.compile(r"(?:[ \t\u00a0]+[\w\-]+){0,2}[ \t\u00a0]*[.!?]")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|''")
+
+
+def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Evidence]:
+    """Cues inside a sentence that an attribution reports as a whole, marked ``embedded = "clause"``.
+
+    - a fronted adjunct of ``grammar.sentence_cue`` ("According to the poll, most voters
+      *say* ...") reports the clause after its comma;
+    - the same adjunct after a comma ("Sanders *said* ..., according to CNN") reports
+      the clause before it;
+    - a reporting clause of ``grammar.reporting_clause`` set off by a comma at the end of
+      the sentence ("... *refused* to release the names, the report said.") reports
+      what comes before the comma, unless a quotation mark stands between.
+
+    PolNeAR, like PARC, annotates only the outer attribution of such sentences.
+    """
+    scope = document.wordlist("grammar.sentence_cue")
+    postposed = document.wordlist("grammar.reporting_clause")
+    if not scope and not postposed:
+        return cues
+    text = document.text
+    boundaries = _word_pattern(document.wordlist("grammar.clause_boundary"))  # ", but he did not say."
+    by_sentence: dict[int, list[int]] = {}
+    for i, cue in enumerate(cues):
+        if cue.sentence >= 0 and cue.embedded is None and cue.voice == UNQUOTED:
+            by_sentence.setdefault(cue.sentence, []).append(i)
+    inner: set[int] = set()
+    for sentence, indices in by_sentence.items():
+        if len(indices) < 2:
+            continue
+        start, end = document.layout.sentences[sentence]
+        for j, i in enumerate(indices):
+            cue = cues[i]
+            word = (cue.term or cue.text).lower()
+            before = text[start:cue.start]
+            if word in scope:
+                if not before.strip(_OPENING_MARKS + " \t"):
+                    comma = text.find(",", cue.end, end)
+                    if comma >= 0:
+                        inner.update(k for k in indices[j + 1:] if cues[k].start > comma)
+                elif before.rstrip().endswith(","):
+                    inner.update(indices[:j])
+            elif cue.text.lower() in postposed:
+                source = _POSTPOSED_SOURCE.search(before)
+                tail = _SENTENCE_TAIL.match(text, cue.end, end + 1)
+                if source and tail and tail.end() >= end and not (boundaries and boundaries.search(source.group())):
+                    comma = start + source.start()
+                    inner.update(k for k in indices[:j]
+                                 if cues[k].end <= comma and not _QUOTE_MARK.search(text, cues[k].end, cue.start))
+    if not inner:
+        return cues
+    return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
+
+
+def _after_determiner(document: Document, hit: Hit) -> bool:
+    """``after_determiner`` with only spaces between the determiner and the cue: "her claims",
+    but not "\u201c... never trusted her,\u201d said Stone", where a quotation ends between."""
+    text = document.text
+    i = hit.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1].isalnum() and after_determiner(document, hit)
+
+
+_NO_COMPLEMENT = re.compile(r"[ \t\u00a0]*[.,;!?)]")
+
+
+def _naming_participle(document: Document, hit: Hit) -> bool:
+    """Whether a cue of ``grammar.naming_participle`` (the caller checks the form) names what
+    an indefinite noun phrase just before it refers to ("a group *called* Black Votes
+    Matter", "a new firm *called* X"): naming, not the characterisation "Trump *called* the
+    report a hoax"; or has no complement at all ("after the race was *called*.", a result
+    declared or a phone call)."""
+    if _NO_COMPLEMENT.match(document.text, hit.end):
+        return True
+    before = words_before(document, hit, 3)
+    articles = document.wordlist("grammar.indefinite_article")
+    return (len(before) >= 2 and before[-1].isalpha() and before[-1].islower()
+            and any(w.lower() in articles for w in before[:-1]))
+
+
+def _opens_clause(gap: str, boundaries: re.Pattern[str] | None) -> bool:
+    """Whether the last clause-boundary word in ``gap`` stands at most one word before its end."""
+    if boundaries is None:
+        return False
+    last = None
+    for last in boundaries.finditer(gap):
+        pass
+    return last is not None and len(gap[last.end():].split()) <= 1
 
 
 def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
@@ -403,23 +511,34 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
     for q in document.quotations:
         if q.depth != 1:
             continue
-        if q.end <= start and len(text[q.end:start].split()) <= 4 and document.sentence_at(q.end - 1) == sentence:
-            return True
-        if q.start >= end and not text[end:q.start].strip(" \t,:"):
-            return True
+        if q.end <= start and len(text[q.end:start].split()) <= 4 and (
+                document.sentence_at(q.end - 1) == sentence or not _SENTENCE_END.search(text, q.end, start)):
+            return True  # also after a quotation that ends its own sentence: "...?\u201d Scarborough continued."
+        if end <= q.start <= end + 60 and (not _QUOTATION_GAP.sub("", text[end:q.start])
+                               or _INVERTED_SPEAKER.fullmatch(text, end, q.start)):
+            return True  # "Cruz continued:\n\n\u201c...", "Continued Stone: \u201c..."
     return False
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+_QUOTATION_GAP = re.compile(r"[\s,:]")
+# "Continued Stone: \u201c..." -- one to three capitalised words and a colon before the quotation.
+_INVERTED_SPEAKER = re.compile(rf"(?:\s+[{re.escape(_UPPERCASE)}][\w'\u2019.\-]*){{1,3}}\s*:\s*")
 
 
 def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool:
     """Whether the words before a sentence-opening colon name a speaker ("Pat Caddell:",
     "PENCE:" in a transcript) rather than label a page item ("The Latest:", "Breaking:",
-    "Editor's Note:", words of ``grammar.heading_label``) or head a tally ("Clinton: 2,316").
+    "Editor's Note:", words of ``grammar.heading_label``), a single letter ("Q:", "A:" in
+    an interview transcript) or head a tally ("Clinton: 2,316").
 
     Inside a quotation only an upper-case label counts: a transcript quoted whole
     (\u201cWALLACE: ...\u201d), not a quoted headline.
     """
     text = document.text
     name = text[start:colon.start(1)]
+    if len(name.strip()) == 1:  # "Q:", "A:" label turns of an interview, they name no one
+        return False
     if document.is_quoted(colon.start(1)) and not name.isupper():
         return False
     if _TALLY.match(text, colon.end(1), colon.end(1) + 40):
@@ -432,6 +551,58 @@ def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
+_PREDICATIVE_WORDS = re.compile(r"[ \t\u00a0]+([\w'\u2019\-]+)")
+
+
+@lru_cache(maxsize=32)
+def _initial_word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """``_word_pattern`` for lower-case, capitalised and upper-case forms, testing the initial
+    letter first (three times faster over a whole text than a case-insensitive pattern)."""
+    if not words:
+        return None
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    initials = "".join(sorted({f[0] for f in forms}))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?=[{re.escape(initials)}])(?<![\w'\u2019])(?:{alternation})(?![\w'\u2019])")
+
+
+def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
+    """A verb of ``grammar.predicative_cue`` whose ``grammar.predicative_marker`` follows
+    its object, one to four words on and in the same clause: "voters *see* Clinton as the
+    stronger candidate", "Israel *regards* Jerusalem as its capital", "an option *seen* by
+    organizers as a lifeboat". The lexicon lists the contiguous forms ("is seen as",
+    "sees it as"); the matcher cannot span the object. The evidence spans the verb.
+    """
+    verbs = _initial_word_pattern(document.wordlist("grammar.predicative_cue"))
+    markers = document.wordlist("grammar.predicative_marker")
+    if verbs is None or not markers:
+        return []
+    text = document.text
+    determiners = document.wordlist("grammar.determiner")
+    occupied = [(c.start, c.end) for c in taken]
+    found = []
+    for m in verbs.finditer(text):
+        at, marked = m.end(), False
+        for n in range(5):
+            word = _PREDICATIVE_WORDS.match(text, at)
+            if word is None:
+                break
+            if word.group(1).lower() in markers:
+                marked = n > 0
+                break
+            at = word.end()
+        if not marked:
+            continue
+        sentence = document.sentence_at(m.start())
+        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+            continue
+        before = _WORDLIKE.findall(text, max(0, m.start() - 30), m.start())
+        if before and before[-1].lower() in determiners:  # "the view", "his regard"
+            continue
+        voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+        found.append(Evidence("attribution_cue", "attribution_cue.predicative", m.group(), m.start(), m.end(),
+                              voice, sentence, category="neutral"))
+    return found
 
 
 def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
