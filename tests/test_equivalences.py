@@ -8,7 +8,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from framing.extractors import attribution
+from framing.extractors import _words, sources
 from framing.normalize import _ONE_TO_ONE, _SPACE_OR_FORMAT, _space_edits, _unify_marks
 
 # Text rich in the characters the rewrites care about: white space of every
@@ -39,12 +39,12 @@ def test_split_join_equals_collapsing_white_space_runs(text):
     assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
 
 
-_PLAIN_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(attribution._UPPERCASE)}][\w'\u2019.\-]*")
+_PLAIN_CAPITAL_WORD = re.compile(rf"(?<!\w)[{re.escape(_words.UPPERCASE)}][\w'\u2019.\-]*")
 
 
 @given(ANY, st.integers(0, 60), st.integers(0, 60))
 def test_capital_word_pattern_equals_a_leading_lookbehind(text, pos, length):
-    spans = [m.span() for m in attribution._CAPITAL_WORD.finditer(text, pos, pos + length)]
+    spans = [m.span() for m in sources._CAPITAL_WORD.finditer(text, pos, pos + length)]
     assert spans == [m.span() for m in _PLAIN_CAPITAL_WORD.finditer(text, pos, pos + length)]
 
 

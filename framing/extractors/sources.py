@@ -1,0 +1,236 @@
+"""Sources of attribution cues: who or what each cue attributes to.
+
+For each cue the nearest source span, typed ``named_person``,
+``named_organisation``, ``document`` ("the email"), ``anonymous`` ("a very
+sensitive source"), ``vague`` ("critics") or ``pronoun``. Prepositional cues
+("according to", "volgens") look right for their source, verbal cues look
+left for their subject first; names are runs of capitalised words, and in
+caseless scripts (Arabic) the subject right after the verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import QUOTED, UNQUOTED, Document
+from ..evidence import Evidence
+from ._hits import hits_of
+from ._words import UPPERCASE, WORDLIKE, word_pattern
+
+
+# A word that starts with a capital letter (any script with case).
+# An apostrophe may precede it: elided articles ("l'ONU", "d'Amato").
+# The "not after a word character" test comes after the capital, as a
+# two-character look-behind, so that most positions fail on the cheap class
+# test first (three times faster than a leading ``(?<!\w)``, same matches).
+_CAPITAL_WORD = re.compile(rf"[{re.escape(UPPERCASE)}](?<!\w.)[\w'\u2019.\-]*")
+
+
+
+
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+_POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
+
+
+_LOOK_RIGHT_CHARS = 70
+
+
+_LOOK_LEFT_CHARS = 90
+
+
+_NAME_MARGIN = 40  # a name may start before the look-left limit and still end inside it
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A candidate source span, its type, and the sentence it stands in."""
+
+    start: int
+    end: int
+    kind: str
+    entry: str
+    voice: str
+    sentence: int
+
+
+def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source | None:
+    """The source span a cue attributes to among the candidates of its sentence, by position."""
+    right = [s for s in same if cue.end <= s.start <= cue.end + _LOOK_RIGHT_CHARS]
+    left = [s for s in same if cue.start - _LOOK_LEFT_CHARS <= s.start and s.end <= cue.start]
+    prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
+    if prepositional:
+        return right[0] if right else None
+    inverted = document.wordlist("grammar.subject_after_verb")
+    if right and inverted and right[0].start - cue.end <= 2 and \
+            document.text[right[0].start:right[0].end].lower() in inverted:
+        return right[0]  # verb-second inversion: "Gisteren verklaarde hij", "Am Abend sagte er"
+    window_start = max(0, cue.start - _LOOK_LEFT_CHARS)
+    before = document.text[window_start:cue.start].rstrip()
+    if right and right[0].start == cue.end + 1 and before.endswith((",", "\u201d", '"', "\u00bb")):
+        return right[0]  # the reported words come first: "..., said John Smith", "..., sagte Annalena Baerbock"
+    if left and before.endswith(","):
+        # "The email, sent by Sidney Blumenthal, said": skip the apposition.
+        opening = before.rfind(",", 0, len(before) - 1)
+        subject = [s for s in left if s.end <= window_start + opening]
+        if opening >= 0 and subject:
+            return subject[-1]
+    if left:
+        return left[-1]
+    return right[0] if right else None
+
+
+def cue_windows(document: Document, cues: list[Evidence]) -> dict[int, tuple[int, int]]:
+    """Per attributed sentence, the stretch around its cues where a source can stand."""
+    windows: dict[int, tuple[int, int]] = {}
+    for cue in cues:
+        if cue.sentence < 0:
+            continue
+        s_start, s_end = document.layout.sentences[cue.sentence]
+        start = max(s_start, cue.start - _LOOK_LEFT_CHARS - _NAME_MARGIN)
+        end = min(s_end, cue.end + _LOOK_RIGHT_CHARS + _NAME_MARGIN)
+        if cue.sentence in windows:
+            start, end = min(start, windows[cue.sentence][0]), max(end, windows[cue.sentence][1])
+        windows[cue.sentence] = (start, end)
+    return windows
+
+
+def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -> list[Source]:
+    """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
+    found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
+             for h in hits_of(document, "source_noun") if h.sentence in windows]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for source in found:
+        taken.setdefault(source.sentence, []).append((source.start, source.end))
+    pronouns = word_pattern(document.wordlist("grammar.pronoun"))
+    for index, (w_start, w_end) in windows.items():
+        for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
+            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
+    for start, end, kind in named_entities(document, windows):
+        sentence = document.sentence_at(start)
+        if not any(a < end and start < b for a, b in taken.get(sentence, ())):
+            voice = QUOTED if document.is_quoted(start) else UNQUOTED
+            found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Source]) -> list[Source]:
+    """Names in scripts without capital letters (Arabic), where the subject follows the verb.
+
+    "وقال ناصر بوريطة إن ..." (said Nasser Bourita that ...): the words right
+    after a verbal cue, up to a clause word of the language's
+    ``grammar.subject_boundary`` list (that, about, in ...) and at most three,
+    are taken as the name; an organisation noun first makes it an organisation.
+    Only languages whose grammar lists such boundaries use this rule.
+    """
+    boundaries = document.wordlist("grammar.subject_boundary")
+    if not boundaries:
+        return []
+    organisation_words = document.wordlist("grammar.organisation_word")
+    prepositional = document.wordlist("grammar.prepositional_cue")
+    stop = boundaries | document.wordlist("grammar.pronoun") | document.wordlist("negation")
+    occupied = [(s.start, s.end) for s in taken]
+    found = []
+    for cue in cues:
+        if cue.sentence < 0 or (cue.term or cue.text).lower() in prepositional:
+            continue
+        _, s_end = document.layout.sentences[cue.sentence]
+        words = []
+        for m in _WORD_OR_MARK.finditer(document.text, cue.end, s_end):
+            if not m.group()[0].isalnum() or m.group() in stop or len(words) == 3:
+                break
+            words.append(m)
+        if not words or any(a < words[-1].end() and words[0].start() < b for a, b in occupied):
+            continue
+        kind = "named_organisation" if words[0].group() in organisation_words else "named_person"
+        voice = QUOTED if document.is_quoted(words[0].start()) else UNQUOTED
+        found.append(Source(words[0].start(), words[-1].end(), kind, f"source.{kind}", voice, cue.sentence))
+    return found
+
+
+def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in the ``windows`` of attributed sentences, typed
+    ``named_person`` or ``named_organisation``.
+
+    Name particles ("bin", "van") and small title words ("of", "for") may sit
+    inside a run ("Secretary of State", "Movement for Oneness and Jihad").
+    Not taken: a lone capitalised word opening a sentence (unless a cue follows
+    it: "Trump said"), leading determiners and prepositions ("Am Abend"),
+    months, weekdays, pronouns, and words that are lexicon cues ("According").
+    A run with an organisation noun or an acronym is an organisation, any other
+    a person.
+    """
+    text = document.text
+    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.name_joiner")
+    calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
+    not_names = calendar | document.wordlist("grammar.pronoun")
+    # Offsets covered by a lexicon hit (naming aside) in an attributed sentence.
+    lexical = {offset for h in document.hits if h.entry.family != "naming" and h.sentence in windows
+               for offset in range(h.start, h.end)}
+    runs = []
+    for index in sorted(windows):
+        s_start = document.layout.sentences[index][0]
+        w_start, w_end = windows[index]
+        words = [m for m in _CAPITAL_WORD.finditer(text, w_start, w_end)
+                 if m.start() not in lexical and m.group().rstrip(".").lower() not in not_names]
+        run: list[re.Match[str]] = []
+        for m in words:
+            if run and _joins(text[run[-1].end():m.start()], inner):
+                run.append(m)
+                continue
+            if run:
+                runs.append((s_start, run))
+            run = [m]
+        if run:
+            runs.append((s_start, run))
+    return _typed_names(document, runs)
+
+
+def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]) -> list[tuple[int, int, str]]:
+    text = document.text
+    cue_starts = {_next_word_start(text, h.start) for h in document.hits if h.entry.family == "attribution_cue"}
+    organisation_words = document.wordlist("grammar.organisation_word")
+    leading = (document.wordlist("grammar.determiner") | document.wordlist("grammar.title_function_word")
+               | document.wordlist("grammar.name_particle"))
+    names = []
+    for sentence_start, run in runs:
+        while len(run) > 1 and run[0].group().lower() in leading:
+            run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
+        if len(run) == 1 and run[-1].end() not in cue_starts and all(
+                w.lower() in leading for w in WORDLIKE.findall(text, sentence_start, run[0].start())):
+            continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
+        words = [_without_possessive(r.group()).rstrip(".,") for r in run]
+        last = _without_possessive(run[-1].group())
+        if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
+            last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
+        end = run[-1].start() + len(last)
+        organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
+        names.append((run[0].start(), end, words, organisation))
+    return [(start, end, "named_organisation" if organisation else "named_person")
+            for start, end, words, organisation in names]
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a final ' or 's (’ too): "Clinton's" is Clinton."""
+    return _POSSESSIVE.sub("", word) if word.endswith(_POSSESSIVE_ENDINGS) else word
+
+
+def _joins(gap: str, inner: frozenset[str]) -> bool:
+    """Whether the text between two capitalised words keeps them in one name: white space,
+    or up to three particles and small title words ("Secretary of State", "bin Laden")."""
+    words = gap.split()
+    return len(words) <= 3 and all(w.lower() in inner for w in words)
+
+
+def _next_word_start(text: str, cue_start: int) -> int:
+    """The end of the word before a cue, for 'is this name right before a cue?'"""
+    end = cue_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
