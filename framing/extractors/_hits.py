@@ -42,7 +42,14 @@ def overlaps_any(hit: Hit, others: dict[int, list[Hit]]) -> bool:
 
 
 def after_determiner(document: Document, hit: Hit) -> bool:
-    """Whether a determiner or possessive precedes ``hit``: then a verb cue is a noun
-    ("the suspect", "his claims", "a TV show")."""
+    """Whether a determiner or possessive stands right before ``hit``, only spaces between:
+    then a verb cue is a noun ("the suspect", "his claims", "a TV show"). Not across
+    punctuation: in "“... never trusted her,” said Stone" the verb is a verb."""
+    text = document.text
+    i = hit.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or not text[i - 1].isalnum():
+        return False
     before = words_before(document, hit, 1)
     return bool(before) and before[0].lower() in document.wordlist("grammar.determiner")

@@ -71,7 +71,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
     naming = document.wordlist("grammar.naming_participle")
     unquoted_only = document.wordlist("grammar.unquoted_cue")
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
-               if not _after_determiner(document, hit)  # "his claims", "the report"
+               if not after_determiner(document, hit)  # "his claims", "the report"
                and _reports(document, hit.entry.category, hit.start, hit.end)
                and not (naming and text[hit.start:hit.end].lower() in naming and _naming_participle(document, hit))
                and not (hit.voice == QUOTED and unquoted_only  # "I think" inside quoted words: the speaker's hedge
@@ -113,16 +113,6 @@ def _any_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether a span of the sorted ``spans`` starts inside ``[start, end)``."""
     k = bisect_left(spans, (start, -1))
     return k < len(spans) and spans[k][0] < end
-
-
-def _after_determiner(document: Document, hit: Hit) -> bool:
-    """``after_determiner`` with only spaces between the determiner and the cue: "her claims",
-    but not "\u201c... never trusted her,\u201d said Stone", where a quotation ends between."""
-    text = document.text
-    i = hit.start
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    return i > 0 and text[i - 1].isalnum() and after_determiner(document, hit)
 
 
 _NO_COMPLEMENT = re.compile(r"[ \t\u00a0]*[.,;!?)]")
