@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from nltk.stem.snowball import SnowballStemmer
 
-from results import import_framing, repo_state, update_section
+from results import import_framing, publish, repo_state
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
@@ -1106,12 +1106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         evaluate_loaded(fw, babe, args.show_errors),
     ]
     body = report(sections, fw, args.eval, time.monotonic() - started, args.top)
-    if args.no_write:
-        print(body)
-    else:
-        update_section("accuracy", body, args.results)
-        print(body)
-        print(f"wrote {args.results}", file=sys.stderr)
+    publish("accuracy", body, args.results, write=not args.no_write)
     return 0
 
 

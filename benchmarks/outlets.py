@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
-from results import import_framing, repo_state, update_section
+from results import import_framing, publish, repo_state
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
@@ -832,10 +832,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "- rates are framing's own-voice (unquoted) evidence per 1,000 body words; intervals are compare()'s "
             "two-stage bootstrap (articles, then sentences within articles).", ""]
     body = "\n".join(head + sections + ["### Timings", ""] + timing_lines(timings, total))
-    if not args.no_write:
-        update_section("outlets", body, args.results)
-        print(f"wrote {args.results}", file=sys.stderr)
-    print(body)
+    publish("outlets", body, args.results, write=not args.no_write)
     return 0
 
 

@@ -7,6 +7,7 @@ section, so the scripts can run in any order and share the file.
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,14 @@ def update_section(name: str, body: str, path: Path = RESULTS) -> None:
     else:
         new = old.rstrip() + "\n\n" + block + "\n"
     path.write_text(new, encoding="utf-8")
+
+
+def publish(name: str, body: str, path: Path = RESULTS, *, write: bool = True) -> None:
+    """Print a benchmark's section, and write it into ``path`` unless told not to."""
+    if write:
+        update_section(name, body, path)
+        print(f"wrote {path}", file=sys.stderr)
+    print(body)
 
 
 def repo_state() -> str:

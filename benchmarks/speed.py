@@ -48,7 +48,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from results import import_framing, repo_state, update_section
+from results import import_framing, publish, repo_state
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
@@ -1096,10 +1096,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     measurements.seconds = time.monotonic() - started
     measurements.changed = changed_files(fingerprint, code_fingerprint())
     body = report(measurements)
-    if not args.no_write:
-        update_section("speed", body, args.results)
-        print(f"wrote {args.results}", file=sys.stderr)
-    print(body)
+    publish("speed", body, args.results, write=not args.no_write)
     return 0
 
 

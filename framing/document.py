@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .language import LanguageGuess
 from .lexicon import Entry
@@ -56,6 +57,11 @@ class Document:
         """A word list of the article's language (empty when the lexicons have none)."""
         return self.wordlists.get(name, frozenset())
 
+    def affixes(self, name: str) -> tuple[str, ...]:
+        """An affix word list without its hyphens ("-ung" -> "ung", "ge-" -> "ge"), ready for
+        ``str.endswith`` / ``str.startswith``; worked out once per list, not per word tested."""
+        return _without_hyphens(self.wordlist(name))
+
     @property
     def text(self) -> str:
         return self.article.text
@@ -64,6 +70,11 @@ class Document:
     def words(self) -> int:
         """Body words (duplicates and trailers excluded)."""
         return self.layout.words
+
+
+@lru_cache(maxsize=256)
+def _without_hyphens(forms: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(form.strip("-") for form in forms))
 
 
 def span_index(spans: tuple[tuple[int, int], ...], starts: tuple[int, ...], offset: int) -> int:

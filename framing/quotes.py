@@ -42,10 +42,8 @@ class Quotation:
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, outermost first within each paragraph, by start."""
     found: list[Quotation] = []
-    if not _MARK.search(text):
-        return found
     for line in _LINE.finditer(text):
-        if _MARK.search(text, line.start(), line.end()):
+        if _MARK.search(text, line.start(), line.end()):  # most paragraphs quote no one
             found.extend(_quotations_in_line(text, line.start(), line.end()))
     found.sort(key=lambda q: (q.start, -q.end))
     return found

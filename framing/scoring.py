@@ -112,8 +112,9 @@ class Scorer:
 
 def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
     """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer headings of every language, since trailers are often
-    in the site's language rather than the article's)."""
+    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer
+    headings of every language, since trailers are often in the site's language rather
+    than the article's)."""
     lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
     for entry in entries:
         if entry.family == "grammar":
@@ -125,8 +126,9 @@ def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dic
     # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the
     # attribution extractor can find them with the particle at the end of the clause.
     particles = lists.get("grammar.separable_particle", set())
-    for entry in entries:
-        if entry.family == "attribution_cue" and particles:
+    for entry in entries if particles else ():
+        if entry.family == "attribution_cue":
+            pairs = (form.split() for form in entry.forms)
             lists.setdefault(f"separable.{entry.category}", set()).update(
-                f for f in entry.forms if len(f.split()) == 2 and f.split()[1] in particles)
+                " ".join(words) for words in pairs if len(words) == 2 and words[1] in particles)
     return {name: frozenset(forms) for name, forms in lists.items()}

@@ -17,45 +17,31 @@ from bisect import bisect_left
 
 from ..context import words_before
 from ..document import QUOTED, UNQUOTED, Document, Hit
-from ..quotes import introducing_colon
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
+from ..quotes import introducing_colon
 from ._hits import after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
 
 COLON_CUE = "attribution_cue.colon_quotation"
-
-
 NAME_COLON_CUE = "attribution_cue.name_colon"
-
-
 DASH_CUE = "attribution_cue.dash_after_quotation"
-
-
 # "Pat Caddell: ..." -- one to four capitalised words, a colon, then more text.
 _NAME_COLON = re.compile(rf"(?:[{re.escape(UPPERCASE)}][\w'\u2019.\-]*\s+){{0,3}}[{re.escape(UPPERCASE)}][\w'\u2019.\-]*(:)\s+\S")
-
-
 # "“...” ― Sonya Herridge" -- a dash right after a quotation, then a capitalised word.
 _DASH_NAME = re.compile(rf"[ \t\u00a0]*([\u2015\u2014\u2013])[ \t\u00a0]*[{re.escape(UPPERCASE)}]")
-
-
 # The same after a closing quotation mark, whatever quotation it closes (the pairing of
 # marks can fail on mixed marks), and with a spaced hyphen too ("...” - Bernie Sanders");
 # the spaces may be no-break spaces.
 _MARK_DASH_NAME = re.compile(
     rf"[\u201d\"\u2019][ \t\u00a0]*([\u2015\u2014\u2013]|-(?=[ \t\u00a0]))[ \t\u00a0]*[{re.escape(UPPERCASE)}]")
-
-
 # A tally after a colon ("Clinton: 2,316."), not words of a speaker.
 _TALLY = re.compile(r"\s*[\d.,%$]+\s*(?:[.;,]|$)")
 
 
-
-
 def attribution_cues(document: Document) -> list[Evidence]:
-    """Reporting verbs and phrases from the lexicon, and three typographic conventions:
+    """Reporting verbs and phrases from the lexicon, and conventions a lexicon cannot list:
 
     - a colon that introduces a quotation ("It says: ‘...’"), unless a reporting
       verb stands right before it ("said: “...”" is one cue, not two);
@@ -156,11 +142,7 @@ def _reports(document: Document, category: str | None, start: int, end: int) -> 
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
-
-
 _QUOTATION_GAP = re.compile(r"[\s,:]")
-
-
 # "Continued Stone: \u201c..." -- one to three capitalised words and a colon before the quotation.
 _INVERTED_SPEAKER = re.compile(rf"(?:\s+[{re.escape(UPPERCASE)}][\w'\u2019.\-]*){{1,3}}\s*:\s*")
 
@@ -190,8 +172,6 @@ def _speaker_label(document: Document, start: int, colon: re.Match[str]) -> bool
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
-
-
 _PREDICATIVE_WORDS = re.compile(r"[ \t\u00a0]+([\w'\u2019\-]+)")
 
 

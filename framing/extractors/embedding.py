@@ -64,11 +64,7 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
 # ", the report said." -- a comma, one to five words of source, the cue, at most two
 # words (a day, "last week"), and the end of the sentence.
 _POSTPOSED_SOURCE = re.compile(r",\s*(?:[\w.\-'\u2019]+\s+){1,5}$")
-
-
 _SENTENCE_TAIL = re.compile(r"(?:[ \t\u00a0]+[\w\-]+){0,2}[ \t\u00a0]*[.!?]")
-
-
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|''")
 
 

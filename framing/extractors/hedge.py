@@ -84,7 +84,7 @@ def _modal(document: Document, hit: Hit) -> int | None:
 
 def _is_imperfect(verb: str, document: Document) -> bool:
     """An imperfect verb by its prefix, unless listed as a perfect that looks like one."""
-    prefixes = tuple(p.rstrip("-") for p in document.wordlist("grammar.imperfect_prefix"))
+    prefixes = document.affixes("grammar.imperfect_prefix")
     return bool(prefixes) and verb.startswith(prefixes) and verb not in document.wordlist("grammar.perfect_verb")
 
 
@@ -113,7 +113,7 @@ def _conditional(document: Document, hit: Hit) -> int | None:
     conditions = document.wordlist("grammar.condition_word")
     if any(w.lower() in conditions for w in words_before(document, hit, 30)):
         return None
-    adverb_suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.adverb_suffix"))
+    adverb_suffixes = document.affixes("grammar.adverb_suffix")
     following = word_matches_after(document, hit, _CLAUSE_WORDS)
     clause = [w.lower() for w in _clause(document, hit, following)]
     auxiliaries = document.wordlist("grammar.perfect_auxiliary")
@@ -155,8 +155,8 @@ def is_participle(word: str, document: Document) -> bool:
     """A past participle by the language's irregular list or its regular suffixes."""
     if word in document.wordlist("grammar.participle"):
         return True
-    suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.participle_suffix"))
-    prefixes = tuple(s.rstrip("-") for s in document.wordlist("grammar.participle_prefix"))
+    suffixes = document.affixes("grammar.participle_suffix")
+    prefixes = document.affixes("grammar.participle_prefix")
     if not suffixes or not word.endswith(suffixes) or len(word) < 4:
         return False
     return not prefixes or word.startswith(prefixes)

@@ -61,7 +61,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
 
 def _common_noun(word: str, document: Document) -> bool:
     """A capitalised word that is a common noun by its suffix (German "Sicherheitsmaßnahme")."""
-    suffixes = tuple(s.lstrip("-") for s in document.wordlist("grammar.common_noun_suffix"))
+    suffixes = document.affixes("grammar.common_noun_suffix")
     return bool(suffixes) and len(word) > 5 and word.lower().endswith(suffixes)
 
 

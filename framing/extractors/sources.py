@@ -24,25 +24,11 @@ from ._words import UPPERCASE, WORDLIKE, word_pattern
 # two-character look-behind, so that most positions fail on the cheap class
 # test first (three times faster than a leading ``(?<!\w)``, same matches).
 _CAPITAL_WORD = re.compile(rf"[{re.escape(UPPERCASE)}](?<!\w.)[\w'\u2019.\-]*")
-
-
-
-
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-
-
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-
-
 _POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
-
-
 _LOOK_RIGHT_CHARS = 70
-
-
 _LOOK_LEFT_CHARS = 90
-
-
 _NAME_MARGIN = 40  # a name may start before the look-left limit and still end inside it
 
 
