@@ -5,16 +5,25 @@ py3langid's LZMA model (about 0.4 s) and parsing and validating the TOML
 lexicons (about 0.15 s). Both are cached under ``$FRAMING_CACHE_DIR``, or
 ``$XDG_CACHE_HOME/framing``, or ``~/.cache/framing``, keyed by the content
 they were built from, so a changed lexicon or model is never served stale.
-Writes are atomic; an unwritable cache directory only costs the speed-up.
-Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
+The language model's tables are kept as ``.npy`` arrays and memory-mapped,
+so that processes share them. Writes are atomic; only the newest few entries
+of each kind are kept; an unwritable cache directory only costs the
+speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
 """
 from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+import numpy as np
+
+# Entries kept per kind ("lexicons", "py3langid"): every lexicon edit and every
+# reinstall of py3langid makes a new key, and old entries would pile up.
+KEEP_PER_KIND = 4
 
 
 def cache_dir() -> Path | None:
@@ -45,7 +54,33 @@ def cached(name: str, build: Callable[[], Any]) -> Any:
     value = build()
     if path is not None:
         _write(path, value)
+        _prune(path.parent, name)
     return value
+
+
+def cached_arrays(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The arrays cached under ``name``, memory-mapped read-only; built and stored on a miss.
+
+    Mapped arrays load in no time and live in the page cache, so every process
+    that maps them (``--jobs`` workers, a Dask worker's processes) shares one
+    copy in memory, and in the CPU cache, instead of unpickling its own.
+    The folder is written under a temporary name and renamed when complete.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    target = folder / name
+    if target.is_dir():
+        try:
+            arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in sorted(target.glob("*.npy"))}
+            if arrays:
+                return arrays
+        except (OSError, ValueError, EOFError):
+            pass  # damaged: rebuilt below
+    arrays = build()
+    _write_arrays(target, arrays)
+    _prune(folder, name)
+    return arrays
 
 
 def _write(path: Path, value: Any) -> None:
@@ -57,3 +92,33 @@ def _write(path: Path, value: Any) -> None:
         os.replace(temp, path)
     except OSError:
         return  # read-only home or full disk: run without the cache
+
+
+def _write_arrays(target: Path, arrays: dict[str, np.ndarray]) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    except OSError:
+        return  # read-only home or full disk: run without the cache
+    try:
+        for key, array in arrays.items():
+            np.save(temp / f"{key}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        shutil.rmtree(target, ignore_errors=True)  # a damaged copy
+        os.replace(temp, target)
+    except OSError:
+        shutil.rmtree(temp, ignore_errors=True)  # full disk, or another process renamed first
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the ``KEEP_PER_KIND`` newest entries of ``name``'s kind (the part before the first '-')."""
+    kind = name.split("-", 1)[0] + "-"
+    try:
+        entries = [p for p in folder.iterdir() if p.name.startswith(kind)]
+        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP_PER_KIND:]:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return  # another process pruned first, or the folder is read-only

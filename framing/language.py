@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .cache import cached
+from .cache import cached_arrays
 from .errors import UnsupportedLanguageError
 
 _RELATIVE_MIN_SHARE = 0.2
@@ -32,15 +32,47 @@ class LanguageGuess:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    """py3langid's identifier; its LZMA model takes 0.4 s to unpack, so the unpacked
-    identifier is kept in framing's cache, keyed by the model file."""
+    """py3langid's identifier over memory-mapped tables.
+
+    Its LZMA model takes 0.4 s to unpack; framing's cache keeps the unpacked
+    tables as arrays keyed by the model file, and maps them (see
+    ``cache.cached_arrays``). Falls back to py3langid's own loading if its
+    constructor changes.
+    """
     import py3langid
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     model = MODEL_DIR / MODEL_FILE
     stat = model.stat()
-    key = f"py3langid-{py3langid.__version__}-{stat.st_size}-{int(stat.st_mtime)}"
-    return cached(key, lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    key = f"py3langid-{py3langid.__version__}-{stat.st_size}-{int(stat.st_mtime)}-mapped"
+    try:
+        tables = cached_arrays(key, lambda: _model_tables(LanguageIdentifier.from_model_file(MODEL_FILE)))
+        identifier = LanguageIdentifier(
+            tables["ptc"], tables["pc"], tables["classes"].tolist(), memoryview(tables["nextmove"]),
+            memoryview(tables["output"]), norm_probs=True, tk_row=memoryview(tables["row"]))
+        identifier._rowbase = memoryview(tables["rowbase"])
+    except (TypeError, KeyError, AttributeError, ValueError):
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier
+
+
+def _model_tables(identifier) -> dict[str, np.ndarray]:
+    """The identifier's tables as flat machine-integer arrays.
+
+    py3langid keeps the row offset and output feature of each of its 104,583
+    DFA states in Python lists, so every byte of every sample dereferences an
+    int object somewhere on the heap; as int32 arrays the two take 0.8 MB in
+    one piece. The walk reads the same numbers.
+    """
+    return {
+        "ptc": np.asarray(identifier.nb_ptc),
+        "pc": np.asarray(identifier.nb_pc),
+        "classes": np.array(identifier.nb_classes),
+        "nextmove": np.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"),
+        "output": np.asarray(identifier.tk_output, dtype=np.int32),
+        "row": np.asarray(identifier.tk_row, dtype=np.int32),
+        "rowbase": np.asarray(identifier._rowbase, dtype=np.int32),
+    }
 
 
 def identify(text: str, supported: frozenset[str], *, given: str | None = None) -> LanguageGuess:

@@ -6,7 +6,8 @@ arbitrary text, so that a speed-up can never change a result.
 """
 import re
 
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from framing.extractors import _words, sources
 from framing.normalize import _ONE_TO_ONE, _SPACE_OR_FORMAT, _space_edits, _unify_marks
@@ -77,3 +78,20 @@ def test_word_counts_equal_counting_regex_words(text, pairs):
 
     spans = tuple((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs)
     assert word_counts(text, spans) == tuple(len(_WORD.findall(text, s, e)) for s, e in spans)
+
+
+@pytest.fixture(scope="module")
+def py3langid_own_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ANY)
+def test_identifier_on_mapped_tables_scores_as_py3langid_loads_it(py3langid_own_identifier, text):
+    from framing.language import _identifier
+
+    mapped = _identifier()
+    assert isinstance(mapped.tk_nextmove, memoryview)  # the cached, memory-mapped tables are in use
+    assert mapped.rank(text) == py3langid_own_identifier.rank(text)

@@ -107,3 +107,45 @@ def test_the_cache_serves_identical_sets_and_survives_damage(tmp_path, monkeypat
     assert lexicon._load(root) == first
     monkeypatch.setenv("FRAMING_CACHE_DIR", "off")
     assert lexicon._load(root) == first
+
+
+def test_cached_arrays_are_mapped_on_a_hit_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    import numpy as np
+
+    from framing.cache import cached_arrays
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"a": np.arange(5, dtype=np.int32), "b": np.array(["en", "nl"])}
+
+    first = cached_arrays("kind-1", build)
+    second = cached_arrays("kind-1", build)
+    assert len(builds) == 1
+    assert isinstance(second["a"], np.memmap) and not second["a"].flags.writeable
+    assert second["a"].tolist() == first["a"].tolist() and second["b"].tolist() == ["en", "nl"]
+    (tmp_path / "kind-1" / "a.npy").write_bytes(b"damaged")
+    assert cached_arrays("kind-1", build)["a"].tolist() == [0, 1, 2, 3, 4]
+    assert len(builds) == 2
+    monkeypatch.setenv("FRAMING_CACHE_DIR", "off")
+    assert cached_arrays("kind-1", build)["a"].tolist() == [0, 1, 2, 3, 4]
+    assert len(builds) == 3
+
+
+def test_the_cache_keeps_only_the_newest_entries_of_a_kind(tmp_path, monkeypatch):
+    import os
+
+    import framing.cache as cache
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    for n in range(cache.KEEP_PER_KIND + 3):
+        cache.cached(f"kind-{n}", lambda: n)
+        os.utime(tmp_path / f"kind-{n}.pickle", (n, n))  # distinct ages, oldest first
+    cache.cached("other-1", lambda: 0)
+    cache.cached("kind-new", lambda: 0)
+    kept = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("kind-"))
+    assert len(kept) == cache.KEEP_PER_KIND
+    assert "kind-new.pickle" in kept and "kind-0.pickle" not in kept
+    assert (tmp_path / "other-1.pickle").exists()
