@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .language import LanguageGuess
 from .lexicon import Entry
@@ -20,9 +21,10 @@ from .segment import Layout, layout
 QUOTED, UNQUOTED = "quoted", "unquoted"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A lexicon match in the body, in original offsets, with its voice and sentence."""
+class Hit(NamedTuple):
+    """A lexicon match in the body, in original offsets, with its voice and sentence.
+
+    A named tuple, like ``matcher.Match``: dozens are made per article."""
 
     start: int
     end: int
@@ -96,11 +98,11 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     quoted = quoted_intervals(list(quotations))
     hits = []
     to_original, body, sentences = view.to_original, lay.body, lay.sentences
-    for match in matcher.find(view):
-        start, end = to_original(match.start, match.end)
+    for m_start, m_end, entry in matcher.find(view):
+        start, end = to_original(m_start, m_end)
         k = bisect_right(body_starts, start) - 1  # span_index(body, body_starts, start), written out
         if k >= 0 and start < body[k][1]:
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
-            hits.append(Hit(start, end, match.entry, voice, span_index(sentences, sentence_starts, start)))
+            hits.append(Hit(start, end, entry, voice, span_index(sentences, sentence_starts, start)))
     return Document(article, language, view, lay, quotations, tuple(hits), wordlists,
                     sentence_starts, quoted)

@@ -8,8 +8,8 @@ set of entries and pickles, so it can cross process boundaries.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -21,9 +21,11 @@ from .normalize import NormalizedText
 _START_THEN_LONGEST = itemgetter(0, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A match in normalised coordinates; the document maps it back to the original."""
+class Match(NamedTuple):
+    """A match in normalised coordinates; the document maps it back to the original.
+
+    A named tuple rather than a frozen dataclass: one is made for every match
+    of every article, and a tuple is built in a third of the time."""
 
     start: int
     end: int

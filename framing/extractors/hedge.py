@@ -21,7 +21,6 @@ hedge from another use of the same word:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
 from ..document import Document, Hit
@@ -41,7 +40,7 @@ def extract_hedges(document: Document) -> list[Evidence]:
             continue
         end = _RULES.get(hit.entry.category or "", _always)(document, hit)
         if end is not None:
-            found.append(to_evidence(document, replace(hit, end=end)))
+            found.append(to_evidence(document, hit._replace(end=end)))
     hedge_hits = by_sentence(hits_of(document, "hedge"))
     for hit in hits_of(document, "booster"):
         if is_negated(document, hit) and not overlaps_any(hit, hedge_hits):

@@ -10,7 +10,7 @@ caseless scripts (Arabic) the subject right after the verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import QUOTED, UNQUOTED, Document
 from ..evidence import Evidence
@@ -32,9 +32,9 @@ _LOOK_LEFT_CHARS = 90
 _NAME_MARGIN = 40  # a name may start before the look-left limit and still end inside it
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A candidate source span, its type, and the sentence it stands in."""
+class Source(NamedTuple):
+    """A candidate source span, its type, and the sentence it stands in (a named
+    tuple, like ``document.Hit``: dozens are made per article)."""
 
     start: int
     end: int
