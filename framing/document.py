@@ -46,6 +46,7 @@ class Document:
     wordlists: dict[str, frozenset[str]]
     sentence_starts: tuple[int, ...]
     quoted: tuple[tuple[int, ...], tuple[int, ...]]
+    hits_by_family: dict[str, tuple[Hit, ...]]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the body sentence containing ``offset``, or -1."""
@@ -58,6 +59,11 @@ class Document:
     def wordlist(self, name: str) -> frozenset[str]:
         """A word list of the article's language (empty when the lexicons have none)."""
         return self.wordlists.get(name, frozenset())
+
+    def wordlist_union(self, *names: str) -> frozenset[str]:
+        """The union of several word lists, built once per combination of lists rather than
+        per article (the lists are shared by all articles of a language)."""
+        return _union(tuple(self.wordlist(name) for name in names))
 
     def affixes(self, name: str) -> tuple[str, ...]:
         """An affix word list without its hyphens ("-ung" -> "ung", "ge-" -> "ge"), ready for
@@ -72,6 +78,11 @@ class Document:
     def words(self) -> int:
         """Body words (duplicates and trailers excluded)."""
         return self.layout.words
+
+
+@lru_cache(maxsize=256)
+def _union(lists: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*lists)
 
 
 @lru_cache(maxsize=256)
@@ -104,5 +115,8 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
         if k >= 0 and start < body[k][1]:
             voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
             hits.append(Hit(start, end, entry, voice, span_index(sentences, sentence_starts, start)))
+    by_family: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_family.setdefault(hit.entry.family, []).append(hit)
     return Document(article, language, view, lay, quotations, tuple(hits), wordlists,
-                    sentence_starts, quoted)
+                    sentence_starts, quoted, {family: tuple(found) for family, found in by_family.items()})

@@ -95,3 +95,19 @@ def test_identifier_on_mapped_tables_scores_as_py3langid_loads_it(py3langid_own_
     mapped = _identifier()
     assert isinstance(mapped.tk_nextmove, memoryview)  # the cached, memory-mapped tables are in use
     assert mapped.rank(text) == py3langid_own_identifier.rank(text)
+
+
+def test_hits_by_family_partition_the_hits_in_text_order(scorer, seed_texts):
+    from framing.document import build_document
+    from framing.language import identify
+    from framing.reading import Article
+
+    for name, text in seed_texts.items():
+        guess = identify(text, scorer.supported)
+        tables = scorer.tables(guess.code)
+        document = build_document(Article(name, text), guess, tables.matcher, tables.wordlists)
+        for family, hits in document.hits_by_family.items():
+            assert hits == tuple(h for h in document.hits if h.entry.family == family)
+        assert sum(map(len, document.hits_by_family.values())) == len(document.hits)
+        union = document.wordlist_union("grammar.month", "grammar.weekday")
+        assert union == document.wordlist("grammar.month") | document.wordlist("grammar.weekday")

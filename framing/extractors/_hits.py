@@ -1,16 +1,16 @@
 """Turning lexicon hits into evidence, shared by the extractors."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..context import words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 
 
-def hits_of(document: Document, family: str) -> Iterator[Hit]:
+def hits_of(document: Document, family: str) -> tuple[Hit, ...]:
     """The document's hits of one lexicon family, in text order."""
-    return (hit for hit in document.hits if hit.entry.family == family)
+    return document.hits_by_family.get(family, ())
 
 
 def to_evidence(document: Document, hit: Hit, *, family: str | None = None, category: str | None = None,

@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 def extract_scare_quotes(document: Document) -> list[Evidence]:
     """Short outer quotations that are neither names, source descriptions, nor colon quotes."""
     text = document.text
-    particles = document.wordlist("grammar.name_particle") | document.wordlist("grammar.title_function_word")
+    particles = document.wordlist_union("grammar.name_particle", "grammar.title_function_word")
     source_starts = sorted((h.start, h.end) for h in hits_of(document, "source_noun"))
     lowercase_words: set[str] | None = None  # built on first need: one pass over the text
     found = []

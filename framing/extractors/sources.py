@@ -97,8 +97,7 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
         for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
             voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
             found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
-    for start, end, kind in named_entities(document, windows):
-        sentence = document.sentence_at(start)
+    for start, end, kind, sentence in named_entities(document, windows):
         if not any(a < end and start < b for a, b in taken.get(sentence, ())):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
             found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
@@ -120,7 +119,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
         return []
     organisation_words = document.wordlist("grammar.organisation_word")
     prepositional = document.wordlist("grammar.prepositional_cue")
-    stop = boundaries | document.wordlist("grammar.pronoun") | document.wordlist("negation")
+    stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
     occupied = [(s.start, s.end) for s in taken]
     found = []
     for cue in cues:
@@ -140,9 +139,9 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     return found
 
 
-def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str]]:
+def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
     """Runs of capitalised words in the ``windows`` of attributed sentences, typed
-    ``named_person`` or ``named_organisation``.
+    ``named_person`` or ``named_organisation``, with the index of their sentence.
 
     Name particles ("bin", "van") and small title words ("of", "for") may sit
     inside a run ("Secretary of State", "Movement for Oneness and Jihad").
@@ -153,9 +152,8 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     a person.
     """
     text = document.text
-    inner = document.wordlist("grammar.name_particle") | document.wordlist("grammar.name_joiner")
-    calendar = document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
-    not_names = calendar | document.wordlist("grammar.pronoun")
+    inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
+    not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
     # Offsets covered by a lexicon hit (naming aside) in an attributed sentence.
     lexical = {offset for h in document.hits if h.entry.family != "naming" and h.sentence in windows
                for offset in range(h.start, h.end)}
@@ -167,29 +165,29 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
                  if m.start() not in lexical and m.group().rstrip(".").lower() not in not_names]
         run: list[re.Match[str]] = []
         for m in words:
-            if run and _joins(text[run[-1].end():m.start()], inner):
+            if run and (m.start() == run[-1].end() + 1 and text[m.start() - 1] == " "
+                        or _joins(text[run[-1].end():m.start()], inner)):  # one space: the common case, written out
                 run.append(m)
                 continue
             if run:
-                runs.append((s_start, run))
+                runs.append((index, s_start, run))
             run = [m]
         if run:
-            runs.append((s_start, run))
+            runs.append((index, s_start, run))
     return _typed_names(document, runs)
 
 
-def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]) -> list[tuple[int, int, str]]:
+def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[str]]]]) -> list[tuple[int, int, str, int]]:
     text = document.text
-    cue_starts = {_next_word_start(text, h.start) for h in document.hits if h.entry.family == "attribution_cue"}
+    cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
     organisation_words = document.wordlist("grammar.organisation_word")
-    leading = (document.wordlist("grammar.determiner") | document.wordlist("grammar.title_function_word")
-               | document.wordlist("grammar.name_particle"))
+    leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
     names = []
-    for sentence_start, run in runs:
+    for sentence, sentence_start, run in runs:
         while len(run) > 1 and run[0].group().lower() in leading:
             run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
         if len(run) == 1 and run[-1].end() not in cue_starts and all(
-                w.lower() in leading for w in WORDLIKE.findall(text, sentence_start, run[0].start())):
+                m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, run[0].start())):
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         words = [_without_possessive(r.group()).rstrip(".,") for r in run]
         last = _without_possessive(run[-1].group())
@@ -197,9 +195,8 @@ def _typed_names(document: Document, runs: list[tuple[int, list[re.Match[str]]]]
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
         organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
-        names.append((run[0].start(), end, words, organisation))
-    return [(start, end, "named_organisation" if organisation else "named_person")
-            for start, end, words, organisation in names]
+        names.append((run[0].start(), end, "named_organisation" if organisation else "named_person", sentence))
+    return names
 
 
 def _without_possessive(word: str) -> str:
