@@ -18,7 +18,8 @@ from functools import lru_cache
 import numpy as np
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+# A sentence end and the white space after it (group 1 ends where the sentence does).
+_SENTENCE_END = re.compile(r"([.!?\u2026\u061f\u06d4]+[\"'\u201d\u2019\u00bb)\]]*)\s+")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _SPACES = re.compile(r"\s+")
 _HEADLINE_MAX_WORDS = 30
@@ -127,10 +128,7 @@ def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -
     spans = []
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        cut = m.end()
-        rest = cut
-        while rest < end and text[rest].isspace():
-            rest += 1
+        cut, rest = m.end(1), m.end()
         if rest >= end:
             break
         if text[rest].islower():

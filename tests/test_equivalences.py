@@ -111,3 +111,32 @@ def test_hits_by_family_partition_the_hits_in_text_order(scorer, seed_texts):
         assert sum(map(len, document.hits_by_family.values())) == len(document.hits)
         union = document.wordlist_union("grammar.month", "grammar.weekday")
         assert union == document.wordlist("grammar.month") | document.wordlist("grammar.weekday")
+
+
+_PLAIN_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+
+
+def _plain_sentences(text, start, end, abbreviations):
+    from framing.segment import _ends_with_abbreviation
+
+    spans, begin = [], start
+    for m in _PLAIN_SENTENCE_END.finditer(text, start, end):
+        cut = rest = m.end()
+        while rest < end and text[rest].isspace():
+            rest += 1
+        if rest >= end:
+            break
+        if text[rest].islower() or (m.group()[0] == "." and _ends_with_abbreviation(text, begin, m.start(), abbreviations)):
+            continue
+        spans.append((begin, cut))
+        begin = rest
+    spans.append((begin, end))
+    return spans
+
+
+@given(st.text(st.sampled_from(list("ab A.!?\"'\u201d) \n\u00a0\u2026")), max_size=80))
+def test_sentence_split_equals_scanning_white_space_by_hand(text):
+    from framing.segment import _sentences
+
+    abbreviations = frozenset({"a."})
+    assert _sentences(text, 0, len(text), abbreviations) == _plain_sentences(text, 0, len(text), abbreviations)
