@@ -6,7 +6,7 @@ lexicons (about 0.15 s). Both are cached under ``$FRAMING_CACHE_DIR``, or
 ``$XDG_CACHE_HOME/framing``, or ``~/.cache/framing``, keyed by the content
 they were built from, so a changed lexicon or model is never served stale.
 The language model's tables are kept as ``.npy`` arrays and memory-mapped,
-so that processes share them. Writes are atomic; only the newest few entries
+so that processes share them. Writes are atomic; only the newest two entries
 of each kind are kept; an unwritable cache directory only costs the
 speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
 """
@@ -23,7 +23,7 @@ import numpy as np
 
 # Entries kept per kind ("lexicons", "py3langid"): every lexicon edit and every
 # reinstall of py3langid makes a new key, and old entries would pile up.
-KEEP_PER_KIND = 4
+KEEP_PER_KIND = 2
 
 
 def cache_dir() -> Path | None:
