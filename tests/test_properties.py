@@ -106,22 +106,17 @@ _OPTIONAL_TEXT = st.one_of(st.none(), st.text(max_size=8))
 def _evidence_fields():
     """A strategy per field of Evidence, optional fields None or set: a field added
     later is covered without touching this test."""
-    import dataclasses
-
     required = {"family": st.text(max_size=8), "entry": st.text(max_size=8), "text": st.text(max_size=8),
                 "start": st.integers(0, 99), "end": st.integers(0, 99),
                 "voice": st.sampled_from(["quoted", "unquoted"]), "sentence": st.integers(-1, 9)}
-    optional = {f.name: st.one_of(st.none(), st.floats(-1, 1)) if f.name == "position" else _OPTIONAL_TEXT
-                for f in dataclasses.fields(framing.Evidence) if f.name not in required}
+    optional = {name: st.one_of(st.none(), st.floats(-1, 1)) if name == "position" else _OPTIONAL_TEXT
+                for name in framing.Evidence._fields if name not in required}
     return required | optional
 
 
 @given(st.fixed_dictionaries(_evidence_fields()).map(lambda kwargs: framing.Evidence(**kwargs)))
 def test_evidence_to_dict_keeps_every_set_field_in_declaration_order(evidence):
-    import dataclasses
-
-    expected = {f.name: getattr(evidence, f.name) for f in dataclasses.fields(evidence)
-                if getattr(evidence, f.name) is not None}
+    expected = {name: getattr(evidence, name) for name in evidence._fields if getattr(evidence, name) is not None}
     assert list(evidence.to_dict().items()) == list(expected.items())
 
 

@@ -8,7 +8,6 @@ follow the outlet's own chain.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..document import QUOTED, UNQUOTED, Document
 from ..evidence import Evidence
@@ -47,7 +46,7 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
     previous: dict[int, Evidence] = {}
     for cue in cues:
         if cue.voice == QUOTED:
-            marked.append(replace(cue, embedded="quotation"))
+            marked.append(cue._replace(embedded="quotation"))
             continue
         if cue.text.lower() in channel and cue.sentence in spoken:
             continue
@@ -55,7 +54,7 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
         if cue.sentence >= 0 and before is not None:
             gap = text[before.end:cue.start]
             if not _CLAUSE_BREAK.search(gap) and not _opens_clause(gap, boundaries):
-                cue = replace(cue, embedded="clause")
+                cue = cue._replace(embedded="clause")
         previous[cue.sentence] = cue
         marked.append(cue)
     return _whole_sentence_reports(document, marked)
@@ -116,7 +115,7 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
                                  if cues[k].end <= comma and not _QUOTE_MARK.search(text, cues[k].end, cue.start))
     if not inner:
         return cues
-    return [replace(c, embedded="clause") if k in inner else c for k, c in enumerate(cues)]
+    return [c._replace(embedded="clause") if k in inner else c for k, c in enumerate(cues)]
 
 
 def _opens_clause(gap: str, boundaries: re.Pattern[str] | None) -> bool:
