@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # Characters after which a mark may open a quotation (besides white space).
@@ -28,8 +28,7 @@ _MARK = re.compile("[\"'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation from its opening mark to its closing mark (both included)."""
 
     start: int
@@ -102,6 +101,8 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
         ch = text[i]
         prev = text[i - 1] if i > begin else " "
         nxt = text[i + 1] if i + 1 < stop else " "
+        if (ch == "\u2019" or ch == "'") and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe inside a word (Clinton’s), the commonest mark: settled first
         opens = (prev.isspace() or prev in _OPEN_CONTEXT) and not nxt.isspace()
         after_word = not prev.isspace()
         if ch == "\u00ab" or ch == "\u2039":
@@ -139,9 +140,7 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
         elif ch in "\u2018\u201a":
             if opens:
                 push(i, SINGLE, ch)
-        else:  # ’ or '
-            if prev.isalnum() and nxt.isalnum():
-                continue  # apostrophe inside a word
+        else:  # ’ or ', not inside a word
             if ch == "'" and opens:
                 push(i, SINGLE, ch)
             elif after_word and (k := find((SINGLE,))) >= 0:
