@@ -109,12 +109,16 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     quoted = quoted_intervals(list(quotations))
     hits = []
     to_original, body, sentences = view.to_original, lay.body, lay.sentences
+    quoted_starts, quoted_ends = quoted
+    # span_index and is_quoted written out: this loop runs for every lexicon match.
     for m_start, m_end, entry in matcher.find(view):
         start, end = to_original(m_start, m_end)
-        k = bisect_right(body_starts, start) - 1  # span_index(body, body_starts, start), written out
+        k = bisect_right(body_starts, start) - 1
         if k >= 0 and start < body[k][1]:
-            voice = QUOTED if is_quoted(quoted, start, end) else UNQUOTED
-            hits.append(Hit(start, end, entry, voice, span_index(sentences, sentence_starts, start)))
+            q = bisect_right(quoted_starts, start) - 1
+            voice = QUOTED if q >= 0 and start < quoted_ends[q] else UNQUOTED
+            s = bisect_right(sentence_starts, start) - 1
+            hits.append(Hit(start, end, entry, voice, s if s >= 0 and start < sentences[s][1] else -1))
     by_family: dict[str, list[Hit]] = {}
     for hit in hits:
         by_family.setdefault(hit.entry.family, []).append(hit)

@@ -61,11 +61,28 @@ class NormalizedText:
     orig_ends: tuple[int, ...]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised span to the smallest original span that covers it."""
+        """Map a normalised span to the smallest original span that covers it.
+
+        ``_point`` for both ends, written out: this runs for every lexicon match.
+        """
         if start >= end:
             point = self._point(start, as_end=False)
             return point, point
-        return self._point(start, as_end=False), self._point(end - 1, as_end=True)
+        norm_starts, norm_ends = self.norm_starts, self.norm_ends
+        k = bisect_right(norm_starts, start) - 1
+        if k < 0:
+            first = start
+        elif start < norm_ends[k]:
+            first = self.orig_starts[k]
+        else:
+            first = self.orig_ends[k] + start - norm_ends[k]
+        last = end - 1
+        k = bisect_right(norm_starts, last) - 1
+        if k < 0:
+            return first, end
+        if last < norm_ends[k]:
+            return first, self.orig_ends[k]
+        return first, self.orig_ends[k] + last - norm_ends[k] + 1
 
     def _point(self, pos: int, *, as_end: bool) -> int:
         k = bisect_right(self.norm_starts, pos) - 1

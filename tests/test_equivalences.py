@@ -140,3 +140,15 @@ def test_sentence_split_equals_scanning_white_space_by_hand(text):
 
     abbreviations = frozenset({"a."})
     assert _sentences(text, 0, len(text), abbreviations) == _plain_sentences(text, 0, len(text), abbreviations)
+
+
+@given(st.text(st.sampled_from(list("ab \n\t\u00a0\u200be\u0301\u2019\u201c")), max_size=40), st.data())
+def test_to_original_equals_mapping_each_end_by_point(text, data):
+    from framing.normalize import normalize
+
+    view = normalize(text)
+    start = data.draw(st.integers(0, len(view.text)))
+    end = data.draw(st.integers(start, len(view.text)))
+    expected = (view._point(start, as_end=False), view._point(end - 1, as_end=True)) if start < end else \
+        (view._point(start, as_end=False),) * 2
+    assert view.to_original(start, end) == expected
