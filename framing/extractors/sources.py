@@ -189,8 +189,9 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
         if len(run) == 1 and run[-1].end() not in cue_starts and all(
                 m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, run[0].start())):
             continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
-        words = [_without_possessive(r.group()).rstrip(".,") for r in run]
-        last = _without_possessive(run[-1].group())
+        bare = [_without_possessive(r.group()) for r in run]
+        words = [w.rstrip(".,") for w in bare]
+        last = bare[-1]
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
