@@ -19,6 +19,7 @@ from .reading import Article
 from .segment import Layout, layout
 
 QUOTED, UNQUOTED = "quoted", "unquoted"
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Hit(NamedTuple):
@@ -47,6 +48,7 @@ class Document:
     sentence_starts: tuple[int, ...]
     quoted: tuple[tuple[int, ...], tuple[int, ...]]
     hits_by_family: dict[str, tuple[Hit, ...]]
+    text: str  # the article's text, as a field: extractors read it a hundred times per article
 
     def sentence_at(self, offset: int) -> int:
         """Index of the body sentence containing ``offset``, or -1."""
@@ -58,7 +60,7 @@ class Document:
 
     def wordlist(self, name: str) -> frozenset[str]:
         """A word list of the article's language (empty when the lexicons have none)."""
-        return self.wordlists.get(name, frozenset())
+        return self.wordlists.get(name, _NO_WORDS)
 
     def wordlist_union(self, *names: str) -> frozenset[str]:
         """The union of several word lists, built once per combination of lists rather than
@@ -69,10 +71,6 @@ class Document:
         """An affix word list without its hyphens ("-ung" -> "ung", "ge-" -> "ge"), ready for
         ``str.endswith`` / ``str.startswith``; worked out once per list, not per word tested."""
         return _without_hyphens(self.wordlist(name))
-
-    @property
-    def text(self) -> str:
-        return self.article.text
 
     @property
     def words(self) -> int:
@@ -123,4 +121,4 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     for hit in hits:
         by_family.setdefault(hit.entry.family, []).append(hit)
     return Document(article, language, view, lay, quotations, tuple(hits), wordlists,
-                    sentence_starts, quoted, {family: tuple(found) for family, found in by_family.items()})
+                    sentence_starts, quoted, {family: tuple(found) for family, found in by_family.items()}, text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
@@ -84,7 +85,7 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         language_given=document.language.given, words=document.words,
         sentences=len(document.layout.sentences), headline=document.layout.headline, excluded=excluded,
         naming=naming_summary(evidence), features=features,
-        evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family))),
+        evidence=tuple(sorted(evidence, key=attrgetter("start", "end", "family"))),
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
         headline_framing=headline_summary(document, evidence), readability=readability,
         sentence_spans=tuple((start, end, words) for (start, end), words

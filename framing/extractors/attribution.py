@@ -15,6 +15,8 @@ and every quotation with its speaker where one can be attached.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..document import QUOTED, Document
 from ..evidence import Evidence
 from .cues import attribution_cues
@@ -29,7 +31,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     """
     cues = mark_embedded(document, attribution_cues(document))
     candidates = source_candidates(document, cue_windows(document, cues))
-    candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=lambda c: c.start)
+    candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=attrgetter("start"))
     by_sentence: dict[int, list[Source]] = {}
     for source in candidates:
         by_sentence.setdefault(source.sentence, []).append(source)
@@ -46,7 +48,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     text = document.text
     sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
                         category=s.kind)
-               for s in sorted(chosen.values(), key=lambda s: s.start)]
+               for s in sorted(chosen.values(), key=attrgetter("start"))]
     quotations = []
     for q in document.quotations:
         if q.depth != 1:

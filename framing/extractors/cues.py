@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 from ..context import words_before
 from ..document import QUOTED, UNQUOTED, Document, Hit
@@ -92,7 +93,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
             # a lexicon word before the colon ("Clinton Emails:") makes it a topic label, not a speaker
             cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
                                  index, category="neutral"))
-    return sorted(cues, key=lambda e: (e.start, e.end))
+    return sorted(cues, key=attrgetter("start", "end"))
 
 
 def _any_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:

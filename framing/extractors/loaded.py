@@ -13,6 +13,8 @@ attribution cues; the word list stays in one lexicon.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..document import Document
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
@@ -27,4 +29,4 @@ def extract_loaded(document: Document) -> list[Evidence]:
     found += [to_evidence(document, hit, family="loaded", category=DISTANCING_VERB)
               for hit in hits_of(document, "attribution_cue")
               if hit.entry.category == "distancing" and not after_determiner(document, hit)]
-    return sorted(found, key=lambda e: (e.start, e.end))
+    return sorted(found, key=attrgetter("start", "end"))

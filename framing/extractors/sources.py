@@ -10,6 +10,7 @@ caseless scripts (Arabic) the subject right after the verb.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..document import QUOTED, UNQUOTED, Document
@@ -101,7 +102,7 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
         if not any(a < end and start < b for a, b in taken.get(sentence, ())):
             voice = QUOTED if document.is_quoted(start) else UNQUOTED
             found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
-    found.sort(key=lambda s: s.start)
+    found.sort(key=attrgetter("start"))
     return found
 
 
