@@ -6,9 +6,9 @@ lexicons (about 0.15 s). Both are cached under ``$FRAMING_CACHE_DIR``, or
 ``$XDG_CACHE_HOME/framing``, or ``~/.cache/framing``, keyed by the content
 they were built from, so a changed lexicon or model is never served stale.
 The language model's tables are kept as ``.npy`` arrays and memory-mapped,
-so that processes share them. Writes are atomic; only the newest two entries
-of each kind are kept; an unwritable cache directory only costs the
-speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
+so that processes share them. Writes are atomic; only the two most recently
+used entries of each kind are kept; an unwritable cache directory only costs
+the speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
 """
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ def cached(name: str, build: Callable[[], Any]) -> Any:
     if path is not None and path.is_file():
         try:
             with path.open("rb") as stream:
-                return pickle.load(stream)
+                value = pickle.load(stream)
+            _touch(path)
+            return value
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass  # stale or damaged: rebuilt below
     value = build()
@@ -74,6 +76,7 @@ def cached_arrays(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict
         try:
             arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in sorted(target.glob("*.npy"))}
             if arrays:
+                _touch(target)
                 return arrays
         except (OSError, ValueError, EOFError):
             pass  # damaged: rebuilt below
@@ -109,8 +112,17 @@ def _write_arrays(target: Path, arrays: dict[str, np.ndarray]) -> None:
         shutil.rmtree(temp, ignore_errors=True)  # full disk, or another process renamed first
 
 
+def _touch(path: Path) -> None:
+    """Mark an entry as used now, so that pruning keeps what is in use (least recently used goes)."""
+    try:
+        os.utime(path)
+    except OSError:
+        return  # read-only cache: pruning order only
+
+
 def _prune(folder: Path, name: str) -> None:
-    """Keep the ``KEEP_PER_KIND`` newest entries of ``name``'s kind (the part before the first '-')."""
+    """Keep the ``KEEP_PER_KIND`` most recently used entries of ``name``'s kind (the part
+    before the first '-')."""
     kind = name.split("-", 1)[0] + "-"
     try:
         entries = [p for p in folder.iterdir() if p.name.startswith(kind)]

@@ -134,18 +134,19 @@ def test_cached_arrays_are_mapped_on_a_hit_and_rebuilt_when_damaged(tmp_path, mo
     assert len(builds) == 3
 
 
-def test_the_cache_keeps_only_the_newest_entries_of_a_kind(tmp_path, monkeypatch):
+def test_the_cache_keeps_only_the_most_recently_used_entries_of_a_kind(tmp_path, monkeypatch):
     import os
 
     import framing.cache as cache
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
-    for n in range(cache.KEEP_PER_KIND + 3):
+    for n in range(cache.KEEP_PER_KIND):
         cache.cached(f"kind-{n}", lambda: n)
-        os.utime(tmp_path / f"kind-{n}.pickle", (n, n))  # distinct ages, oldest first
-    cache.cached("other-1", lambda: 0)
+        os.utime(tmp_path / f"kind-{n}.pickle", (n, n))  # distinct ages, kind-0 the oldest
+    assert cache.cached("kind-0", lambda: "rebuilt") == 0  # served from the cache, so used now
+    cache.cached("other-1", lambda: 0)  # another kind does not count
     cache.cached("kind-new", lambda: 0)
-    kept = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("kind-"))
+    kept = {p.name for p in tmp_path.iterdir() if p.name.startswith("kind-")}
     assert len(kept) == cache.KEEP_PER_KIND
-    assert "kind-new.pickle" in kept and "kind-0.pickle" not in kept
+    assert {"kind-0.pickle", "kind-new.pickle"} <= kept and "kind-1.pickle" not in kept
     assert (tmp_path / "other-1.pickle").exists()
