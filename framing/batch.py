@@ -16,6 +16,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .errors import FramingError
+from .language import preload as preload_language_model
 from .reading import Article, ReadFailure
 from .scoring import FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key
@@ -97,6 +98,8 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
         yield from _record_results(results, store)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    if language is None and context.get_start_method() == "fork":
+        preload_language_model()
     with context.Pool(jobs, initializer=_init_worker, initargs=(scorer,)) as pool:
         window: deque[tuple[list[_Task], Any]] = deque()
 

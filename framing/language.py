@@ -81,6 +81,12 @@ def _model_tables(identifier) -> dict[str, np.ndarray]:
     }
 
 
+def preload() -> None:
+    """Load the identifier now: before ``--jobs`` forks its workers, so that they inherit
+    it instead of each mapping it, or on a first run each unpacking py3langid's model."""
+    _identifier()
+
+
 def identify(text: str, supported: frozenset[str], *, given: str | None = None) -> LanguageGuess:
     """The language of ``text`` among ``supported``, or ``given`` when the caller says so.
 
