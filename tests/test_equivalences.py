@@ -152,3 +152,19 @@ def test_to_original_equals_mapping_each_end_by_point(text, data):
     expected = (view._point(start, as_end=False), view._point(end - 1, as_end=True)) if start < end else \
         (view._point(start, as_end=False),) * 2
     assert view.to_original(start, end) == expected
+
+
+@given(st.text(st.sampled_from(list("ab1'\u2019.,- \n\u00a0_\u0301")), max_size=200), st.integers(0, 200),
+       st.integers(0, 200))
+def test_last_word_before_equals_the_last_of_words_before(text, start, begin):
+    from types import SimpleNamespace
+
+    from framing.context import last_word_before, words_before
+
+    start = min(start, len(text))
+    begin = min(begin, start)
+    layout = SimpleNamespace(sentences=((begin, len(text)),))
+    document = SimpleNamespace(text=text, layout=layout)
+    hit = SimpleNamespace(start=start, end=start, sentence=0)
+    expected = words_before(document, hit, 1)
+    assert last_word_before(document, hit) == (expected[0] if expected else None)

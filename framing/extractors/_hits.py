@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..context import words_before
+from ..context import last_word_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 
@@ -51,5 +51,5 @@ def after_determiner(document: Document, hit: Hit) -> bool:
         i -= 1
     if i == 0 or not text[i - 1].isalnum():
         return False
-    before = words_before(document, hit, 1)
-    return bool(before) and before[0].lower() in document.wordlist("grammar.determiner")
+    before = last_word_before(document, hit)
+    return before is not None and before.lower() in document.wordlist("grammar.determiner")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..context import is_number, is_sentence_initial, word_matches_after, words_after, words_before
+from ..context import is_number, is_sentence_initial, last_word_before, word_matches_after, words_after, words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, overlaps_any, to_evidence
@@ -91,8 +91,8 @@ def _approximator(document: Document, hit: Hit) -> int | None:
     numbers = document.wordlist("grammar.number_word")
     if any(is_number(w, numbers) for w in words_after(document, hit, 2)):
         return hit.end  # "around 30,000", "an estimated 2 million"
-    before = words_before(document, hit, 1)
-    if before and is_number(before[0], numbers):
+    before = last_word_before(document, hit)
+    if before is not None and is_number(before, numbers):
         return hit.end  # postposed: "50,000 or so"
     return None
 
@@ -105,9 +105,9 @@ def _conditional(document: Document, hit: Hit) -> int | None:
     of the clause with a perfect auxiliary ("zou ... naar België zijn gevlucht",
     "soll ... geflohen sein"): then the cue alone is the evidence.
     """
-    before = words_before(document, hit, 1)
+    before = last_word_before(document, hit)
     relatives = document.wordlist("grammar.relative_pronoun")
-    if before and before[0].lower() in relatives:
+    if before is not None and before.lower() in relatives:
         return None  # "a settlement that would have allowed": counterfactual
     conditions = document.wordlist("grammar.condition_word")
     if any(w.lower() in conditions for w in words_before(document, hit, 30)):
