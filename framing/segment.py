@@ -68,7 +68,7 @@ def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
     for start, end in lines:
         if start >= trailer_start:
             break
-        key = " ".join(text[start:end].split()).casefold()  # str.split() splits where \s+ matches
+        key = _line_key(text[start:end])
         if key in seen and len(_WORD.findall(key)) >= _DUPLICATE_MIN_WORDS:
             duplicates.append(Excluded(start, end, "duplicate"))
             continue
@@ -78,6 +78,18 @@ def layout(text: str, *, title: str | None, abbreviations: frozenset[str],
     sentences = tuple(s for start, end in body for s in _sentences(text, start, end, abbreviations))
     words = word_counts(text, sentences)
     return Layout(tuple(body), tuple(duplicates) + excluded, headline, headline_span, sentences, words)
+
+
+def _line_key(line: str) -> str:
+    """What two lines must share to be the same line: their words, case aside.
+
+    ``" ".join(line.split()).casefold()`` for a line without white space at its
+    ends. A printable line has no white space but single ASCII spaces (all other
+    white space is a control or separator character), so it is its own key.
+    """
+    if line.isprintable() and "  " not in line:
+        return line.casefold()
+    return " ".join(line.split()).casefold()  # str.split() splits where \s+ matches
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -168,3 +168,12 @@ def test_last_word_before_equals_the_last_of_words_before(text, start, begin):
     hit = SimpleNamespace(start=start, end=start, sentence=0)
     expected = words_before(document, hit, 1)
     assert last_word_before(document, hit) == (expected[0] if expected else None)
+
+
+@given(st.text(st.one_of(st.sampled_from(list("aB \t\u00a0\u2003\x1c\x85\u2028\u0130\u00df")), st.characters()),
+               max_size=30))
+def test_line_key_equals_joining_the_split_words(text):
+    from framing.segment import _line_key
+
+    line = text.strip()
+    assert _line_key(line) == " ".join(line.split()).casefold()
