@@ -104,13 +104,12 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
         window: deque[tuple[list[_Task], Any]] = deque()
 
         def submit(chunk: list[_Task]) -> None:
-            todo = [t.item for t in chunk if t.record is None and isinstance(t.item, Article)]
+            todo = _to_score(chunk)
             window.append((chunk, pool.apply_async(_score_chunk, (todo, language, encode)) if todo else None))
 
         def drain() -> Iterator[tuple[list[_Task], list[Record]]]:
             chunk, pending = window.popleft()
-            fresh = iter(pending.get() if pending is not None else [])
-            yield chunk, [t.record if t.record is not None else next(fresh) for t in chunk]
+            yield chunk, _in_order(chunk, pending.get() if pending is not None else [])
 
         for chunk in chunks:
             submit(chunk)
@@ -142,9 +141,19 @@ def _tasks(items: Iterable[Article | ReadFailure], scorer: Scorer, options: dict
 
 def _finish(scorer: Scorer, chunk: list[_Task], language: str | None) -> list[Record]:
     """Records of a chunk in order: those already known, and the rest scored together."""
-    todo = [t.item for t in chunk if t.record is None and isinstance(t.item, Article)]
-    fresh = iter(score_articles(scorer, todo, language))
-    return [t.record if t.record is not None else next(fresh) for t in chunk]
+    return _in_order(chunk, score_articles(scorer, _to_score(chunk), language))
+
+
+def _to_score(chunk: list[_Task]) -> list[Article]:
+    """The articles of a chunk that have no record yet (neither stored nor refused)."""
+    return [t.item for t in chunk if t.record is None and isinstance(t.item, Article)]
+
+
+def _in_order(chunk: list[_Task], fresh: Iterable[Any]) -> list[Any]:
+    """The chunk's records in input order: the known ones, and ``fresh`` (the results for
+    ``_to_score(chunk)``, in its order) where they go."""
+    scored = iter(fresh)
+    return [t.record if t.record is not None else next(scored) for t in chunk]
 
 
 def _record_results(results: Iterable[tuple[list[_Task], list[Record | tuple[Record, str]]]],

@@ -50,9 +50,12 @@ def _identifier():
         # Plain ndarray views of the maps: np.memmap's Python-level __getitem__
         # would cost 30 us on every sample's row gather.
         tables = {name: np.asarray(table) for name, table in tables.items()}
+        # An empty tk_row: the constructor would otherwise shift all 104,583 row offsets
+        # into a Python list (7 ms of start-up) that the mapped ``rowbase`` replaces.
         identifier = LanguageIdentifier(
             tables["ptc"], tables["pc"], tables["classes"].tolist(), memoryview(tables["nextmove"]),
-            memoryview(tables["output"]), norm_probs=True, tk_row=memoryview(tables["row"]))
+            memoryview(tables["output"]), norm_probs=True, tk_row=())
+        identifier.tk_row = memoryview(tables["row"])
         identifier._rowbase = memoryview(tables["rowbase"])
     except (TypeError, KeyError, AttributeError, ValueError):
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

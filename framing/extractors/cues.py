@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from operator import attrgetter
 
 from ..context import words_before
@@ -225,12 +226,7 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
     (``separable.<stance>`` word lists), the stem counts as the cue when the last
     word before the next clause mark is that particle. The evidence spans the stem.
     """
-    particles: dict[str, dict[str, str]] = {}  # stem -> particle -> stance
-    for category in ("neutral", "distancing", "endorsing"):
-        for form in document.wordlist(f"separable.{category}"):
-            stem, particle = form.split()
-            particles.setdefault(stem, {}).setdefault(particle, category)
-    stems = word_pattern(frozenset(particles))
+    particles, stems = _separable_verbs(tuple(document.wordlist(f"separable.{stance}") for stance in _STANCES))
     if stems is None:
         return []
     text = document.text
@@ -243,8 +239,25 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
         stop = _CLAUSE_END.search(text, m.end(), document.layout.sentences[sentence][1])
         words = WORDLIKE.findall(text, m.end(), stop.start() if stop else document.layout.sentences[sentence][1])
         particle = words[-1].lower() if len(words) >= 2 else ""
-        if particle in particles[m.group().lower()]:
+        stance = particles[m.group().lower()].get(particle)
+        if stance is not None:
             voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
             found.append(Evidence("attribution_cue", "attribution_cue.separable_verb", m.group(), m.start(), m.end(),
-                                  voice, sentence, category=particles[m.group().lower()][particle]))
+                                  voice, sentence, category=stance))
     return found
+
+
+_STANCES = ("neutral", "distancing", "endorsing")
+
+
+@lru_cache(maxsize=16)
+def _separable_verbs(lists: tuple[frozenset[str], ...]) -> tuple[dict[str, dict[str, str]], re.Pattern[str] | None]:
+    """Stem -> particle -> stance from the ``separable.<stance>`` lists (in ``_STANCES``
+    order, the first stance winning), and a pattern for the stems: worked out once per
+    language, not per article. The table is shared: read it, do not change it."""
+    particles: dict[str, dict[str, str]] = {}
+    for stance, forms in zip(_STANCES, lists):
+        for form in forms:
+            stem, particle = form.split()
+            particles.setdefault(stem, {}).setdefault(particle, stance)
+    return particles, word_pattern(frozenset(particles))
