@@ -42,6 +42,25 @@ def test_jobs_keep_input_order_and_agree_with_one_process(scorer, tmp_path):
     assert sum(r["schema"] == "framing.error/1" for r in two) == 4
 
 
+def test_jobs_leave_the_callers_heap_unfrozen_and_a_frozen_one_frozen(scorer, tmp_path):
+    import gc
+    path = batch_file(tmp_path, 6)
+    assert gc.get_freeze_count() == 0
+    stream = score_stream(scorer, read_paths([path]), jobs=2)
+    first = next(stream)
+    assert gc.get_freeze_count() > 0  # the pool runs with the pre-fork heap frozen
+    rest = list(stream)
+    assert [s.record["id"] for s in [first, *rest]] == [f"batch.jsonl:{i}" for i in range(6)]
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(list(score_stream(scorer, read_paths([path]), jobs=2))) == 6
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_store_serves_unchanged_articles_and_scores_only_what_changed(tmp_path):
     db = tmp_path / "p.sqlite"
     articles = [Article(f"a{i}", SEEDS[i % 5]) for i in range(8)]
