@@ -2,12 +2,14 @@
 
 Exit status: 0 when every article was scored, 1 when some could not be read
 or scored (each one reported on stderr and as an error record), 2 for usage
-errors and broken lexicons, 130 when interrupted.
+errors, broken lexicons, unwritable output and a ``--jobs`` worker process
+that died, 130 when interrupted.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -133,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("framing: interrupted; what was stored is kept", file=sys.stderr)
         return 130
+    except BrokenProcessPool:
+        print("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
+              "what was stored is kept, and with --db a rerun scores only what is missing", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -179,3 +179,47 @@ def test_encoded_lines_equal_the_records(scorer, tmp_path):
         assert all((s.line is None) == (s.record["schema"] == "framing.error/1") for s in encoded)
     with pytest.raises(ValueError, match="store"), ProfileStore(tmp_path / "p.sqlite") as store:
         next(score_stream(scorer, read_paths([path]), store=store, encode=True))
+
+
+def test_a_worker_that_dies_breaks_the_batch_instead_of_hanging_it(tmp_path):
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DyingScorer(Scorer):
+        """Kills its own process on one article, as the out-of-memory killer would."""
+
+        def score_many(self, articles, *, language=None):
+            if any(article.id == "batch.jsonl:40" for article in articles):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return super().score_many(articles, language=language)
+
+    path = batch_file(tmp_path, 200)
+    outcome = []
+
+    def consume():
+        try:
+            outcome.append(sum(1 for _ in score_stream(DyingScorer(), read_paths([path]), jobs=2)))
+        except BrokenProcessPool as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=consume, daemon=True)
+    reader.start()
+    reader.join(timeout=120)
+    assert not reader.is_alive(), "the batch waited for a dead worker"
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
+
+
+def test_the_command_reports_a_dead_worker_and_exits_2(tmp_path, monkeypatch, capsys):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from framing import cli
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("a process in the process pool was terminated abruptly")
+        yield
+
+    monkeypatch.setattr(cli, "score_stream", broken)
+    path = batch_file(tmp_path, 3)
+    assert cli.main(["score", str(path), "--jobs", "2", "--quiet", "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert "worker process died" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
