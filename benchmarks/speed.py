@@ -58,6 +58,7 @@ COMMAND = ".venv/bin/python benchmarks/speed.py"
 TARGET_BYTES = 3000          # "articles of about 3 KB"
 MIN_ARTICLES = 2000          # the issue asks for a corpus of at least 2,000 articles
 SCALE_SIZES = (1_000, 10_000)
+LONG_JOBS_SIZE = 10_000      # --jobs 2 is also run once at this size, beside the scaling run of --jobs 1
 FULL_SIZE = 100_000
 MB = 1_000_000               # MB here is 10^6 bytes, for throughput and for RSS alike
 
@@ -728,18 +729,23 @@ def measure_jobs(path: Path, n: int, workdir: Path, repeats: int, attempts: int,
     return runs, paired
 
 
-def measure_size(corpus: Corpus, n: int, workdir: Path, repeats: int, attempts: int, wait: float) -> Run:
+def measure_size(corpus: Corpus, n: int, workdir: Path, repeats: int, attempts: int, wait: float,
+                 also_jobs2: bool = False) -> tuple[Run, Run | None]:
     """``--jobs 1`` on a JSONL file of ``n`` articles: best of ``repeats`` for sizes up to 1k, where
-    noise weighs most, one run above. The file is deleted afterwards (100k articles make about 0.3 GB)."""
+    noise weighs most, one run above. The file is deleted afterwards (100k articles make about 0.3 GB).
+    With ``also_jobs2``, one ``--jobs 2`` run on the same file follows: the speed-up of a batch long
+    enough for start-up to weigh little."""
     path = write_jsonl(corpus, n, workdir / f"corpus_{n}.jsonl")
     try:
         runs = [cli_run([str(path), "--jobs", "1"], workdir, attempts, wait)
                 for _ in range(repeats if n <= 1000 else 1)]
+        two = cli_run([str(path), "--jobs", "2"], workdir, attempts, wait) if also_jobs2 else None
     finally:
         path.unlink()
     best = min(runs, key=lambda r: r.seconds)
-    print(f"  {n:,} articles: {best.seconds:.1f} s, peak RSS {best.rss_mb:.0f} MB", file=sys.stderr)
-    return best
+    print(f"  {n:,} articles: {best.seconds:.1f} s, peak RSS {best.rss_mb:.0f} MB"
+          + (f"; --jobs 2 {two.seconds:.1f} s" if two else ""), file=sys.stderr)
+    return best, two
 
 
 def measure_cold_start(one_file: Path, one_record: Path, workdir: Path, times: int, attempts: int,
@@ -833,6 +839,7 @@ class Measurements:
     jobs: dict[int, list[Run]]
     halves: list[Run]
     scaling: dict[int, Run]
+    long_jobs2: Run | None
     cold: dict[str, list[Run]]
     profile: list[dict[str, Any]]
     profile_total: float
@@ -856,6 +863,7 @@ def targets_table(m: Measurements) -> list[str]:
     jobs1, run2 = best_run(m.jobs[1]).seconds, best_run(m.jobs[2])
     jobs2 = run2.seconds
     cold = median_of(m.cold["score"], "seconds")
+    long_ratio = m.scaling[LONG_JOBS_SIZE].seconds / m.long_jobs2.seconds if m.long_jobs2 else 0.0
     rss_full = m.scaling[FULL_SIZE].rss_mb if FULL_SIZE in m.scaling else None
     rss_note = (f"{rss_full:.0f} MB at {FULL_SIZE:,} articles" if rss_full is not None else
                 f"100k run not made (needs `--full`); {m.scaling[max(m.scaling)].rss_mb:.0f} MB at "
@@ -867,10 +875,13 @@ def targets_table(m: Measurements) -> list[str]:
          framing / rates["vaderSentiment"] >= TARGET_VS_VADER),
         ("framing ÷ textstat five metrics (same run)", f">= {TARGET_VS_TEXTSTAT}x",
          f"{framing / rates['textstat']:.2f}x", framing / rates["textstat"] >= TARGET_VS_TEXTSTAT),
-        ("`--jobs 2` speed-up (wall time)", f">= {TARGET_JOBS2}x",
-         f"{jobs1 / jobs2:.2f}x (other processes kept {run2.others:.2f} of {m.machine['nproc']} cores busy "
-         f"during that run; two independent processes on halves: {jobs1 / best_run(m.halves).seconds:.2f}x)",
-         jobs1 / jobs2 >= TARGET_JOBS2),
+        (f"`--jobs 2` speed-up (wall time), {m.n:,} articles", f">= {TARGET_JOBS2}x",
+         f"{jobs1 / jobs2:.2f}x, best of {m.repeats} (other processes kept {run2.others:.2f} of "
+         f"{m.machine['nproc']} cores busy during that run; two independent processes on halves: "
+         f"{jobs1 / best_run(m.halves).seconds:.2f}x)", jobs1 / jobs2 >= TARGET_JOBS2),
+        *([(f"`--jobs 2` speed-up (wall time), {LONG_JOBS_SIZE:,} articles", f">= {TARGET_JOBS2}x",
+            f"{long_ratio:.2f}x, one run each (other processes kept {m.long_jobs2.others:.2f} of "
+            f"{m.machine['nproc']} cores busy)", long_ratio >= TARGET_JOBS2)] if m.long_jobs2 else []),
         ("peak RSS streaming 100k articles", f"<= {TARGET_RSS_MB:.0f} MB", rss_note,
          None if rss_full is None else rss_full <= TARGET_RSS_MB),
         ("cold start `framing score` one file", f"<= {TARGET_COLD_S:.0f} s", f"{cold:.2f} s", cold <= TARGET_COLD_S),
@@ -918,6 +929,11 @@ def jobs_table(m: Measurements, start_up: float) -> list[str]:
               "gives two independent processes, the ceiling `--jobs 2` can approach; the gap between the two "
               f"rows is the pool's own cost ({best_run(m.jobs[2]).seconds / pair.seconds:.2f}x the ceiling's "
               "wall time in the best runs).", "",
+              *([f"On {LONG_JOBS_SIZE:,} articles (one run each; the `--jobs 1` run is the scaling section's), "
+                 f"where start-up weighs less: `--jobs 1` {m.scaling[LONG_JOBS_SIZE].seconds:.1f} s, `--jobs 2` "
+                 f"{m.long_jobs2.seconds:.1f} s, a speed-up of "
+                 f"{m.scaling[LONG_JOBS_SIZE].seconds / m.long_jobs2.seconds:.2f}x (other processes kept "
+                 f"{m.long_jobs2.others:.2f} cores busy).", ""] if m.long_jobs2 else []),
               "All runs (wall s, cores used by other processes): " + "; ".join(
                   [f"`--jobs {jobs}` " + ", ".join(f"{r.seconds:.2f} s ({r.others:.2f})" for r in runs)
                    for jobs, runs in m.jobs.items()]
@@ -1068,7 +1084,10 @@ def report(m: Measurements) -> str:
         "itself would inherit the benchmark's own peak across fork and exec); for `--jobs 2` it is the "
         "largest of the main process and its workers, not their sum.",
         "- Net of start-up: the median wall (or CPU) time of this run's one-article JSONL runs is subtracted, so that "
-        "the 1k run is not penalised for a fixed cost. The `--jobs 2` target is judged on raw wall time. "
+        "the 1k run is not penalised for a fixed cost. The `--jobs 2` target is judged on raw wall time, on two "
+        f"batches: the {m.n:,} articles of the throughput runs (best of {m.repeats}) and the {LONG_JOBS_SIZE:,} "
+        "articles of the scaling runs (one run each), where the main process's start-up, during which the second "
+        "core has nothing to do, weighs a fifth as much. "
         "CPU s is user + system time of the process and its reaped workers (`wait4`). Cores used by other "
         "processes: busy time of the whole machine (`/proc/stat`) minus the measured process's CPU time, "
         "divided by the wall time; on 2 cores, `--jobs 2` can only approach 2x when that is near 0.",
@@ -1138,13 +1157,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                                     args.retry_wait)
         print("scaling ...", file=sys.stderr)
         sizes = SCALE_SIZES + ((FULL_SIZE,) if args.full else ())
-        scaling = {n: measure_size(corpus, n, workdir, args.repeats, args.retries, args.retry_wait) for n in sizes}
+        sized = {n: measure_size(corpus, n, workdir, args.repeats, args.retries, args.retry_wait,
+                                 also_jobs2=n == LONG_JOBS_SIZE) for n in sizes}
+        scaling = {n: one for n, (one, _) in sized.items()}
+        long_jobs2 = sized[LONG_JOBS_SIZE][1]
 
     measurements = Measurements(
         corpus=corpus, n=args.articles, texts_bytes=sum(len(t.encode("utf-8")) for t in texts),
         repeats=args.repeats, throughput=throughput, refused=framing_t.facts["refused"],
         ac_forms=facts["Aho-Corasick scan"]["forms"], ac_build=facts["Aho-Corasick scan"]["build_seconds"],
-        textstat_how=facts["textstat"]["syllables"], jobs=jobs, halves=halves, scaling=scaling, cold=cold, profile=profile,
+        textstat_how=facts["textstat"]["syllables"], jobs=jobs, halves=halves, scaling=scaling, long_jobs2=long_jobs2, cold=cold, profile=profile,
         profile_total=profile_total, profile_articles=len(texts), stages=stages, framing_version=framing_t.facts["version"],
         lexicon_version=framing_t.facts["lexicons"], full=args.full, command=command_line(argv), machine=machine,
         others_throughput=others,
