@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 from .lexicon import LexiconSet
 
@@ -109,7 +109,7 @@ def _date_patterns(month_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"(?<!\w)(?:{shape})(?!\w)", re.IGNORECASE) for shape in shapes)
 
 
-def sentences_of(profile: dict[str, Any], text: str, months: dict[str, int],
+def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
                  calendar_words: frozenset[str]) -> list[Sentence]:
     """The body sentences of one scored article, with their anchors."""
     out = []

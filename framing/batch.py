@@ -119,7 +119,7 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
             todo = _to_score(chunk)
             window.append((chunk, pool.submit(_score_chunk, todo, language, encode) if todo else None))
 
-        def drain() -> Iterator[tuple[list[_Task], list[Record]]]:
+        def drain() -> Iterator[tuple[list[_Task], list[Record | tuple[Record, str]]]]:
             chunk, pending = window.popleft()
             yield chunk, _in_order(chunk, pending.result() if pending is not None else [])
 

@@ -424,7 +424,7 @@ def score_articles_on_cluster(items: Iterable[Article | ReadFailure], scheduler:
         raise ValueError("max_in_flight must be at least 1")
     scorer = _make_scorer(scorer, lexicons, readability)
     own = not isinstance(scheduler, distributed.Client)
-    client = distributed.Client(scheduler, set_as_default=False) if own else scheduler
+    client: Any = distributed.Client(scheduler, set_as_default=False) if own else scheduler
     try:
         limit = max_in_flight or max(4, 2 * sum(client.nthreads().values()))
     except BaseException:

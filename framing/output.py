@@ -12,7 +12,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from .profile import COUNTED_FAMILIES
 
@@ -31,8 +31,9 @@ def is_error(record: Record) -> bool:
     return record.get("schema") == "framing.error/1"
 
 
-def write_output(items: Iterable[Record], fmt: str, path: str | None) -> None:
-    """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout."""
+def write_output(items: Iterable[Record | str], fmt: str, path: str | None) -> None:
+    """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout. An item may arrive
+    as its JSON line (a str) only for ``jsonl``."""
     writer = _WRITERS[fmt]
     if path is None or path == "-":
         writer(items, sys.stdout)
@@ -125,4 +126,4 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
                      f"{stances}\n")
 
 
-_WRITERS = {"json": _write_json, "jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}
+_WRITERS: dict[str, Callable[[Iterable[Any], IO[str]], None]] = {"json": _write_json, "jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}

@@ -73,7 +73,7 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
     article = document.article
     features: dict[str, Any] = voice_counts(evidence, document.words)
     features["attribution"] = attribution_summary(document, evidence)
-    meta = {key: value for key, value in (("title", article.title), ("outlet", article.outlet),
+    meta: dict[str, Any] = {key: value for key, value in (("title", article.title), ("outlet", article.outlet),
                                           ("date", article.date), ("url", article.url),
                                           ("source", article.source), ("encoding", article.encoding))
             if value is not None}
@@ -95,7 +95,8 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
 def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:
     """Per counted family, in one pass: unquoted and quoted counts, the unquoted rate per
     1,000 words, and unquoted counts by category."""
-    tallies = {family: {UNQUOTED: 0, QUOTED: 0, "categories": {}} for family in COUNTED_FAMILIES}
+    tallies: dict[str, dict[str, Any]] = {family: {UNQUOTED: 0, QUOTED: 0, "categories": {}}
+                                          for family in COUNTED_FAMILIES}
     for e in evidence:
         tally = tallies.get(e.family)
         if tally is None:

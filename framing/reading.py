@@ -91,7 +91,7 @@ MANIFEST = "manifest.toml"
 MANIFEST_FIELDS = ("outlet", "date", "url")
 
 
-def read_manifest(root: Path) -> dict[str, dict[str, str]]:
+def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
     """``manifest.toml`` of a corpus folder: per article id, outlet, date and url.
 
     The language is deliberately not taken from it: framing identifies it.
@@ -131,7 +131,7 @@ def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFai
                 continue
             for item in _read_file(path, path.relative_to(root).as_posix(), encoding):
                 meta = manifest.get(item.id) if isinstance(item, Article) else None
-                yield replace(item, **meta) if meta else item
+                yield replace(item, **meta) if meta and isinstance(item, Article) else item
     yield from failures
 
 
@@ -147,7 +147,7 @@ def _read_file(path: Path, article_id: str, encoding: str | None) -> Iterator[Ar
             yield from _read_csv(decode_bytes(data, name=str(path), encoding=encoding).text, str(path), article_id)
             return
         decoded = decode_bytes(data, name=str(path), encoding=encoding)
-        notes = (f"decoded with the fallback encoding {decoded.encoding}",) if decoded.fallback else ()
+        notes: tuple[str, ...] = (f"decoded with the fallback encoding {decoded.encoding}",) if decoded.fallback else ()
         text = decoded.text
         if suffix in HTML_SUFFIXES or looks_like_html(text):
             text = extract_html(text, name=str(path))

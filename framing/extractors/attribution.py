@@ -38,10 +38,10 @@ def extract_attribution(document: Document) -> list[Evidence]:
     chosen: dict[tuple[int, int], Source] = {}
     cues_by_sentence: dict[int, list[tuple[Evidence, Source | None]]] = {}
     for cue in cues:
-        source = source_for(document, cue, by_sentence.get(cue.sentence, []))
-        cues_by_sentence.setdefault(cue.sentence, []).append((cue, source))
-        if source is not None:
-            chosen[(source.start, source.end)] = source
+        found = source_for(document, cue, by_sentence.get(cue.sentence, []))
+        cues_by_sentence.setdefault(cue.sentence, []).append((cue, found))
+        if found is not None:
+            chosen[(found.start, found.end)] = found
     for source in candidates:
         if source.kind == "anonymous" and source.sentence in cues_by_sentence:
             chosen[(source.start, source.end)] = source

@@ -86,11 +86,11 @@ def attribution_cues(document: Document) -> list[Evidence]:
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
     cues.extend(predicative_cues(document, cues))
-    lexical = sorted((h.start, h.end) for h in document.hits)
+    lexical_spans = sorted((h.start, h.end) for h in document.hits)
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in OPENING_MARKS else start
         colon = _NAME_COLON.match(text, opened, end)
-        if colon and _speaker_label(document, opened, colon) and not _any_within(lexical, start, colon.start(1)):
+        if colon and _speaker_label(document, opened, colon) and not _any_within(lexical_spans, start, colon.start(1)):
             # a lexicon word before the colon ("Clinton Emails:") makes it a topic label, not a speaker
             cues.append(Evidence("attribution_cue", NAME_COLON_CUE, ":", colon.start(1), colon.end(1), UNQUOTED,
                                  index, category="neutral"))

@@ -127,7 +127,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
         if cue.sentence < 0 or (cue.term or cue.text).lower() in prepositional:
             continue
         _, s_end = document.layout.sentences[cue.sentence]
-        words = []
+        words: list[re.Match[str]] = []
         for m in _WORD_OR_MARK.finditer(document.text, cue.end, s_end):
             if not m.group()[0].isalnum() or m.group() in stop or len(words) == 3:
                 break
