@@ -863,7 +863,7 @@ def targets_table(m: Measurements) -> list[str]:
     jobs1, run2 = best_run(m.jobs[1]).seconds, best_run(m.jobs[2])
     jobs2 = run2.seconds
     cold = median_of(m.cold["score"], "seconds")
-    long_ratio = m.scaling[LONG_JOBS_SIZE].seconds / m.long_jobs2.seconds if m.long_jobs2 else 0.0
+    long_ratio = long_jobs2_speed_up(m)
     rss_full = m.scaling[FULL_SIZE].rss_mb if FULL_SIZE in m.scaling else None
     rss_note = (f"{rss_full:.0f} MB at {FULL_SIZE:,} articles" if rss_full is not None else
                 f"100k run not made (needs `--full`); {m.scaling[max(m.scaling)].rss_mb:.0f} MB at "
@@ -903,6 +903,11 @@ def throughput_table(m: Measurements) -> list[str]:
     return lines
 
 
+def long_jobs2_speed_up(m: Measurements) -> float:
+    """``--jobs 1`` over ``--jobs 2`` wall time on the long batch (0.0 when it was not run)."""
+    return m.scaling[LONG_JOBS_SIZE].seconds / m.long_jobs2.seconds if m.long_jobs2 else 0.0
+
+
 def best_run(runs: list[Run]) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
@@ -931,8 +936,7 @@ def jobs_table(m: Measurements, start_up: float) -> list[str]:
               "wall time in the best runs).", "",
               *([f"On {LONG_JOBS_SIZE:,} articles (one run each; the `--jobs 1` run is the scaling section's), "
                  f"where start-up weighs less: `--jobs 1` {m.scaling[LONG_JOBS_SIZE].seconds:.1f} s, `--jobs 2` "
-                 f"{m.long_jobs2.seconds:.1f} s, a speed-up of "
-                 f"{m.scaling[LONG_JOBS_SIZE].seconds / m.long_jobs2.seconds:.2f}x (other processes kept "
+                 f"{m.long_jobs2.seconds:.1f} s, a speed-up of {long_jobs2_speed_up(m):.2f}x (other processes kept "
                  f"{m.long_jobs2.others:.2f} cores busy).", ""] if m.long_jobs2 else []),
               "All runs (wall s, cores used by other processes): " + "; ".join(
                   [f"`--jobs {jobs}` " + ", ".join(f"{r.seconds:.2f} s ({r.others:.2f})" for r in runs)

@@ -21,10 +21,10 @@ from typing import Any, Iterable, Iterator, NamedTuple
 from .errors import FramingError
 from .language import preload as preload_language_model
 from .reading import Article, ReadFailure
-from .scoring import FRAMING_VERSION, Scorer
+from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key
 
-CHUNK_SIZE = 32  # Scorer.score_many gains from larger batches; 32 keeps a few hundred articles in flight at most
+CHUNK_SIZE = BATCH_SIZE
 CHUNKS_IN_FLIGHT_PER_JOB = 4
 Record = dict[str, Any]
 

@@ -58,6 +58,10 @@ class Document:
         """Whether ``offset`` stands inside a quotation."""
         return is_quoted(self.quoted, offset, offset + 1)
 
+    def voice_at(self, offset: int) -> str:
+        """``QUOTED`` inside a quotation, else ``UNQUOTED``: the voice of evidence starting at ``offset``."""
+        return QUOTED if is_quoted(self.quoted, offset, offset + 1) else UNQUOTED
+
     def wordlist(self, name: str) -> frozenset[str]:
         """A word list of the article's language (empty when the lexicons have none)."""
         return self.wordlists.get(name, _NO_WORDS)

@@ -24,10 +24,9 @@ from .errors import FramingError
 from .lexicon import load_lexicons
 from .profile import COUNTED_FAMILIES
 from .reading import article_from_text
-from .scoring import Scorer
+from .scoring import BATCH_SIZE, Scorer
 
 ATTRIBUTION_FEATURES = ("coverage", "quoted_share", "anonymous_share")
-_BATCH = 32  # documents scored together by Scorer.score_many
 
 
 @lru_cache(maxsize=4)
@@ -70,8 +69,8 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         scorer = _scorer(tuple(map(str, self.lexicons)))
         rows = []
         texts = list(X)
-        for first in range(0, len(texts), _BATCH):
-            for result in self._score_batch(scorer, texts[first:first + _BATCH], first):
+        for first in range(0, len(texts), BATCH_SIZE):
+            for result in self._score_batch(scorer, texts[first:first + BATCH_SIZE], first):
                 if isinstance(result, FramingError):
                     if self.on_error == "raise":
                         raise result

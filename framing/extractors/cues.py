@@ -210,7 +210,7 @@ def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence
         before = WORDLIKE.findall(text, max(0, m.start() - 30), m.start())
         if before and before[-1].lower() in determiners:  # "the view", "his regard"
             continue
-        voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+        voice = document.voice_at(m.start())
         found.append(Evidence("attribution_cue", "attribution_cue.predicative", m.group(), m.start(), m.end(),
                               voice, sentence, category="neutral"))
     return found
@@ -241,7 +241,7 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
         particle = words[-1].lower() if len(words) >= 2 else ""
         stance = particles[m.group().lower()].get(particle)
         if stance is not None:
-            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            voice = document.voice_at(m.start())
             found.append(Evidence("attribution_cue", "attribution_cue.separable_verb", m.group(), m.start(), m.end(),
                                   voice, sentence, category=stance))
     return found

@@ -13,7 +13,7 @@ import re
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..document import QUOTED, UNQUOTED, Document
+from ..document import Document
 from ..evidence import Evidence
 from ._hits import hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
@@ -96,11 +96,11 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
     pronouns = word_pattern(document.wordlist("grammar.pronoun"))
     for index, (w_start, w_end) in windows.items():
         for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
-            voice = QUOTED if document.is_quoted(m.start()) else UNQUOTED
+            voice = document.voice_at(m.start())
             found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
     for start, end, kind, sentence in named_entities(document, windows):
         if not any(a < end and start < b for a, b in taken.get(sentence, ())):
-            voice = QUOTED if document.is_quoted(start) else UNQUOTED
+            voice = document.voice_at(start)
             found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
     found.sort(key=attrgetter("start"))
     return found
@@ -135,7 +135,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
         if not words or any(a < words[-1].end() and words[0].start() < b for a, b in occupied):
             continue
         kind = "named_organisation" if words[0].group() in organisation_words else "named_person"
-        voice = QUOTED if document.is_quoted(words[0].start()) else UNQUOTED
+        voice = document.voice_at(words[0].start())
         found.append(Source(words[0].start(), words[-1].end(), kind, f"source.{kind}", voice, cue.sentence))
     return found
 
