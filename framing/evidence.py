@@ -16,6 +16,10 @@ class Evidence(NamedTuple):
     ("X said Y *wants* ..."). It is None (left out of ``to_dict``) for a
     top-level cue, an attribution the outlet itself makes.
 
+    ``frame`` (family ``frame``) names the generic frame of the Policy Frames
+    Codebook a span cues; ``technique`` (family ``persuasion``) the persuasion
+    technique, named as in SemEval-2023 Task 3.
+
     A named tuple: immutable and hashable like a frozen dataclass, and built
     in a third of the time; an article yields about fifty.
     """
@@ -34,6 +38,8 @@ class Evidence(NamedTuple):
     term: str | None = None
     speaker: str | None = None
     embedded: str | None = None
+    frame: str | None = None
+    technique: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON; fields that do not apply are left out.
@@ -58,6 +64,10 @@ class Evidence(NamedTuple):
             data["speaker"] = self.speaker
         if self.embedded is not None:
             data["embedded"] = self.embedded
+        if self.frame is not None:
+            data["frame"] = self.frame
+        if self.technique is not None:
+            data["technique"] = self.technique
         return data
 
 
