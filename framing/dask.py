@@ -46,7 +46,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import FramingError
-from .profile import COUNTED_FAMILIES, Profile
+from .flat import flat_columns, flat_row
+from .profile import Profile
 from .reading import Article, ReadFailure, record_to_article, read_paths
 from .scoring import Scorer
 
@@ -236,19 +237,7 @@ def frame_dtypes(axes: Iterable[str] = (), *, readability: bool = False) -> dict
     Text columns are ``object`` (``None`` when missing), counts nullable
     ``Int64`` (missing on error rows), rates and shares ``float64``.
     """
-    dtypes = {"id": "object", "error": "object", "language": "object", "words": "Int64",
-              "sentences": "Int64", "headline": "object"}
-    for family in COUNTED_FAMILIES:
-        dtypes.update({f"{family}_unquoted": "Int64", f"{family}_quoted": "Int64",
-                       f"{family}_per_1000_words": "float64"})
-    dtypes.update({"attribution_coverage": "float64", "direct_quotations": "Int64",
-                   "indirect_attributions": "Int64", "quoted_share": "float64", "anonymous_share": "float64",
-                   "headline_hedged": "boolean"})
-    dtypes.update({f"stance_{axis}": "float64" for axis in axes})
-    if readability:
-        dtypes["flesch_reading_ease"] = "float64"
-    dtypes["profile_json"] = "object"
-    return dtypes
+    return {**flat_columns(axes, readability=readability), "profile_json": "object"}
 
 
 def score_dataframe(ddf: "dask.dataframe.DataFrame", *, text_column: str = "text", id_column: str | None = None,
@@ -257,17 +246,11 @@ def score_dataframe(ddf: "dask.dataframe.DataFrame", *, text_column: str = "text
                     scorer: Scorer | None = None) -> "dask.dataframe.DataFrame":
     """One row per article, with the input's index (so ``ddf.join(result)`` lines the two up).
 
-    Columns (``frame_dtypes`` gives them with their dtypes): ``id``, ``error``
-    (``None`` when scored), ``language``, ``words``, ``sentences``,
-    ``headline``; per counted family (naming, hedge, booster, factive,
-    attribution_cue, source, quotation, scare_quote, loaded)
-    ``<family>_unquoted``, ``<family>_quoted``, ``<family>_per_1000_words``;
-    ``attribution_coverage``, ``direct_quotations``, ``indirect_attributions``,
-    ``quoted_share``, ``anonymous_share``, ``headline_hedged``; a
-    ``stance_<axis>`` per naming axis of the lexicons (NaN when the outlet
-    never names it in its own voice); ``flesch_reading_ease`` with
-    ``readability``; and ``profile_json``, the whole ``framing.profile/1``
-    record as JSON (the ``framing.error/1`` record on an error row).
+    Columns (``frame_dtypes`` gives them with their dtypes) are the flat row of
+    every tabular output (``framing.flat``: ``<family>_unquoted``,
+    ``<axis>_stance``, ...; every naming axis of the lexicons), then
+    ``profile_json``, the whole ``framing.profile/1`` record as JSON (the
+    ``framing.error/1`` record on an error row).
 
     ``id_column`` names the ids (default ``"PARTITION:ROW"``). ``columns``
     maps Article fields (title, outlet, date, language, url) to columns; by
@@ -324,7 +307,7 @@ def _score_frame_partition(part, scorer: Scorer, spec: tuple, partition_info: di
             if value is not None:
                 record[name] = value if isinstance(value, str) else _as_text(value)
         article = _to_article(record, f"{number}:{row}", f"{source} row {row}", source)
-        rows.append(_flat_row(_score(scorer, article, language, source), axes, scorer.readability))
+        rows.append(_flat_row(_score(scorer, article, language, source), axes))
     _count(f"partitions:{_key_name(scorer_key(scorer))}")
     # Column by column with the declared dtype: pandas would infer its own (a str dtype with NaN for None).
     return pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=dtype, index=part.index)
@@ -365,28 +348,10 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _flat_row(item: Profile | ReadFailure, axes: tuple[str, ...], readability: bool) -> dict[str, Any]:
+def _flat_row(item: Profile | ReadFailure, axes: tuple[str, ...]) -> dict[str, Any]:
+    """The flat row of ``framing.flat`` plus the whole record as JSON."""
     record = item.to_dict()
-    if isinstance(item, ReadFailure):
-        return {"id": item.id, "error": item.error, "profile_json": json.dumps(record, ensure_ascii=False)}
-    row: dict[str, Any] = {"id": record["id"], "error": None, "language": record["language"],
-                           "words": record["words"], "sentences": record["sentences"],
-                           "headline": record["headline"]}
-    features = record["features"]
-    for family in COUNTED_FAMILIES:
-        for part in ("unquoted", "quoted", "per_1000_words"):
-            row[f"{family}_{part}"] = features[family][part]
-    attribution = features["attribution"]
-    row.update(attribution_coverage=attribution["coverage"], direct_quotations=attribution["direct"],
-               indirect_attributions=attribution["indirect"], quoted_share=attribution["quoted_share"],
-               anonymous_share=attribution["anonymous_share"],
-               headline_hedged=record["headline_framing"].get("hedged"))
-    for axis in axes:
-        row[f"stance_{axis}"] = record["naming"].get(axis, {}).get("stance")
-    if readability:
-        row["flesch_reading_ease"] = (record.get("readability") or {}).get("flesch_reading_ease")
-    row["profile_json"] = json.dumps(record, ensure_ascii=False)
-    return row
+    return {**flat_row(record, axes), "profile_json": json.dumps(record, ensure_ascii=False)}
 
 
 # --- files to a distributed scheduler --------------------------------------------------------
