@@ -41,15 +41,15 @@ import uuid
 from collections import Counter, OrderedDict, deque
 from collections.abc import Mapping
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .batch import chunks, deduplicated, score_articles
 from .errors import FramingError
 from .flat import flat_columns, flat_row
 from .profile import Profile
 from .reading import Article, ReadFailure, record_to_article, read_paths
-from .scoring import Scorer
+from .scoring import BATCH_SIZE, Scorer
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -166,14 +166,10 @@ def _score(scorer: Scorer, article: Article | ReadFailure, language: str | None,
     """The profile, or the error record that stands in for it; never raises for one article."""
     if isinstance(article, ReadFailure):
         return article
-    where = article.source or source
     try:
         return scorer.score(article, language=language)
-    except FramingError as exc:
-        return ReadFailure(article.id, where, f"{article.id}: {exc}")
-    except Exception as exc:  # a bug on one odd article must not lose a batch of millions
-        return ReadFailure(article.id, where, f"{article.id}: internal error, please report it: "
-                                              f"{type(exc).__name__}: {exc}")
+    except FramingError as exc:  # refused, or framing's own failure on this article (InternalError)
+        return ReadFailure(article.id, article.source or source, f"{article.id}: {exc}")
 
 
 def _make_scorer(scorer: Scorer | None, lexicons: Iterable[str | Path] | None, readability: bool) -> Scorer:
@@ -407,7 +403,7 @@ def _stream(client, own: bool, scorer: Scorer, items: Iterable[Article | ReadFai
         # One task whose result is the scorer: workers copy it from each other, once each, and the
         # scheduler can recompute it if the worker holding it dies (scattered data would be lost).
         scorer_future = client.submit(_keep, scorer, key=f"framing-scorer-{uuid.uuid4().hex}", pure=False)
-        for chunk in _chunks(_deduplicated(items), partition_size):
+        for chunk in chunks(deduplicated(items), partition_size):
             articles = [item for item in chunk if isinstance(item, Article)]
             future = (client.submit(_score_partition, scorer_future, articles, language, pure=False)
                       if articles else None)
@@ -442,28 +438,12 @@ def _drain(chunk: list[Article | ReadFailure], future) -> Iterator[dict[str, Any
 
 
 def _score_partition(scorer: Scorer, articles: list[Article], language: str | None) -> list[dict[str, Any]]:
+    """Records of a partition's articles, scored in batches as ``framing score`` scores them."""
     scorer = _resident(scorer)
-    out = [_score(scorer, article, language, article.source or "").to_dict() for article in articles]
+    out = [record for first in range(0, len(articles), BATCH_SIZE)
+           for record in score_articles(scorer, articles[first:first + BATCH_SIZE], language)]
     _count(f"partitions:{_key_name(scorer_key(scorer))}")
     return out
-
-
-def _deduplicated(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
-    """As ``framing.batch`` does locally: an article whose id was seen before becomes a failure."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Article):
-            if item.id in seen:
-                item = ReadFailure(item.id, item.source or "", f"{item.id}: duplicate id {item.id!r} in this batch")
-            else:
-                seen.add(item.id)
-        yield item
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def score_paths_on_cluster(paths: Iterable[str | Path], scheduler_address: "str | distributed.Client", *,
