@@ -18,11 +18,13 @@ from typing import Any, Iterable
 
 from .cache import cached
 from .errors import LexiconError
+from .lexicon_schema import DISTRACTOR, LEXICON_CATEGORIES
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
 # Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
+_CODE_DIGEST = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                       for name in ("lexicon.py", "lexicon_schema.py"))).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
 _META_REQUIRED = ("family", "language", "version", "source", "license")
@@ -30,7 +32,6 @@ _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
 _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
-DISTRACTOR = "distractor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,9 @@ def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for key in _META_REQUIRED:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
+    if meta["family"] not in LEXICON_CATEGORIES:
+        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r} "
+                           f"(known: {', '.join(sorted(LEXICON_CATEGORIES))})")
     if not _LANGUAGE.match(meta["language"]):
         raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
     unknown_tables = set(data) - {"meta", "entry", "axis"}
@@ -267,6 +271,11 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
+    if category is None and family == "grammar":
+        raise LexiconError(f"{where}: a grammar entry needs a category (the word list it belongs to)")
+    if category is not None and category not in LEXICON_CATEGORIES[family]:
+        raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
+                           f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")
     weight = _number(where, raw, "weight")
     if weight is not None and weight < 0:
         raise LexiconError(f"{where}: 'weight' must be >= 0")

@@ -16,15 +16,12 @@ from .errors import FramingError, InternalError
 from .evidence import Evidence
 from .extractors import EXTRACTORS
 from .language import LanguageGuess, identify
-from .lexicon import Entry, LexiconSet, load_lexicons
+from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
 from .profile import Profile, build_profile
 from .reading import Article
 from .readability import readability
-
-# Families used as word lists by segmentation and by the extractors' rules,
-# rather than matched in the text as evidence.
-WORDLIST_FAMILIES = frozenset({"abbreviation", "boilerplate", "grammar", "negation"})
+from .wordlists import WORDLIST_FAMILIES, wordlists
 
 FRAMING_VERSION = __version__
 # Articles per ``Scorer.score_many`` call for callers that batch (``framing score``, the
@@ -131,27 +128,3 @@ def _internal_error(exc: Exception) -> InternalError:
     error = InternalError(f"internal error, please report it: {type(exc).__name__}: {exc}")
     error.__cause__ = exc
     return error
-
-
-def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
-    """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer
-    headings of every language, since trailers are often in the site's language rather
-    than the article's)."""
-    lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
-    for entry in entries:
-        if entry.family == "grammar":
-            lists.setdefault(f"grammar.{entry.category}", set()).update(entry.forms)
-        elif entry.family in ("abbreviation", "negation"):
-            lists[entry.family].update(entry.forms)
-    lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
-    # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
-    # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the
-    # attribution extractor can find them with the particle at the end of the clause.
-    particles = lists.get("grammar.separable_particle", set())
-    for entry in entries if particles else ():
-        if entry.family == "attribution_cue":
-            pairs = (form.split() for form in entry.forms)
-            lists.setdefault(f"separable.{entry.category}", set()).update(
-                " ".join(words) for words in pairs if len(words) == 2 and words[1] in particles)
-    return {name: frozenset(forms) for name, forms in lists.items()}
