@@ -92,11 +92,6 @@ class LexiconSet:
     files: tuple[LexiconFile, ...]
     version: str
 
-    @property
-    def languages(self) -> frozenset[str]:
-        """Languages with at least one entry (``mul`` excluded)."""
-        return frozenset(e.language for e in self.entries if e.language != "mul")
-
     def select(self, language: str, families: Iterable[str] | None = None) -> tuple[Entry, ...]:
         """Entries for ``language`` (and language-independent ones), optionally of some families."""
         wanted = None if families is None else frozenset(families)
