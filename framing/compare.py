@@ -18,7 +18,7 @@ from .align import divergences, month_table, sentences_of
 from .align import align as align_sentences
 from .dataframes import Comparison
 from .families import highlighted_families, rated_families
-from .lexicon import LexiconSet, load_lexicons
+from .lexicon import LexiconSet
 from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
                     pooled_rates, ranks, z_scores)
 
@@ -113,12 +113,16 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison
+    if align and lexicons is None:
+        raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                         "lexicons= (for example Scorer().lexicons), or align=False")
     missing = [p["id"] for p in profiles if p["id"] not in texts]
     if missing:
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
     _distinctive(result_groups, groups, texts)
     if align:
-        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons or load_lexicons())
+        assert lexicons is not None  # checked above, before any work
+        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons)
         notes.append("claims are aligned only between articles that share enough names, dates and quotations "
                      "to tell the same story")
     else:

@@ -31,6 +31,7 @@ _META_REQUIRED = ("family", "language", "version", "source", "license")
 _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
 _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
+_GRAMMAR_KEYS = _ENTRY_KEYS | {"value"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
 
 
@@ -52,6 +53,7 @@ class Entry:
     case_sensitive: bool = False
     note: str | None = None
     cased_forms: tuple[str, ...] = ()
+    value: float | None = None  # grammar entries: the number a word stands for (a month's number)
 
     def __reduce__(self):
         """Pickle as a constructor call: dataclasses restore a slotted class field by field
@@ -248,7 +250,7 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     family = meta["family"]
     name = raw.get("id", "?")
     where = f"{path}: entry {name!r}"
-    allowed = _NAMING_KEYS if family == "naming" else _ENTRY_KEYS
+    allowed = {"naming": _NAMING_KEYS, "grammar": _GRAMMAR_KEYS}.get(family, _ENTRY_KEYS)
     unknown = set(raw) - allowed
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
@@ -291,10 +293,13 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
                 raise LexiconError(f"{where}: a distractor has no position")
         elif position is None or not -1.0 <= position <= 1.0:
             raise LexiconError(f"{where}: 'position' must be a number in [-1, 1]")
+    value = _number(where, raw, "value")
+    if category == "month" and (value is None or value not in range(1, 13)):
+        raise LexiconError(f"{where}: a month entry needs 'value', its number from 1 to 12")
     lexicon = f"{family}/{meta['language']}"
     cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
     return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,
-                 category, weight, axis, position, case_sensitive, note, cased)
+                 category, weight, axis, position, case_sensitive, note, cased, value)
 
 
 def _number(where: str, raw: dict[str, Any], key: str) -> float | None:

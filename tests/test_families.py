@@ -25,7 +25,8 @@ def _outputs(family: str, text_a: str = TEXT_A, text_b: str = TEXT_B) -> dict[st
     profiles = [dict(framing.score(text_a, language="en", id="a"), outlet="A"),
                 dict(framing.score(text_b, language="en", id="b"), outlet="B")]
     header = set(flat_columns(["western_sahara"]))
-    comparison = compare(profiles, texts={"a": text_a, "b": text_b}, resamples=50)
+    comparison = compare(profiles, texts={"a": text_a, "b": text_b}, lexicons=framing.Scorer().lexicons,
+                         resamples=50)
     html = render(comparison, "html")
     found = {
         "profile": family in profiles[0]["features"],

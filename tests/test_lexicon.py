@@ -184,3 +184,12 @@ def test_a_misspelt_word_list_name_is_an_error_not_an_empty_list():
     assert document.wordlist("grammar.perfect_verb") == frozenset()  # declared, Arabic only
     with pytest.raises(KeyError, match="grammar.determiners"):
         document.wordlist("grammar.determiners")
+
+
+def test_a_month_entry_carries_its_number_as_data(tmp_path):
+    body = '[[entry]]\nid = "m"\nterm = "Brumaire"\ncategory = "month"\nsource = "s"\n'
+    with pytest.raises(LexiconError, match="needs 'value'"):
+        load_lexicons([write(tmp_path / "a", body, family="grammar")])
+    lex = load_lexicons([write(tmp_path / "b", body.replace('category', 'value = 11\ncategory'), family="grammar")])
+    from framing.align import month_table
+    assert month_table(lex, "en")["brumaire"] == 11
