@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .errors import LexiconError
+from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
 from .report import FORMATS as REPORT_FORMATS
@@ -121,10 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         print("framing: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
+        with warnings.catch_warnings():  # said once below, in the command's own words
+            warnings.simplefilter("ignore", LexiconOverrideWarning)
+            scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
+    for override in scorer.lexicons.overrides:
+        print(f"framing: warning: {override}", file=sys.stderr)
     report = _Report(quiet=getattr(args, "quiet", False))
     try:
         if args.command == "lexicons":
