@@ -19,6 +19,7 @@ from .align import align as align_sentences
 from .dataframes import Comparison
 from .families import highlighted_families, rated_families
 from .lexicon import LexiconSet
+from .profile import MIN_RATE_WORDS
 from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
                     pooled_rates, ranks, z_scores)
 
@@ -57,8 +58,9 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     skips claim alignment (distinctive words still need ``texts``).
 
     >>> import framing
-    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara.", language="en", id="a")
-    >>> b = framing.score("Officials met. The Western Sahara vote was held.", language="en", id="b")
+    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
+    ...                   language="en", id="a")
+    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
     >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
     >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
     True
@@ -70,16 +72,20 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
     names = sorted(groups)
-    counts = {name: [article_counts(p) for p in groups[name]] for name in names}
+    # Articles too short for a rate (profile.MIN_RATE_WORDS) are set aside from the rates only.
+    long_enough = {name: [p for p in groups[name] if p.get("words", 0) >= MIN_RATE_WORDS] for name in names}
+    rated = [name for name in names if long_enough[name]]
+    counts = {name: [article_counts(p) for p in long_enough[name]] for name in rated}
     # Each group its own stream of random numbers: with one seed for all, two groups with
     # as many sentences would draw the same indices and their intervals would be correlated.
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, index))
-               for index, name in enumerate(names)}
-    rates = {name: pooled_rates(counts[name]) for name in names}
+    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, names.index(name)))
+               for name in rated}
+    rates = {name: pooled_rates(counts[name]) for name in rated}
     result_groups: dict[str, Any] = {}
     for name in names:
         result_groups[name] = {
             "articles": [p["id"] for p in groups[name]],
+            "articles_in_rates": len(long_enough[name]),
             "languages": sorted({p.get("language", "") for p in groups[name]}),
             "words": sum(p.get("words", 0) for p in groups[name]),
             "features": {},
@@ -89,7 +95,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
-    for name in names:
+    for name in rated:
         cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
     for column, family in enumerate(rated_families()):
         for cohort in cohorts.values():
@@ -98,15 +104,22 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
                 low, high = interval(samples[name][:, column])
                 result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
                                                            "z": z, "rank": rank}
+        for name in set(names) - set(rated):
+            result_groups[name]["features"][family] = {"rate": None, "ci": [None, None], "z": None, "rank": None}
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
              "z-scores and ranks compare groups of the same language only",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
+    short = sum(len(groups[name]) - len(long_enough[name]) for name in names)
+    if short:
+        notes.append(f"{short} article(s) under {MIN_RATE_WORDS} body words were set aside from the rates (a rate "
+                     "of so few words says more about the length than the writing); groups with no longer "
+                     "article have no rates")
     comparison = Comparison({
         "schema": SCHEMA, "by": by, "groups": result_groups,
-        "pairwise": _pairwise(names, rates, samples),
+        "pairwise": _pairwise(rated, rates, samples),
         "naming_ranking": _naming_ranking(result_groups),
         "alignments": [], "divergences": [], "notes": notes,
     })

@@ -73,7 +73,7 @@ def _markdown(comparison: dict[str, Any]) -> str:
               "| group | articles | " + " | ".join(families) + " |",
               "|---|---:|" + "---:|" * len(families)]
     for name, group in groups.items():
-        cells = [f"{f['rate']:.1f} [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]"
+        cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
                  for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
@@ -188,8 +188,8 @@ def _heatmap(comparison: dict[str, Any]) -> str:
             z = f["z"] or 0.0
             shade = max(0, min(255, int(255 - 60 * abs(z))))
             colour = f"rgb(255,{shade},{shade})" if z > 0 else f"rgb({shade},{shade},255)"
-            cells.append(f"<td style='background:{colour}' title='95% [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]'>"
-                         f"{f['rate']:.1f}</td>")
+            cells.append(f"<td style='background:{colour}' title='95% [{_fmt(f['ci'][0], '.1f')}, "
+                         f"{_fmt(f['ci'][1], '.1f')}]'>{_fmt(f['rate'], '.1f')}</td>")
         rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
     return (svg or "") + "".join(rows)
