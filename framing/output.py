@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from .cells import dict_writer
 from .profile import COUNTED_FAMILIES
+from .terminal import cut, safe_terminal
 
 FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
@@ -102,7 +104,7 @@ def csv_row(item: Record) -> dict[str, Any]:
 
 
 def _write_csv(items: Iterable[Record], stream: IO[str]) -> None:
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = dict_writer(stream, CSV_COLUMNS)  # formula-safe cells, CRs quoted
     writer.writeheader()
     for item in items:
         writer.writerow(csv_row(item))
@@ -114,7 +116,7 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write(header + "\n" + "-" * len(header) + "\n")
     for item in items:
         if is_error(item):
-            stream.write(f"{item['id'][:32]:<32} ERROR {item['error']}\n")
+            stream.write(f"{cut(item['id'], 32)} ERROR {safe_terminal(item['error'], one_line=True)}\n")
             continue
         stances = ", ".join(
             f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
@@ -122,7 +124,7 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
             for axis, v in item["naming"].items()) or "-"
         share = item["features"]["attribution"]["quoted_share"]
         hedges = item["features"]["hedge"]["unquoted"]
-        stream.write(f"{item['id'][:32]:<32} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
+        stream.write(f"{cut(item['id'], 32)} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
                      f"{stances}\n")
 
 
