@@ -7,6 +7,7 @@ error names the file and the entry.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
@@ -113,6 +114,14 @@ def default_lexicon_dir() -> Path:
                        f"{here.parent / 'lexicons'}); reinstall the package")
 
 
+@lru_cache(maxsize=1)
+def known_families() -> frozenset[str]:
+    """The families framing knows: the folders of the shipped lexicons (one per family).
+    A user lexicon of another family would be loaded and never used: a misspelling."""
+    root = default_lexicon_dir()
+    return frozenset(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else frozenset()
+
+
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...]) -> LexiconSet:
     return _load(paths)
@@ -213,6 +222,12 @@ def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
             raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
     if not _LANGUAGE.match(meta["language"]):
         raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
+    families = known_families()
+    if families and meta["family"] not in families:
+        close = difflib.get_close_matches(meta["family"], sorted(families), n=1)
+        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r}"
+                           + (f"; did you mean {close[0]!r}?" if close else "")
+                           + f" (families: {', '.join(sorted(families))})")
     unknown_tables = set(data) - {"meta", "entry", "axis"}
     if unknown_tables:
         raise LexiconError(f"{path}: unknown top-level keys {sorted(unknown_tables)}")
@@ -264,6 +279,9 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     forms = tuple(dict.fromkeys(normalize_term(t) for t in [raw["term"], *variants]))
     if not all(forms):
         raise LexiconError(f"{where}: a term is empty once normalised")
+    if not all(any(ch.isalnum() for ch in form) for form in forms):
+        raise LexiconError(f"{where}: a term with no letter or digit ({', '.join(repr(f) for f in forms)}) "
+                           "would match punctuation, not words")
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")

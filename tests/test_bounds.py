@@ -58,3 +58,65 @@ def test_a_long_run_of_periods_is_one_sentence():
     # The sentence-end pattern was tried from every period of a run (80,000 periods: 74 s).
     text = "Intro x" + "." * 80000 + "y and the end."
     assert framing.score(text, language="en")["sentences"] == 1
+
+
+def _old_find(matcher, view):
+    """The matcher as it was: every candidate kept, then one stable sort (the reference)."""
+    folded, n, candidates = view.folded, len(view.folded), []
+    for last, (length, indexes) in matcher._automaton.iter(folded):
+        start, end = last + 1 - length, last + 1
+        if start > 0 and (folded[start].isalnum() or folded[start] == "_") and (
+                folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            continue
+        if end < n and (folded[end - 1].isalnum() or folded[end - 1] == "_") and (
+                folded[end].isalnum() or folded[end] == "_"):
+            continue
+        candidates.extend((start, -end, matcher.entries[i]) for i in indexes)
+    candidates.sort(key=lambda c: c[:2])
+    chosen, frontier = [], {}
+    for start, negative_end, entry in candidates:
+        if start >= frontier.get(entry.family, 0):
+            chosen.append((start, -negative_end, entry.id))
+            frontier[entry.family] = -negative_end
+    return chosen
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["a", "b", "ab"]), min_size=1, max_size=4),
+                          st.sampled_from(["hedge", "booster"])), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["a", "b", "ab", ",", "x"]), max_size=30))
+def test_the_matcher_keeps_only_what_leftmost_longest_can_choose(terms, words):
+    from framing.lexicon import Entry
+    from framing.matcher import Matcher
+    from framing.normalize import normalize
+    entries = [Entry(f"e{i}", " ".join(t), (" ".join(t),), family, "en", "s", f"{family}/en")
+               for i, (t, family) in enumerate(terms)]
+    matcher = Matcher(entries)
+    view = normalize(" ".join(words))
+    assert [(m.start, m.end, m.entry.id) for m in matcher.find(view)] == _old_find(matcher, view)
+
+
+def test_nested_user_terms_do_not_multiply_memory(tmp_path):
+    # 300 nested terms ("perhaps", "perhaps perhaps", ...) over a run of the word once kept a
+    # candidate per term per word: 1.26 GB for 20,000 words. Now one per word and family.
+    from framing.lexicon import Entry
+    from framing.matcher import Matcher
+    from framing.normalize import normalize
+    entries = [Entry(f"n{k}", " ".join(["perhaps"] * k), (" ".join(["perhaps"] * k),), "hedge", "en", "s",
+                     "hedge/en") for k in range(1, 301)]
+    found = Matcher(entries).find(normalize("perhaps " * 700))
+    assert [m.end - m.start for m in found] == [len(" ".join(["perhaps"] * 300))] * 2 + [len(
+        " ".join(["perhaps"] * 100))]
+
+
+def test_evidence_is_capped_per_family_and_counts_stay_exact():
+    from framing.scoring import cap_evidence
+    text = "Officials said it was reportedly late. " + "Reportedly, it was reportedly late. " * 6
+    full = framing.Scorer().score(framing.article_from_text(text, language="en"))
+    capped = cap_evidence(full, limit=3)
+    hedges = [e for e in capped.evidence if e.family == "hedge"]
+    assert len(hedges) == 3 and hedges == [e for e in full.evidence if e.family == "hedge"][:3]
+    assert capped.features == full.features
+    (note,) = capped.meta["notes"]
+    left = sum(1 for e in full.evidence if e.family == "hedge") - 3
+    assert f"{left:,} hedge" in note and "counts and rates include them" in note
+    assert cap_evidence(full, limit=10_000) is full

@@ -360,3 +360,28 @@ def test_a_full_disk_names_the_output(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "framing.cli", "score", str(corpus)], stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=60)
     assert proc.returncode == EXIT_USAGE and "standard output" in proc.stderr and "None" not in proc.stderr
+
+
+# Lexicons
+
+
+def user_lexicon(tmp_path, family="hedge", term="maybe so"):
+    path = tmp_path / "mine.toml"
+    path.write_text(f'[meta]\nfamily = "{family}"\nlanguage = "en"\nversion = "1"\nsource = "me"\nlicense = "CC0"\n\n'
+                    f'[[entry]]\nid = "x"\nterm = "{term}"\ncategory = "epistemic_adverb"\nsource = "me"\n')
+    return path
+
+
+def test_a_misspelt_family_is_refused_with_a_suggestion(tmp_path):
+    from framing.errors import LexiconError
+    from framing.lexicon import load_lexicons
+    with pytest.raises(LexiconError, match="unknown family 'hedgee'; did you mean 'hedge'"):
+        load_lexicons([user_lexicon(tmp_path, family="hedgee")])
+
+
+@pytest.mark.parametrize("term", ["...", "--", "!?", "\u2026"])
+def test_a_punctuation_only_term_is_refused(tmp_path, term):
+    from framing.errors import LexiconError
+    from framing.lexicon import load_lexicons
+    with pytest.raises(LexiconError, match="no letter or digit"):
+        load_lexicons([user_lexicon(tmp_path, term=term)])
