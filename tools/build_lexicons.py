@@ -147,8 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         family, lang = seed.parent.name, seed.stem
         text, skipped = build(family, lang)
         target = LEXICONS / family / f"{lang}.toml"
-        for item in skipped:
-            print(f"{family}/{lang}: skipped {item}", file=sys.stderr)
+        if skipped:
+            print(f"{family}/{lang}: {len(skipped)} seed rows already hand-written, skipped "
+                  f"(first: {skipped[0]})", file=sys.stderr)
         if args.check:
             if target.read_text(encoding="utf-8") != text:
                 print(f"{target} is stale: run tools/build_lexicons.py", file=sys.stderr)
