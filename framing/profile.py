@@ -68,8 +68,10 @@ class Profile:
 
 
 def build_profile(document: Document, evidence: list[Evidence], *, lexicon_version: str,
-                  framing_version: str, readability: dict[str, Any] | None = None) -> Profile:
-    """Counts, rates and naming stances from ``evidence`` found in ``document``."""
+                  framing_version: str, readability: dict[str, Any] | None = None,
+                  notes: tuple[str, ...] = ()) -> Profile:
+    """Counts, rates and naming stances from ``evidence`` found in ``document``; ``notes``
+    (such as thin lexicons for the language, see ``coverage``) join the article's own."""
     article = document.article
     features: dict[str, Any] = voice_counts(evidence, document.words)
     features["attribution"] = attribution_summary(document, evidence)
@@ -77,8 +79,8 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
                                           ("date", article.date), ("url", article.url),
                                           ("source", article.source), ("encoding", article.encoding))
             if value is not None}
-    if article.notes:
-        meta["notes"] = list(article.notes)
+    if article.notes or notes:
+        meta["notes"] = [*article.notes, *notes]
     excluded = tuple(dict(x.to_dict(), text=document.text[x.start:x.end]) for x in document.layout.excluded)
     return Profile(
         id=article.id, language=document.language.code, language_confidence=document.language.confidence,
