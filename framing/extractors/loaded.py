@@ -12,9 +12,11 @@ the words that carry a writer's bias, so they are loaded language as well as
 attribution cues; the word list stays in one lexicon.
 
 German writes a compound as one word, and a determinative compound means what
-its last part means: "Kriegspropaganda" is propaganda. Words that end in a
-head of ``grammar.compound_head`` (loaded nouns that end no common neutral
-word) count too, category ``compound``.
+its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
+"Lügenpresse" is press called liars. Words that end in a head of
+``grammar.compound_head`` (loaded nouns that end no common neutral word) or
+start with a modifier of ``grammar.compound_modifier`` (loaded first parts that
+start no common neutral word) count too, category ``compound``.
 """
 from __future__ import annotations
 
@@ -28,9 +30,11 @@ from ._hits import after_determiner, hits_of, to_evidence
 
 DISTANCING_VERB = "distancing_verb"
 COMPOUND = "compound"
-# A compound has at least this many letters before its head ("Medien|hetze"), so the head alone never counts twice.
-_MIN_MODIFIER = 3
-_CAPITALISED_WORD = re.compile(r"\b[^\W\d_][^\W_]*\b")
+# Each part of a compound has at least this many letters ("Medien|hetze", "Lügen|presse"), so a listed
+# part alone never counts as a compound of itself.
+_MIN_PART = 3
+# A word, hyphenated parts included ("Panik-Minister"): German writes compounds with a hyphen too.
+_CAPITALISED_WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
 
 
 def extract_loaded(document: Document) -> list[Evidence]:
@@ -45,24 +49,39 @@ def extract_loaded(document: Document) -> list[Evidence]:
 
 
 def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
-    """Capitalised words of the body that end in a compound head, outside other loaded evidence."""
+    """Capitalised words of the body (hyphenated ones whole) that end in a compound head or
+    start with a compound modifier, outside other loaded evidence."""
     heads = document.affixes("grammar.compound_head")
-    if not heads:
+    modifiers = document.affixes("grammar.compound_modifier")
+    if not heads and not modifiers:
         return []
-    shortest = min(map(len, heads)) + _MIN_MODIFIER
-    taken = {(e.start, e.end) for e in found}
+    taken = [(e.start, e.end) for e in found]
     text = document.text
     compounds = []
     for start, end in document.layout.body:
         for word in _CAPITALISED_WORD.finditer(text, start, end):
             token = word.group()
-            if len(token) < shortest or not token[0].isupper():
+            if not token[0].isupper() or len(token) < 2 * _MIN_PART:
                 continue
             lower = token.lower()
-            head = max((h for h in heads if lower.endswith(h)), key=len, default=None)
-            if head is None or len(lower) - len(head) < _MIN_MODIFIER or (word.start(), word.end()) in taken:
+            part = _head(lower, heads) or _modifier(lower, modifiers)
+            if part is None or any(s < word.end() and word.start() < e for s, e in taken):
                 continue
-            compounds.append(Evidence("loaded", f"compound_head.{head}", token, word.start(), word.end(),
+            compounds.append(Evidence("loaded", f"compound.{part}", token, word.start(), word.end(),
                                       document.voice_at(word.start()), document.sentence_at(word.start()),
-                                      category=COMPOUND, lexicon=f"grammar/{document.language.code}", term=f"-{head}"))
+                                      category=COMPOUND, lexicon=f"grammar/{document.language.code}", term=part))
     return compounds
+
+
+def _head(word: str, heads: tuple[str, ...]) -> str | None:
+    """The longest head ``word`` ends in after at least ``_MIN_PART`` other letters, as "-head"."""
+    head = max((h for h in heads if word.endswith(h) and len(word) - len(h) >= _MIN_PART),
+               key=len, default=None)
+    return None if head is None else f"-{head}"
+
+
+def _modifier(word: str, modifiers: tuple[str, ...]) -> str | None:
+    """The longest modifier ``word`` starts with, followed by at least ``_MIN_PART`` letters, as "modifier-"."""
+    modifier = max((m for m in modifiers if word.startswith(m) and len(word) - len(m) >= _MIN_PART),
+                   key=len, default=None)
+    return None if modifier is None else f"{modifier}-"
