@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .errors import LexiconError
+from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
 from .report import FORMATS as REPORT_FORMATS
@@ -121,10 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         print("framing: --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
+        with warnings.catch_warnings():  # said once below, in the command's own words
+            warnings.simplefilter("ignore", LexiconOverrideWarning)
+            scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
+    for override in scorer.lexicons.overrides:
+        print(f"framing: warning: {override}", file=sys.stderr)
     report = _Report(quiet=getattr(args, "quiet", False))
     try:
         if args.command == "lexicons":
@@ -162,14 +168,15 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             print(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
             return 2
         scored = (Scored(None, record, False) for record in records)
-        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
+        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
         return report.finish()
     items = read_paths(args.paths, encoding=args.encoding)
     encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
         write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output)
+                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
     return report.finish()
 
 
