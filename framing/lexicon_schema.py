@@ -17,7 +17,8 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "booster": frozenset({"certainty_adjective", "certainty_adverb", "intensifier"}),
     "factive": frozenset({"factive", "evidential"}),
     "grammar": frozenset({
-        "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
+        "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix", "compound_head",
+        "compound_modifier",
         "condition_word", "determiner", "heading_label", "imperfect_only_modal", "imperfect_prefix",
         "indefinite_article", "month", "name_introducer", "name_joiner", "name_particle", "naming_participle",
         "number_word", "organisation_word", "participle", "participle_prefix", "participle_suffix",

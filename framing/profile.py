@@ -69,8 +69,10 @@ class Profile:
 
 
 def build_profile(document: Document, evidence: list[Evidence], *, lexicon_version: str,
-                  framing_version: str, readability: dict[str, Any] | None = None) -> Profile:
-    """Counts, rates and naming stances from ``evidence`` found in ``document``."""
+                  framing_version: str, readability: dict[str, Any] | None = None,
+                  lexicon_notes: tuple[str, ...] = ()) -> Profile:
+    """Counts, rates and naming stances from ``evidence`` found in ``document``; ``lexicon_notes``
+    (such as thin lexicons for the language, see ``coverage``) join the article's own notes."""
     article = document.article
     features: dict[str, Any] = voice_counts(evidence, document.words)
     notes = list(article.notes)
@@ -82,6 +84,7 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
                                           ("date", article.date), ("url", article.url),
                                           ("source", article.source), ("encoding", article.encoding))
             if value is not None}
+    notes.extend(lexicon_notes)
     if notes:
         meta["notes"] = notes
     excluded = tuple(dict(x.to_dict(), text=document.text[x.start:x.end]) for x in document.layout.excluded)

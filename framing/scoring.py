@@ -18,6 +18,7 @@ from .extractors import EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
+from .coverage import coverage_note, entry_counts
 from .profile import Profile, build_profile
 from .reading import Article
 from .readability import readability
@@ -38,6 +39,7 @@ class LanguageTables:
 
     matcher: Matcher
     wordlists: dict[str, frozenset[str]]
+    notes: tuple[str, ...] = ()
 
 
 class Scorer:
@@ -70,7 +72,8 @@ class Scorer:
         if cached is None:
             entries = self.lexicons.select(language)
             matcher = Matcher([e for e in entries if e.family not in WORDLIST_FAMILIES])
-            cached = LanguageTables(matcher, wordlists(entries, self.lexicons.entries))
+            note = coverage_note(entry_counts(self.lexicons.entries), language)
+            cached = LanguageTables(matcher, wordlists(entries, self.lexicons.entries), (note,) if note else ())
             self._tables[language] = cached
         return cached
 
@@ -121,7 +124,8 @@ class Scorer:
             scores = (readability(article.text, document.layout.body, len(document.layout.sentences),
                                   document.language.code) if self.readability else None)
             results[index] = cap_evidence(build_profile(document, found, lexicon_version=self.lexicons.version,
-                                                         framing_version=FRAMING_VERSION, readability=scores))
+                                                         framing_version=FRAMING_VERSION, readability=scores,
+                                                         lexicon_notes=self.tables(document.language.code).notes))
         return results  # type: ignore[return-value]  # every index was filled above
 
 
