@@ -20,6 +20,7 @@ from .compare import compare as compare_profiles
 from .errors import LexiconError
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
+from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
 from .scoring import FRAMING_VERSION, Scorer
@@ -40,7 +41,8 @@ examples:
   framing compare                                        # the bundled story belmokhtar-2013
   framing compare corpus/belmokhtar-2013 --format html -o report.html
   framing compare articles.jsonl --by outlet --format markdown
-  framing compare --db profiles.sqlite --format csv      # what a store holds
+  framing compare --db profiles.sqlite --format csv      # what a store holds (rates only: no claims)
+  framing compare big.jsonl --no-claims                  # statistics without stories and claim alignment
 """
 
 
@@ -89,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=REPORT_FORMATS, default="json", help="output format (default: json)")
     compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
     compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
+    compare.add_argument("--no-claims", action="store_true",
+                         help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
     lexicons = commands.add_parser(
         "lexicons", help="validate lexicons and list entries per family and language",
@@ -182,6 +186,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
             for profile, text in store.latest():
                 profiles.append(profile)
                 texts[profile["id"]] = text
+        report.from_store = len(profiles)
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
@@ -195,7 +200,8 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         print("framing: nothing to compare: no article could be scored", file=sys.stderr)
         return 1
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed)
+                                  resamples=args.resamples, seed=args.seed,
+                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
     if report.failures:
         comparison["failures"] = report.failures
     document = render(comparison, args.format)

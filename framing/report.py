@@ -17,6 +17,7 @@ from typing import Any
 from .compare import RATE_FAMILIES
 
 FORMATS = ("json", "csv", "markdown", "html")
+CLAIM_FORMATS = ("json", "markdown", "html")  # the formats that show stories and aligned claims
 
 
 def render(comparison: dict[str, Any], fmt: str) -> str:
