@@ -126,15 +126,16 @@ def _context(words: list[re.Match[str]], start: int, end: int) -> frozenset[str]
 
 
 def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
-                 calendar_words: frozenset[str], scales: Mapping[str, int] | None = None) -> list[Sentence]:
-    """The body sentences of one scored article, with their anchors (``scales``: scale words, see
-    ``quantities.scale_table``)."""
+                 calendar_words: frozenset[str], scales: Mapping[str, int] | None = None,
+                 links: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The body sentences of one scored article, with their anchors (``scales`` and ``links``: scale
+    words and the small words before a unit, see ``quantities``)."""
     out = []
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
         dates = find_dates(chunk, months)
         date_chars = [(a, b) for a, b, _ in dates]
-        quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {})
+        quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
                                       if not any(a <= q.start < b for a, b in date_chars)]
         numbers = [q.key for q in quantities]
         words = list(_WORD.finditer(chunk))

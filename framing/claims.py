@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
 from .lexicon import LexiconSet
-from .quantities import scale_table
+from .quantities import link_words, scale_table
 from .stories import Story, article_features, group_stories, publication_day
 
 # Framing differences an aligned pair can show, in the order reports name them.
@@ -33,16 +33,17 @@ DIVERGENCE_SCORE = 0.15
 def article_sentences(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str],
                       lexicons: LexiconSet) -> dict[str, list[Sentence]]:
     """Each article's body sentences with their anchors, by article id."""
-    tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int]]] = {}
+    tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
     out = {}
     for p in profiles:
         language = p["language"]
         if language not in tables:
             calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
                                  if e.category in ("month", "weekday") for f in e.forms)
-            tables[language] = (month_table(lexicons, language), calendar, scale_table(lexicons, language))
-        months, calendar, scales = tables[language]
-        out[p["id"]] = sentences_of(p, texts[p["id"]], months, calendar, scales)
+            tables[language] = (month_table(lexicons, language), calendar, scale_table(lexicons, language),
+                                link_words(lexicons, language))
+        months, calendar, scales, links = tables[language]
+        out[p["id"]] = sentences_of(p, texts[p["id"]], months, calendar, scales, links)
     return out
 
 

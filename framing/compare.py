@@ -105,8 +105,10 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
              "p-values from the bootstrap of the difference"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
+    lexicons = lexicons or load_lexicons()
     comparison = Comparison({
-        "schema": SCHEMA, "by": by, "groups": result_groups,
+        "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
+        "axes": axis_poles(result_groups, lexicons),
         "pairwise": _pairwise(names, rates, samples),
         "naming_ranking": _naming_ranking(result_groups),
         "stories": [], "alignments": [], "divergences": [], "notes": notes,
@@ -120,13 +122,27 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     _distinctive(result_groups, groups, texts)
     if align:
         outlets = {p["id"]: group_key(p, "outlet") for p in profiles}
-        comparison.update(compare_claims(profiles, texts, lexicons or load_lexicons(), outlets))
+        comparison.update(compare_claims(profiles, texts, lexicons, outlets))
         notes.append("stories group articles telling the same event (shared names, dates, numbers, quotations "
                      "and words; publication dates at most a week apart); claims are aligned only between "
                      "different outlets of one story and ranked by how differently they are framed")
     else:
         notes.append("stories and claim alignment were not requested")
     return comparison
+
+
+def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
+    """Per article id what a reader needs to recognise it: title (or headline), outlet, date, language, group."""
+    return {p["id"]: {"title": p.get("title") or p.get("headline") or None, "outlet": p.get("outlet"),
+                      "date": p.get("date"), "language": p.get("language"), "group": group_key(p, by)}
+            for p in profiles}
+
+
+def axis_poles(groups: Mapping[str, Any], lexicons: LexiconSet) -> dict[str, dict[str, str]]:
+    """What -1 and +1 mean on each naming axis the groups mention (from ``naming/axes.toml``)."""
+    mentioned = sorted({axis for group in groups.values() for axis in group["naming"]})
+    return {axis: {"negative": lexicons.axes[axis].negative, "positive": lexicons.axes[axis].positive}
+            for axis in mentioned if axis in lexicons.axes}
 
 
 def _shares(profiles: list[Mapping[str, Any]]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ _FOLLOWING = re.compile(r"\s+([^\W\d_][\w.'\u2019-]*)")
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 MAX_SCALE_WORDS = 2
+_ELISION = re.compile(r"^[^\W\d_]{1,2}['\u2019]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class Quantity:
 
 
 def scale_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Scale words of ``language`` -> exponent of ten (from ids ``scale.<exponent>.<word>``)."""
+    """Scale words of ``language`` -> exponent of ten (from ids ``scale.<exponent>.<word>``), and under
+    see ``link_words`` for the words between a number and its unit."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
         if entry.category == "scale" and entry.id.startswith("scale."):
@@ -56,6 +58,12 @@ def scale_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
             for form in entry.forms:
                 table[form.lower()] = exponent
     return table
+
+
+def link_words(lexicons: LexiconSet, language: str) -> frozenset[str]:
+    """Small words between a number and what it counts ("of", "de", "van"): the grammar's name joiners."""
+    return frozenset(f.lower() for e in lexicons.select(language, ["grammar"]) if e.category == "name_joiner"
+                     for f in e.forms)
 
 
 def parse_number(digits: str, language: str) -> float:
@@ -83,14 +91,27 @@ def parse_number(digits: str, language: str) -> float:
     return float(digits.replace(thousands, "").replace(decimal, "."))
 
 
-def find_quantities(text: str, language: str, scales: Mapping[str, int]) -> list[Quantity]:
-    """Numbers in ``text`` with their scale words and units.
+def _unit_word(text: str, end: int, link_words: frozenset[str]) -> str:
+    """The word counted after a number: "euros" in "milliards d'euros", "dólares" in "millones de dólares"."""
+    word = _FOLLOWING.match(text, end)
+    if word and word.group(1).lower() in link_words:
+        word = _FOLLOWING.match(text, word.end())  # of, de, van: the unit follows
+    if not word:
+        return ""
+    return _ELISION.sub("", word.group(1).lower()).rstrip(".")
+
+
+def find_quantities(text: str, language: str, scales: Mapping[str, int],
+                    links: frozenset[str] = frozenset()) -> list[Quantity]:
+    """Numbers in ``text`` with their scale words and units (``links``: see ``link_words``).
 
     >>> en = {"billion": 9, "million": 6}
     >>> [(q.value, q.unit) for q in find_quantities("It cost $2.5 billion and 300 soldiers died.", "en", en)]
     [(2500000000.0, 'USD'), (300.0, 'soldiers')]
+    >>> [(q.value, q.unit) for q in find_quantities("2,5 milliards de dollars", "fr", {"milliards": 9}, {"de"})]
+    [(2500000000.0, 'dollars')]
     >>> [(q.value, q.unit) for q in find_quantities("2,5 milliards d'euros", "fr", {"milliards": 9})]
-    [(2500000000.0, "d'euros")]
+    [(2500000000.0, 'euros')]
     """
     found = []
     for m in _NUMBER.finditer(text):
@@ -116,9 +137,7 @@ def find_quantities(text: str, language: str, scales: Mapping[str, int]) -> list
             value *= 10.0 ** scales[form]
             end = word.start(1) + len(form)
         if not unit:
-            word = _FOLLOWING.match(text, end)
-            if word and len(word.group(1)) > 2:
-                unit = word.group(1).lower().rstrip(".")
+            unit = _unit_word(text, end, links)
         year_like = bool(_YEAR.match(m.group("n"))) and not m.group("pre") and value == int(m.group("n"))
         found.append(Quantity(m.start(), end, value, unit, year_like))
     return found

@@ -157,14 +157,15 @@ def candidate_pairs(both, anchors, words, languages: Sequence[str]) -> list[tupl
     """``(i, j, similarity)`` for articles sharing at least one of their most telling rare features.
 
     Each article keeps its ``TELLING_FEATURES`` heaviest features seen in 2 to
-    ``CANDIDATE_DF`` articles; the co-occurrence of those (one sparse
+    ``CANDIDATE_DF`` articles (and not in all of them); the co-occurrence of those (one sparse
     product, an inverted index in effect) names the pairs worth a similarity.
     """
     from scipy.sparse import csr_matrix
 
     n = both.shape[0]
     df = both.df_
-    rare = (df >= 2) & (df <= CANDIDATE_DF)
+    # A feature of every article tells no story apart, unless two articles are all there is.
+    rare = (df >= 2) & (df <= CANDIDATE_DF) & ((df < n) | (n == 2))
     rows, cols = [], []
     for row in range(n):
         start, end = both.indptr[row], both.indptr[row + 1]
