@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from .compare import MIN_NAMING_MENTIONS, RATE_FAMILIES
 
 TOP_CLAIMS = 5
+OPEN_ARTICLES = 12  # longer lists of articles start folded
 # Highlight colour of each evidence family in aligned claims, and what it means to a reader.
 HIGHLIGHTS = {
     "hedge": ("#ffe08a", "hedge (the writer softens the claim)"),
@@ -59,7 +60,9 @@ def articles_table(comparison: Mapping[str, Any]) -> str:
                     f"</td><td>{e(str(info.get('date') or '–'))}</td><td>{e(str(info.get('language') or ''))}</td>"
                     f"<td>{e(story_of.get(article_id, '–'))}</td></tr>")
     rows.append("</table>")
-    return "".join(rows)
+    count = len(comparison.get("articles", {}))
+    return (f"<details{' open' if count <= OPEN_ARTICLES else ''}><summary>{count} articles by title, outlet "
+            f"and date</summary>{''.join(rows)}</details>")
 
 
 def rates_table(comparison: Mapping[str, Any]) -> str:
