@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .lexicon import LexiconSet
+from .spans import GrowingSpanSet, SpanSet
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
@@ -76,10 +77,10 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
     if not months:
         return []
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = GrowingSpanSet()
     for pattern in _date_patterns(tuple(sorted(months))):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             parts = {k[0]: v for k, v in m.groupdict().items() if v is not None}
             month = months.get(fold(parts["m"]).rstrip(".")) or months.get(parts["m"].lower().rstrip("."))
@@ -89,7 +90,7 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
             if "d" in parts and 1 <= int(parts["d"]) <= 31:
                 value += f"-{int(parts['d']):02d}"
             found.append((m.start(), m.end(), value))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return sorted(found)
 
 
@@ -115,9 +116,9 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
         dates = find_dates(chunk, months)
-        date_chars = [(a, b) for a, b, _ in dates]
+        date_chars = SpanSet((a, b) for a, b, _ in dates)
         numbers = [n.replace(",", "").replace(".", "") for m in _NUMBER.finditer(chunk)
-                   if not any(a <= m.start() < b for a, b in date_chars)
+                   if not date_chars.overlaps(m.start(), m.start() + 1)
                    for n in [m.group()]]
         words = list(_WORD.finditer(chunk))
         names = [fold(_POSSESSIVE.sub("", w.group())) for i, w in enumerate(words)

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from .families import FAMILIES
 from .lexicon import Entry
 
 REFERENCE_LANGUAGE = "en"
 THIN_FRACTION = 0.5
-# The families whose entries are counted as evidence; word lists and naming (which names places, not styles) aside.
-COVERAGE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source_noun", "loaded")
+
+
+def coverage_families() -> tuple[str, ...]:
+    """The lexicon families behind counted evidence (``framing.families``), naming aside: it
+    names places and actors, so its size says nothing about how well a style is measured."""
+    return tuple(dict.fromkeys(family.lexicon for family in FAMILIES.values()
+                               if family.counted and family.lexicon and family.lexicon != "naming"))
 
 Counts = Mapping[str, Mapping[str, int]]
 
@@ -35,7 +41,7 @@ def thin_families(counts: Counts, language: str) -> tuple[str, ...]:
     """The coverage families with fewer than ``THIN_FRACTION`` of the reference language's entries."""
     if language == REFERENCE_LANGUAGE:
         return ()
-    return tuple(family for family in COVERAGE_FAMILIES
+    return tuple(family for family in coverage_families()
                  if counts.get(family, {}).get(language, 0)
                  < THIN_FRACTION * counts.get(family, {}).get(REFERENCE_LANGUAGE, 0))
 

@@ -7,6 +7,7 @@ error names the file and the entry.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
@@ -113,6 +114,7 @@ def default_lexicon_dir() -> Path:
                        f"{here.parent / 'lexicons'}); reinstall the package")
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...], shipped: bool) -> LexiconSet:
     return _load(paths, shipped)
@@ -252,9 +254,11 @@ def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for key in _META_REQUIRED:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
-    if meta["family"] not in LEXICON_CATEGORIES:
-        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r} "
-                           f"(known: {', '.join(sorted(LEXICON_CATEGORIES))})")
+    if meta["family"] not in LEXICON_CATEGORIES:  # a misspelling: its entries would never be used
+        close = difflib.get_close_matches(meta["family"], sorted(LEXICON_CATEGORIES), n=1)
+        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r}"
+                           + (f"; did you mean {close[0]!r}?" if close else "")
+                           + f" (families: {', '.join(sorted(LEXICON_CATEGORIES))})")
     if not _LANGUAGE.match(meta["language"]):
         raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
     unknown_tables = set(data) - {"meta", "entry", "axis"}
@@ -311,6 +315,9 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     forms = tuple(dict.fromkeys(normalize_term(t) for t in [raw["term"], *variants]))
     if not all(forms):
         raise LexiconError(f"{where}: a term is empty once normalised")
+    if not all(any(ch.isalnum() for ch in form) for form in forms):
+        raise LexiconError(f"{where}: a term with no letter or digit ({', '.join(repr(f) for f in forms)}) "
+                           "would match punctuation, not words")
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")

@@ -8,12 +8,13 @@ Content-Security-Policy that forbids scripts altogether.
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
+import re
 from typing import Any
 
+from .cells import dict_writer
 from .families import FAMILIES, highlighted_families
 
 FORMATS = ("json", "csv", "markdown", "html")
@@ -50,8 +51,7 @@ def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _csv(comparison: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"],
-                            lineterminator="\n")
+    writer = dict_writer(out, ["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"])
     writer.writeheader()
     writer.writerows(feature_rows(comparison))
     return out.getvalue()
@@ -62,7 +62,14 @@ def _fmt(value: Any, spec: str = ".2f") -> str:
 
 
 def _md_cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article data as inert Markdown: raw HTML escaped (a renderer would pass ``<script>``
+    on), and the characters of links, images, emphasis and code backslash-escaped, so
+    that no ``[x](javascript:...)`` link can form; one line, pipes escaped for tables."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escaped)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|#~$]")
 
 
 def _markdown(comparison: dict[str, Any]) -> str:
@@ -232,7 +239,8 @@ def _matplotlib_heatmap(comparison: dict[str, Any], families: list[str]) -> str 
     axes = figure.subplots()
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
     axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
-    axes.set_yticks(range(len(names)), [n[:40] for n in names])
+    # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
+    axes.set_yticks(range(len(names)), [n[:40].replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
     figure.tight_layout()
     buffer = io.StringIO()

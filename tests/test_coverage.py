@@ -1,5 +1,5 @@
 """Lexicon depth per language: the README table, the thin-lexicon rule and note, and the
-inflection rules that build the lexicons beyond English (tools/inflect.py)."""
+inflection rules that build the lexicons beyond English (lexicons/build/inflect.py)."""
 from __future__ import annotations
 
 import sys
@@ -12,7 +12,7 @@ from framing.coverage import THIN_FRACTION, coverage_note, entry_counts, markdow
 from framing.lexicon import load_lexicons
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "lexicons" / "build"))
 import build_lexicons  # noqa: E402
 import inflect  # noqa: E402
 

@@ -3,7 +3,7 @@
 framing matches lexicon forms as whole words, literally, so every agreement
 and case form a news text uses has to be listed. These rules generate them from
 a lemma and an inflection class, once, when the lexicon is built
-(tools/build_lexicons.py); the TOML files keep the generated forms, so matching
+(lexicons/build/build_lexicons.py); the TOML files keep the generated forms, so matching
 stays a dictionary look-up. Irregular forms are given in the seed beside the
 class. Rules follow the standard reference grammars:
 
