@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from .cache import cached
 from .errors import LexiconError
 from .normalize import normalize, normalize_term
+from .techniques import TECHNIQUES
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
 # Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
@@ -267,6 +268,9 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
+    if family == "persuasion" and category not in TECHNIQUES:
+        raise LexiconError(f"{where}: category {category!r} is not a persuasion technique "
+                           f"(one of {sorted(TECHNIQUES)})")
     weight = _number(where, raw, "weight")
     if weight is not None and weight < 0:
         raise LexiconError(f"{where}: 'weight' must be >= 0")
