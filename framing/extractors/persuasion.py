@@ -44,7 +44,7 @@ FAMILY = "persuasion"
 CUE, PHRASE, CLAUSE, SENTENCE = "cue", "phrase", "clause", "sentence"
 
 WIDTHS: dict[str, str] = {
-    "Loaded_Language": CUE,
+    "Loaded_Language": PHRASE,
     "Name_Calling-Labeling": PHRASE,
     "Repetition": CUE,
     "Exaggeration-Minimisation": PHRASE,
@@ -72,6 +72,9 @@ _DOUBT_HEDGES = frozenset({"distancing"})
 _EXAGGERATION_BOOSTERS = frozenset({"intensifier"})
 _SLOGAN_MAX_WORDS = 6
 _CLAUSE_MAX_WORDS = 30
+_PHRASE_WORDS = 2
+# How far before a source's name its title may stand ('the Harvard economist Jane Roe').
+_TITLE_REACH = 40
 _REPEATED_AT_LEAST = 2
 
 
@@ -86,8 +89,11 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
         if technique in TECHNIQUES:
             found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
                                   hit.entry.lexicon, hit.entry.term, widths))
-    authority_sentences = {e.sentence for e in found if e.technique == "Appeal_to_Authority"}
     found = [e for e in found if e.technique != "Appeal_to_Authority"]
+    sources = [e for e in earlier if e.family == "source"]
+    authority_sentences = {a.sentence for a in hits_of(document, FAMILY) if a.entry.category == "Appeal_to_Authority"
+                           and any(s.sentence == a.sentence and s.start - _TITLE_REACH <= a.start and a.end <= s.end
+                                   for s in sources)}
     cue_sentences: dict[int, list[Evidence]] = {}
     for e in earlier:
         technique = None
@@ -102,10 +108,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
-    for sentence in sorted(authority_sentences & cue_sentences.keys()):
-        cue = cue_sentences[sentence][0]
-        found.append(_widened(document, cue.start, cue.end, sentence, "Appeal_to_Authority",
-                              f"attribution_cue:{cue.entry}", cue.lexicon, cue.term, widths))
+    found += _authority(document, authority_sentences & cue_sentences.keys(), cue_sentences, widths)
     found += _repetitions(document, earlier, widths)
     found += _questions(document, widths)
     found += _slogans(document)
@@ -120,10 +123,7 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
     if width != CUE:
         low, high = sentence_bounds(document, sentence, start)
         if width == PHRASE:
-            following = _WORD.search(text, end, high)
-            if following is not None and not _CLAUSE_BREAK.search(text, end, following.start()) \
-                    and following.start() - end <= 2:
-                end = following.end()
+            start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
         elif width == CLAUSE:
             start, end = _clause(text, start, end, low, high)
         else:
@@ -146,6 +146,13 @@ def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, 
     return left, right
 
 
+def _phrase(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """``start:end`` with up to ``_PHRASE_WORDS`` words either side, within its clause ``left:right``."""
+    words = list(_WORD.finditer(text, left, start))[-_PHRASE_WORDS:]
+    after = list(_WORD.finditer(text, end, right))[:_PHRASE_WORDS]
+    return (words[0].start() if words else start), (after[-1].end() if after else end)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``start:end`` without surrounding spaces, quotation marks and punctuation."""
     while start < end and text[start] in _TRIM:
@@ -153,6 +160,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def _authority(document: Document, sentences: set[int], cues: dict[int, list[Evidence]],
+               widths: Mapping[str, str]) -> list[Evidence]:
+    """What an authority is reported to have said, in sentences that attribute to one:
+    the quotation when the sentence has one (annotators mark the claim the authority
+    lends weight to), else the clause around the reporting cue."""
+    found = []
+    for sentence in sorted(sentences):
+        low, high = document.layout.sentences[sentence]
+        quoted = [q for q in document.quotations if q.depth == 1 and low <= q.start < high]
+        cue = cues[sentence][0]
+        if quoted:
+            for q in quoted:
+                start, end = _trimmed(document.text, q.start, q.end)
+                if end > start:
+                    found.append(Evidence(FAMILY, f"attribution_cue:{cue.entry}", document.text[start:end], start,
+                                          end, document.voice_at(start), sentence, category="Appeal_to_Authority",
+                                          lexicon=cue.lexicon, term=cue.term, technique="Appeal_to_Authority"))
+        else:
+            found.append(_widened(document, cue.start, cue.end, sentence, "Appeal_to_Authority",
+                                  f"attribution_cue:{cue.entry}", cue.lexicon, cue.term, widths))
+    return found
 
 
 def _repetitions(document: Document, earlier: Sequence[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
