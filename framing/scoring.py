@@ -119,7 +119,8 @@ class Scorer:
 
 def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
     """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer
+    ``separable.<stance>`` (separable attribution verbs), ``suffix.<technique>`` (compound
+    tails of persuasion techniques), and ``boilerplate`` (trailer
     headings of every language, since trailers are often in the site's language rather
     than the article's)."""
     lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
@@ -128,6 +129,9 @@ def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dic
             lists.setdefault(f"grammar.{entry.category}", set()).update(entry.forms)
         elif entry.family in ("abbreviation", "negation"):
             lists[entry.family].update(entry.forms)
+        elif entry.family == "persuasion" and entry.term.startswith("-"):
+            # Compound tails ("-propaganda"): the persuasion extractor finds words ending in them.
+            lists.setdefault(f"suffix.{entry.category}", set()).update(f.lstrip("-") for f in entry.forms)
     lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
     # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
     # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the

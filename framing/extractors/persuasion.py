@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from operator import attrgetter
 from typing import Mapping, Sequence
 
 from ..context import sentence_bounds
-from ..document import Document
+from ..document import Document, Hit
 from ..evidence import Evidence
 from ..techniques import TECHNIQUES
 from ._hits import hits_of
@@ -66,10 +67,13 @@ WIDTHS: dict[str, str] = {
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014()"
-# Families whose evidence this extractor reads, and what it makes of it.
-_LOADED_TECHNIQUE = {"subjective": "Loaded_Language", "label": "Name_Calling-Labeling"}
-_DOUBT_HEDGES = frozenset({"distancing"})
-_EXAGGERATION_BOOSTERS = frozenset({"intensifier"})
+# Evidence of earlier families that is a technique: (family, category) -> technique.
+_TECHNIQUE_OF_EVIDENCE = {
+    ("loaded", "subjective"): "Loaded_Language",
+    ("loaded", "label"): "Name_Calling-Labeling",
+    ("booster", "intensifier"): "Exaggeration-Minimisation",
+    ("hedge", "distancing"): "Doubt",
+}
 _SLOGAN_MAX_WORDS = 6
 _CLAUSE_MAX_WORDS = 30
 _PHRASE_WORDS = 2
@@ -84,35 +88,50 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     that ran before (``earlier``); ``widths`` (technique -> span width) is for measuring
     how span width changes agreement with annotators."""
     found: list[Evidence] = []
+    authority_hits = []
     for hit in hits_of(document, FAMILY):
-        technique = hit.entry.category
-        if technique in TECHNIQUES:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
+        if hit.entry.category == "Appeal_to_Authority":
+            authority_hits.append(hit)
+        elif hit.entry.category in TECHNIQUES:
+            found.append(_widened(document, hit.start, hit.end, hit.sentence, hit.entry.category, hit.entry.id,
                                   hit.entry.lexicon, hit.entry.term, widths))
-    found = [e for e in found if e.technique != "Appeal_to_Authority"]
-    sources = [e for e in earlier if e.family == "source"]
-    authority_sentences = {a.sentence for a in hits_of(document, FAMILY) if a.entry.category == "Appeal_to_Authority"
-                           and any(s.sentence == a.sentence and s.start - _TITLE_REACH <= a.start and a.end <= s.end
-                                   for s in sources)}
-    cue_sentences: dict[int, list[Evidence]] = {}
+    found += _compounds(document, widths)
     for e in earlier:
-        technique = None
-        if e.family == "loaded":
-            technique = _LOADED_TECHNIQUE.get(e.category or "")
-        elif e.family == "booster" and e.category in _EXAGGERATION_BOOSTERS:
-            technique = "Exaggeration-Minimisation"
-        elif e.family == "hedge" and e.category in _DOUBT_HEDGES:
-            technique = "Doubt"
-        elif e.family == "attribution_cue" and e.embedded is None:
-            cue_sentences.setdefault(e.sentence, []).append(e)
+        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category))
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
-    found += _authority(document, authority_sentences & cue_sentences.keys(), cue_sentences, widths)
+    found += _authority(document, authority_hits, earlier, widths)
     found += _repetitions(document, earlier, widths)
-    found += _questions(document, widths)
+    found += _questions(document)
     found += _slogans(document)
     return _merged(found)
+
+
+def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
+    """Words ending in a technique's compound tail (``suffix.<technique>`` word lists, from
+    ``persuasion`` entries written "-propaganda"): German and Dutch write a label as one
+    word ("Kriegspropaganda", "Putin-Regime"), which whole-word matching cannot see."""
+    found = []
+    for technique in TECHNIQUES:
+        pattern = compound_pattern(document.wordlist(f"suffix.{technique}"))
+        if pattern is None:
+            continue
+        for m in pattern.finditer(document.text):
+            sentence = document.sentence_at(m.start())
+            if sentence >= 0:
+                found.append(_widened(document, m.start(), m.end(), sentence, technique, "rule:compound", None,
+                                      None, widths))
+    return found
+
+
+@lru_cache(maxsize=64)
+def compound_pattern(tails: frozenset[str]) -> re.Pattern[str] | None:
+    """A word that ends in one of ``tails`` after at least two letters, compiled once per list."""
+    if not tails:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+    return re.compile(rf"\b\w{{2,}}-?(?:{alternation})\b", re.IGNORECASE)
 
 
 def _widened(document: Document, start: int, end: int, sentence: int, technique: str, entry: str,
@@ -162,24 +181,42 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _authority(document: Document, sentences: set[int], cues: dict[int, list[Evidence]],
+def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
                widths: Mapping[str, str]) -> list[Evidence]:
-    """What an authority is reported to have said, in sentences that attribute to one:
-    the quotation when the sentence has one (annotators mark the claim the authority
-    lends weight to), else the clause around the reporting cue."""
+    """Attributions to an authority. A lexicon cue that is itself a top-level attribution
+    cue ("laut", "selon": languages whose annotators mark these) gives the clause it
+    reports; an authority title ("experts", "professor") at a source of a sentence with a
+    top-level cue gives what the authority is reported to have said: the quotation when
+    the sentence has one (annotators mark the claim the authority lends weight to), else
+    the clause around the cue."""
+    cues: dict[int, list[Evidence]] = {}
+    sources: dict[int, list[Evidence]] = {}
+    for e in earlier:
+        if e.family == "attribution_cue" and e.embedded is None:
+            cues.setdefault(e.sentence, []).append(e)
+        elif e.family == "source":
+            sources.setdefault(e.sentence, []).append(e)
     found = []
-    for sentence in sorted(sentences):
+    titled: dict[int, Evidence] = {}
+    for hit in hits:
+        sentence_cues = cues.get(hit.sentence, [])
+        cue = next((c for c in sentence_cues if c.start < hit.end and hit.start < c.end), None)
+        if cue is not None:
+            found.append(_widened(document, hit.start, hit.end, hit.sentence, "Appeal_to_Authority", hit.entry.id,
+                                  hit.entry.lexicon, hit.entry.term, widths))
+        elif sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
+                                   for s in sources.get(hit.sentence, ())):
+            titled.setdefault(hit.sentence, sentence_cues[0])
+    for sentence, cue in sorted(titled.items()):
         low, high = document.layout.sentences[sentence]
         quoted = [q for q in document.quotations if q.depth == 1 and low <= q.start < high]
-        cue = cues[sentence][0]
-        if quoted:
-            for q in quoted:
-                start, end = _trimmed(document.text, q.start, q.end)
-                if end > start:
-                    found.append(Evidence(FAMILY, f"attribution_cue:{cue.entry}", document.text[start:end], start,
-                                          end, document.voice_at(start), sentence, category="Appeal_to_Authority",
-                                          lexicon=cue.lexicon, term=cue.term, technique="Appeal_to_Authority"))
-        else:
+        for q in quoted:
+            start, end = _trimmed(document.text, q.start, q.end)
+            if end > start:
+                found.append(Evidence(FAMILY, f"attribution_cue:{cue.entry}", document.text[start:end], start,
+                                      end, document.voice_at(start), sentence, category="Appeal_to_Authority",
+                                      lexicon=cue.lexicon, term=cue.term, technique="Appeal_to_Authority"))
+        if not quoted:
             found.append(_widened(document, cue.start, cue.end, sentence, "Appeal_to_Authority",
                                   f"attribution_cue:{cue.entry}", cue.lexicon, cue.term, widths))
     return found
@@ -188,7 +225,7 @@ def _authority(document: Document, sentences: set[int], cues: dict[int, list[Evi
 def _repetitions(document: Document, earlier: Sequence[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
     """Loaded words and labels the article has used before, from the second time on: the
     guidelines' repetition is an emotive word or phrase repeated so that it sticks."""
-    loaded = sorted((e for e in earlier if e.family == "loaded" and e.category in _LOADED_TECHNIQUE),
+    loaded = sorted((e for e in earlier if e.family == "loaded" and (e.family, e.category) in _TECHNIQUE_OF_EVIDENCE),
                     key=attrgetter("start"))
     counts = Counter(e.text.lower() for e in loaded)
     seen: set[str] = set()
@@ -202,7 +239,7 @@ def _repetitions(document: Document, earlier: Sequence[Evidence], widths: Mappin
     return found
 
 
-def _questions(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
+def _questions(document: Document) -> list[Evidence]:
     """Questions the outlet asks in its own voice: Doubt, for the guidelines' "questioning
     the credibility of someone or something" is most often done with a rhetorical question."""
     text = document.text
