@@ -30,7 +30,7 @@ annotators mark one span where a clause uses a technique twice.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
 from functools import lru_cache
 from operator import attrgetter
 from typing import Mapping, Sequence
@@ -39,7 +39,7 @@ from ..context import sentence_bounds
 from ..document import Document, Hit
 from ..evidence import Evidence
 from ..techniques import TECHNIQUES
-from ._hits import hits_of
+from ._hits import hits_of, to_evidence
 
 FAMILY = "persuasion"
 CUE, PHRASE, CLAUSE, SENTENCE = "cue", "phrase", "clause", "sentence"
@@ -74,12 +74,12 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("booster", "intensifier"): "Exaggeration-Minimisation",
     ("hedge", "distancing"): "Doubt",
 }
+_EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
 _CLAUSE_MAX_WORDS = 30
 _PHRASE_WORDS = 2
 # How far before a source's name its title may stand ('the Harvard economist Jane Roe').
 _TITLE_REACH = 40
-_REPEATED_AT_LEAST = 2
 
 
 def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
@@ -102,7 +102,9 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
     found += _authority(document, authority_hits, earlier, widths)
-    found += _repetitions(document, earlier, widths)
+    emotive = [e for e in earlier if _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category)) in _EMOTIVE]
+    emotive += [to_evidence(document, hit) for hit in hits_of(document, FAMILY) if hit.entry.category in _EMOTIVE]
+    found += _repetitions(document, emotive, widths)
     found += _questions(document)
     found += _slogans(document)
     return _merged(found)
@@ -140,7 +142,7 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
     width = widths.get(technique, CUE)
     text = document.text
     if width != CUE:
-        low, high = sentence_bounds(document, sentence, start)
+        low, high = _within_voice(document, start, *sentence_bounds(document, sentence, start))
         if width == PHRASE:
             start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
         elif width == CLAUSE:
@@ -150,6 +152,19 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
         start, end = _trimmed(text, start, end)
     return Evidence(FAMILY, entry, text[start:end], start, end, document.voice_at(start), sentence,
                     category=technique, lexicon=lexicon, term=term, technique=technique)
+
+
+def _within_voice(document: Document, cue: int, low: int, high: int) -> tuple[int, int]:
+    """``low:high`` narrowed so that a span widened from ``cue`` keeps the cue's voice: a
+    quoted cue stays inside its quotation (the speaker's words), an unquoted one starts
+    after any quotation that closes before it."""
+    starts, ends = document.quoted
+    k = bisect_right(starts, cue) - 1
+    if k >= 0 and cue < ends[k]:
+        return max(low, starts[k]), min(high, ends[k])
+    if k >= 0:
+        low = max(low, ends[k])
+    return low, high
 
 
 def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
@@ -222,19 +237,16 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
     return found
 
 
-def _repetitions(document: Document, earlier: Sequence[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
-    """Loaded words and labels the article has used before, from the second time on: the
-    guidelines' repetition is an emotive word or phrase repeated so that it sticks."""
-    loaded = sorted((e for e in earlier if e.family == "loaded" and (e.family, e.category) in _TECHNIQUE_OF_EVIDENCE),
-                    key=attrgetter("start"))
-    counts = Counter(e.text.lower() for e in loaded)
+def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
+    """Loaded words and labels (``emotive``) the article has used before, from the second
+    time on: the guidelines' repetition is an emotive word or phrase repeated so that it sticks."""
     seen: set[str] = set()
     found = []
-    for e in loaded:
+    for e in sorted(emotive, key=attrgetter("start")):
         key = e.text.lower()
-        if key in seen and counts[key] >= _REPEATED_AT_LEAST:
-            found.append(_widened(document, e.start, e.end, e.sentence, "Repetition", f"loaded:{e.entry}",
-                                  e.lexicon, e.term, widths))
+        if key in seen:
+            found.append(_widened(document, e.start, e.end, e.sentence, "Repetition", e.entry, e.lexicon, e.term,
+                                  widths))
         seen.add(key)
     return found
 
