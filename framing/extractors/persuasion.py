@@ -71,11 +71,11 @@ _TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014
 _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", "subjective"): "Loaded_Language",
     ("loaded", "label"): "Name_Calling-Labeling",
-    ("booster", "intensifier"): "Exaggeration-Minimisation",
-    ("hedge", "distancing"): "Doubt",
 }
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
+# Repetition counts when the same emotive word comes back within this many sentences.
+_REPETITION_SENTENCES = 1
 _CLAUSE_MAX_WORDS = 30
 _PHRASE_WORDS = 2
 # How far before a source's name its title may stand ('the Harvard economist Jane Roe').
@@ -240,14 +240,17 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
 def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
     """Loaded words and labels (``emotive``) the article has used before, from the second
     time on: the guidelines' repetition is an emotive word or phrase repeated so that it sticks."""
-    seen: set[str] = set()
+    last_seen: dict[str, tuple[int, int]] = {}  # word -> (sentence, start) of its last use
     found = []
     for e in sorted(emotive, key=attrgetter("start")):
         key = e.text.lower()
-        if key in seen:
+        before = last_seen.get(key)
+        if before is not None and before[1] == e.start:
+            continue  # the same word found by both the loaded family and the persuasion lexicon
+        if before is not None and e.sentence - before[0] <= _REPETITION_SENTENCES:
             found.append(_widened(document, e.start, e.end, e.sentence, "Repetition", e.entry, e.lexicon, e.term,
                                   widths))
-        seen.add(key)
+        last_seen[key] = (e.sentence, e.start)
     return found
 
 
@@ -268,17 +271,19 @@ def _questions(document: Document) -> list[Evidence]:
 
 
 def _slogans(document: Document) -> list[Evidence]:
-    """Short exclamations: the guidelines' slogans are "brief and striking", often a call to act."""
+    """Short quoted exclamations ("«No to the war!»"): the guidelines' slogans are brief,
+    striking and often a call to act, and news reports them as chanted or written words."""
     text = document.text
     found = []
-    for index, (start, end) in enumerate(document.layout.sentences):
-        s, e = _trimmed(text, start, end)
-        if e <= s or "!" not in text[e:end]:
+    for q in document.quotations:
+        if q.depth != 1 or "!" not in text[q.start:q.end]:
             continue
-        if not 1 < len(_WORD.findall(text, s, e)) <= _SLOGAN_MAX_WORDS:
-            continue
-        found.append(Evidence(FAMILY, "rule:exclamation", text[s:e], s, e, document.voice_at(s), index,
-                              category="Slogans", technique="Slogans"))
+        s, e = _trimmed(text, q.start, q.end)
+        if e > s and 1 < len(_WORD.findall(text, s, e)) <= _SLOGAN_MAX_WORDS:
+            sentence = document.sentence_at(s)
+            if sentence >= 0:
+                found.append(Evidence(FAMILY, "rule:exclamation", text[s:e], s, e, document.voice_at(s), sentence,
+                                      category="Slogans", technique="Slogans"))
     return found
 
 
