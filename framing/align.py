@@ -52,13 +52,12 @@ class Sentence:
 
 
 def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Month names and abbreviations of ``language`` -> month number (from ids ``month.NN``)."""
+    """Month names and abbreviations of ``language`` -> month number (each entry's ``value``)."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
-        if entry.category == "month" and entry.id.startswith("month."):
-            number = int(entry.id.split(".")[1])
+        if entry.category == "month" and entry.value is not None:
             for form in entry.forms:
-                table[form.rstrip(".")] = number
+                table[form.rstrip(".")] = int(entry.value)
     return table
 
 

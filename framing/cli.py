@@ -162,14 +162,15 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             print(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
             return 2
         scored = (Scored(None, record, False) for record in records)
-        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
+        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
         return report.finish()
     items = read_paths(args.paths, encoding=args.encoding)
     encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
         write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output)
+                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
     return report.finish()
 
 

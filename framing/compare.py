@@ -16,13 +16,13 @@ import numpy as np
 
 from .align import divergences, month_table, sentences_of
 from .align import align as align_sentences
-from .frames import Comparison
-from .lexicon import LexiconSet, load_lexicons
+from .dataframes import Comparison
+from .families import highlighted_families, rated_families
+from .lexicon import LexiconSet
 from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
                     pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
-RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded")
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
@@ -39,8 +39,9 @@ def group_key(profile: Mapping[str, Any], by: str) -> str:
 def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
     """Own-voice counts per body sentence and family, and words per sentence."""
     spans = profile.get("sentence_spans") or [[0, 0, profile.get("words", 0)]]
-    counts = np.zeros((len(spans), len(RATE_FAMILIES)))
-    column = {family: i for i, family in enumerate(RATE_FAMILIES)}
+    families = rated_families()
+    counts = np.zeros((len(spans), len(families)))
+    column = {family: i for i, family in enumerate(families)}
     for e in profile.get("evidence", []):
         if e.get("voice") == "unquoted" and e.get("family") in column:
             row = e.get("sentence", -1)
@@ -90,7 +91,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     cohorts: dict[tuple[str, ...], list[str]] = {}
     for name in names:
         cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
-    for column, family in enumerate(RATE_FAMILIES):
+    for column, family in enumerate(rated_families()):
         for cohort in cohorts.values():
             values = [float(rates[name][column]) for name in cohort]
             for name, z, rank in zip(cohort, z_scores(values), ranks(values)):
@@ -112,12 +113,16 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison
+    if align and lexicons is None:
+        raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                         "lexicons= (for example Scorer().lexicons), or align=False")
     missing = [p["id"] for p in profiles if p["id"] not in texts]
     if missing:
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
     _distinctive(result_groups, groups, texts)
     if align:
-        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons or load_lexicons())
+        assert lexicons is not None  # checked above, before any work
+        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons)
         notes.append("claims are aligned only between articles that share enough names, dates and quotations "
                      "to tell the same story")
     else:
@@ -175,8 +180,9 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
 def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray]) -> list[dict[str, Any]]:
     """Differences of rates between every two groups; marked only when the interval excludes zero."""
     out = []
+    families = rated_families()
     for a, b in combinations(names, 2):
-        for column, family in enumerate(RATE_FAMILIES):
+        for column, family in enumerate(families):
             low, high = interval(samples[a][:, column] - samples[b][:, column])
             out.append({"a": a, "b": b, "family": family,
                         "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
@@ -245,6 +251,7 @@ def _side(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
 def _claim_framing(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
     """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
     inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
+    highlighted = highlighted_families()
 
     def texts(family: str, voice: str | None = None) -> list[str]:
         return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
@@ -259,5 +266,4 @@ def _claim_framing(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
             "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
                        for e in inside if e["family"] == "naming"],
             "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
-                         if e["family"] in ("hedge", "booster", "factive", "source", "attribution_cue", "naming",
-                                            "scare_quote", "loaded")]}
+                         if e["family"] in highlighted]}

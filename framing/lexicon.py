@@ -18,20 +18,21 @@ from typing import Any, Iterable
 
 from .cache import cached
 from .errors import LexiconError
+from .lexicon_schema import DISTRACTOR, LEXICON_CATEGORIES
 from .normalize import normalize, normalize_term
-from .techniques import TECHNIQUES
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
 # Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
+_CODE_DIGEST = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                       for name in ("lexicon.py", "lexicon_schema.py"))).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
 _META_REQUIRED = ("family", "language", "version", "source", "license")
 _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
 _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
+_GRAMMAR_KEYS = _ENTRY_KEYS | {"value"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
-DISTRACTOR = "distractor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Entry:
     case_sensitive: bool = False
     note: str | None = None
     cased_forms: tuple[str, ...] = ()
+    value: float | None = None  # grammar entries: the number a word stands for (a month's number)
 
     def __reduce__(self):
         """Pickle as a constructor call: dataclasses restore a slotted class field by field
@@ -91,11 +93,6 @@ class LexiconSet:
     axes: dict[str, Axis]
     files: tuple[LexiconFile, ...]
     version: str
-
-    @property
-    def languages(self) -> frozenset[str]:
-        """Languages with at least one entry (``mul`` excluded)."""
-        return frozenset(e.language for e in self.entries if e.language != "mul")
 
     def select(self, language: str, families: Iterable[str] | None = None) -> tuple[Entry, ...]:
         """Entries for ``language`` (and language-independent ones), optionally of some families."""
@@ -212,6 +209,9 @@ def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for key in _META_REQUIRED:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
+    if meta["family"] not in LEXICON_CATEGORIES:
+        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r} "
+                           f"(known: {', '.join(sorted(LEXICON_CATEGORIES))})")
     if not _LANGUAGE.match(meta["language"]):
         raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
     unknown_tables = set(data) - {"meta", "entry", "axis"}
@@ -250,7 +250,7 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     family = meta["family"]
     name = raw.get("id", "?")
     where = f"{path}: entry {name!r}"
-    allowed = _NAMING_KEYS if family == "naming" else _ENTRY_KEYS
+    allowed = {"naming": _NAMING_KEYS, "grammar": _GRAMMAR_KEYS}.get(family, _ENTRY_KEYS)
     unknown = set(raw) - allowed
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
@@ -268,9 +268,13 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
-    if family == "persuasion" and category not in TECHNIQUES:
-        raise LexiconError(f"{where}: category {category!r} is not a persuasion technique "
-                           f"(one of {sorted(TECHNIQUES)})")
+    if category is None and family == "grammar":
+        raise LexiconError(f"{where}: a grammar entry needs a category (the word list it belongs to)")
+    if category is None and family == "persuasion":
+        raise LexiconError(f"{where}: a persuasion entry needs a category (its technique, framing/techniques.py)")
+    if category is not None and category not in LEXICON_CATEGORIES[family]:
+        raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
+                           f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")
     weight = _number(where, raw, "weight")
     if weight is not None and weight < 0:
         raise LexiconError(f"{where}: 'weight' must be >= 0")
@@ -291,10 +295,13 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
                 raise LexiconError(f"{where}: a distractor has no position")
         elif position is None or not -1.0 <= position <= 1.0:
             raise LexiconError(f"{where}: 'position' must be a number in [-1, 1]")
+    value = _number(where, raw, "value")
+    if category == "month" and (value is None or value not in range(1, 13)):
+        raise LexiconError(f"{where}: a month entry needs 'value', its number from 1 to 12")
     lexicon = f"{family}/{meta['language']}"
     cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
     return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,
-                 category, weight, axis, position, case_sensitive, note, cased)
+                 category, weight, axis, position, case_sensitive, note, cased, value)
 
 
 def _number(where: str, raw: dict[str, Any], key: str) -> float | None:

@@ -7,11 +7,9 @@ from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
+from .families import counted_families
 
 SCHEMA = "framing.profile/1"
-# Families whose evidence is counted per voice under ``features``.
-COUNTED_FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
-                    "scare_quote", "loaded", "persuasion")
 SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague", "pronoun")
 
 
@@ -39,7 +37,7 @@ class Profile:
 
     def to_frame(self):
         """One-row pandas DataFrame of the profile (needs pandas)."""
-        from .frames import ProfileRecord
+        from .dataframes import ProfileRecord
 
         return ProfileRecord(self.to_dict()).to_frame()
 
@@ -96,7 +94,7 @@ def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:
     """Per counted family, in one pass: unquoted and quoted counts, the unquoted rate per
     1,000 words, and unquoted counts by category."""
     tallies: dict[str, dict[str, Any]] = {family: {UNQUOTED: 0, QUOTED: 0, "categories": {}}
-                                          for family in COUNTED_FAMILIES}
+                                          for family in counted_families()}
     for e in evidence:
         tally = tallies.get(e.family)
         if tally is None:

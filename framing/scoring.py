@@ -12,19 +12,16 @@ from typing import Iterable, Sequence
 
 from ._version import __version__
 from .document import Document, build_document
-from .errors import FramingError
+from .errors import FramingError, InternalError
 from .evidence import Evidence
 from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
-from .lexicon import Entry, LexiconSet, load_lexicons
+from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
 from .profile import Profile, build_profile
 from .reading import Article
 from .readability import readability
-
-# Families used as word lists by segmentation and by the extractors' rules,
-# rather than matched in the text as evidence.
-WORDLIST_FAMILIES = frozenset({"abbreviation", "boilerplate", "grammar", "negation"})
+from .wordlists import WORDLIST_FAMILIES, wordlists
 
 FRAMING_VERSION = __version__
 # Articles per ``Scorer.score_many`` call for callers that batch (``framing score``, the
@@ -89,7 +86,19 @@ class Scorer:
         stage over the batch (every language, then every document, then each
         extractor in turn), so that each stage finds its tables still in the CPU
         cache: on batches of 50 news articles this is a tenth faster.
+
+        Never raises for one article: should framing itself fail (a bug), the
+        batch is scored again article by article, and the article that fails
+        gets an ``InternalError`` naming it and the exception, in its place.
         """
+        try:
+            return self._score_stages(articles, language)
+        except Exception as exc:  # a bug on one odd article must not lose the others: find which one
+            if len(articles) == 1:
+                return [_internal_error(exc)]
+            return [self.score_many([article], language=language)[0] for article in articles]
+
+    def _score_stages(self, articles: Sequence[Article], language: str | None) -> list[Profile | FramingError]:
         results: list[Profile | FramingError | None] = [None] * len(articles)
         documents: list[tuple[int, Document]] = []
         guesses: list[tuple[int, LanguageGuess]] = []
@@ -117,29 +126,8 @@ class Scorer:
         return results  # type: ignore[return-value]  # every index was filled above
 
 
-def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
-    """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), ``suffix.<technique>`` (compound
-    tails of persuasion techniques), and ``boilerplate`` (trailer
-    headings of every language, since trailers are often in the site's language rather
-    than the article's)."""
-    lists: dict[str, set[str]] = {"abbreviation": set(), "negation": set(), "boilerplate": set()}
-    for entry in entries:
-        if entry.family == "grammar":
-            lists.setdefault(f"grammar.{entry.category}", set()).update(entry.forms)
-        elif entry.family in ("abbreviation", "negation"):
-            lists[entry.family].update(entry.forms)
-        elif entry.family == "persuasion" and entry.term.startswith("-"):
-            # Compound tails ("-propaganda"): the persuasion extractor finds words ending in them.
-            lists.setdefault(f"suffix.{entry.category}", set()).update(f.lstrip("-") for f in entry.forms)
-    lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
-    # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
-    # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the
-    # attribution extractor can find them with the particle at the end of the clause.
-    particles = lists.get("grammar.separable_particle", set())
-    for entry in entries if particles else ():
-        if entry.family == "attribution_cue":
-            pairs = (form.split() for form in entry.forms)
-            lists.setdefault(f"separable.{entry.category}", set()).update(
-                " ".join(words) for words in pairs if len(words) == 2 and words[1] in particles)
-    return {name: frozenset(forms) for name, forms in lists.items()}
+def _internal_error(exc: Exception) -> InternalError:
+    """The error standing for an article framing failed on, chained to the exception itself."""
+    error = InternalError(f"internal error, please report it: {type(exc).__name__}: {exc}")
+    error.__cause__ = exc
+    return error

@@ -87,7 +87,7 @@ def test_a_category_that_is_not_a_technique_is_refused(tmp_path, category):
     path = tmp_path / "en.toml"
     path.write_text(PERSUASION_META + f'[[entry]]\nid = "a"\nterm = "x"\ncategory = "{category}"\nsource = "s"\n',
                     encoding="utf-8")
-    with pytest.raises(LexiconError, match=re.escape(f"{category!r} is not a persuasion technique")) as info:
+    with pytest.raises(LexiconError, match=re.escape(f"{category!r} is not declared for the family 'persuasion'")) as info:
         load_lexicons([path], include_default=False)
     assert str(path) in str(info.value)
 
@@ -95,7 +95,7 @@ def test_a_category_that_is_not_a_technique_is_refused(tmp_path, category):
 def test_a_persuasion_entry_without_a_category_is_refused(tmp_path):
     path = tmp_path / "en.toml"
     path.write_text(PERSUASION_META + '[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\n', encoding="utf-8")
-    with pytest.raises(LexiconError, match="not a persuasion technique"):
+    with pytest.raises(LexiconError, match="needs a category"):
         load_lexicons([path], include_default=False)
 
 

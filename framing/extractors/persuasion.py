@@ -35,7 +35,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Mapping, Sequence
 
-from ..context import sentence_bounds
+from .context import sentence_bounds
 from ..document import Document, Hit
 from ..evidence import Evidence
 from ..techniques import TECHNIQUES
