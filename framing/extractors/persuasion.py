@@ -45,21 +45,25 @@ FAMILY = "persuasion"
 CUE, PHRASE, CLAUSE, SENTENCE = "cue", "phrase", "clause", "sentence"
 
 WIDTHS: dict[str, str] = {
-    "Loaded_Language": PHRASE,
-    "Name_Calling-Labeling": PHRASE,
+    # Word-level techniques: the clause around the loaded word, label or exaggeration.
+    "Loaded_Language": CLAUSE,
+    "Name_Calling-Labeling": CLAUSE,
+    "Exaggeration-Minimisation": CLAUSE,
+    # The repeated word itself, and the slogan as found.
     "Repetition": CUE,
-    "Exaggeration-Minimisation": PHRASE,
     "Slogans": CUE,
+    # Argument-level techniques: annotators mark the claim, typically a whole sentence
+    # (13 to 20 words at the median in the SemEval-2023 training spans).
     "Conversation_Killer": CLAUSE,
-    "Doubt": CLAUSE,
-    "Appeal_to_Fear-Prejudice": CLAUSE,
+    "Doubt": SENTENCE,
+    "Appeal_to_Fear-Prejudice": SENTENCE,
     "Flag_Waving": CLAUSE,
-    "Appeal_to_Authority": CLAUSE,
-    "Questioning_the_Reputation": CLAUSE,
-    "Causal_Oversimplification": CLAUSE,
-    "False_Dilemma-No_Choice": CLAUSE,
-    "Whataboutism": CLAUSE,
-    "Appeal_to_Hypocrisy": CLAUSE,
+    "Appeal_to_Authority": SENTENCE,
+    "Questioning_the_Reputation": SENTENCE,
+    "Causal_Oversimplification": SENTENCE,
+    "False_Dilemma-No_Choice": SENTENCE,
+    "Whataboutism": SENTENCE,
+    "Appeal_to_Hypocrisy": SENTENCE,
     "Guilt_by_Association": CLAUSE,
 }
 
@@ -77,6 +81,7 @@ _SLOGAN_MAX_WORDS = 6
 # Repetition counts when the same emotive word comes back within this many sentences.
 _REPETITION_SENTENCES = 1
 _CLAUSE_MAX_WORDS = 30
+_SENTENCE_MAX_WORDS = 60
 _PHRASE_WORDS = 2
 # How far before a source's name its title may stand ('the Harvard economist Jane Roe').
 _TITLE_REACH = 40
@@ -147,8 +152,10 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
             start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
         elif width == CLAUSE:
             start, end = _clause(text, start, end, low, high)
-        else:
+        elif len(_WORD.findall(text, low, high)) <= _SENTENCE_MAX_WORDS:
             start, end = low, high
+        else:  # a run-on "sentence" (a list, a paragraph without stops): the clause instead
+            start, end = _clause(text, start, end, low, high)
         start, end = _trimmed(text, start, end)
     return Evidence(FAMILY, entry, text[start:end], start, end, document.voice_at(start), sentence,
                     category=technique, lexicon=lexicon, term=term, technique=technique)
