@@ -525,7 +525,7 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     """
     framing = load_framing(attempts, wait)
     from framing.document import build_document
-    from framing.extractors import EXTRACTORS
+    from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
     from framing.language import identify
     from framing.profile import build_profile
     from framing.scoring import FRAMING_VERSION
@@ -533,7 +533,8 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     scorer = framing.Scorer()
     clock = time.perf_counter
     spent = {"language identification": 0.0, "document: normalise, lay out, quotations, lexicon matches": 0.0,
-             **{f"extractor: {name}": 0.0 for name in EXTRACTORS}, "profile: counts and summaries": 0.0,
+             **{f"extractor: {name}": 0.0 for name in [*EXTRACTORS, *DERIVED_EXTRACTORS]},
+             "profile: counts and summaries": 0.0,
              "`to_dict()`": 0.0}
     for index, text in enumerate(texts):
         article = framing.Article(id="a", text=text)
@@ -550,6 +551,10 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
         for name, extract in EXTRACTORS.items():
             t_start = clock()
             evidence.extend(extract(document))
+            spent[f"extractor: {name}"] += clock() - t_start
+        for name, derive in DERIVED_EXTRACTORS.items():
+            t_start = clock()
+            evidence.extend(derive(document, tuple(evidence)))
             spent[f"extractor: {name}"] += clock() - t_start
         t3 = clock()
         profile = build_profile(document, evidence, lexicon_version=scorer.lexicons.version,

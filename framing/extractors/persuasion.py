@@ -76,8 +76,11 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", "subjective"): "Loaded_Language",
     ("loaded", "label"): "Name_Calling-Labeling",
 }
+_READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
+# A question mark ends a sentence within its last few characters (closing quotes, spaces).
+_QUESTION_TAIL = 6
 # Repetition counts when the same emotive word comes back within this many sentences.
 _REPETITION_SENTENCES = 1
 _CLAUSE_MAX_WORDS = 30
@@ -94,21 +97,25 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     how span width changes agreement with annotators."""
     found: list[Evidence] = []
     authority_hits = []
+    emotive: list[Evidence] = []  # loaded words and labels, for repetition
     for hit in hits_of(document, FAMILY):
-        if hit.entry.category == "Appeal_to_Authority":
+        technique = hit.entry.category
+        if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
-        elif hit.entry.category in TECHNIQUES:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, hit.entry.category, hit.entry.id,
+        elif technique in TECHNIQUES:
+            found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
                                   hit.entry.lexicon, hit.entry.term, widths))
+            if technique in _EMOTIVE:
+                emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
     for e in earlier:
-        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category))
+        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category)) if e.family in _READ_FAMILIES else None
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
+            if technique in _EMOTIVE:
+                emotive.append(e)
     found += _authority(document, authority_hits, earlier, widths)
-    emotive = [e for e in earlier if _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category)) in _EMOTIVE]
-    emotive += [to_evidence(document, hit) for hit in hits_of(document, FAMILY) if hit.entry.category in _EMOTIVE]
     found += _repetitions(document, emotive, widths)
     found += _questions(document)
     found += _slogans(document)
@@ -152,7 +159,7 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
             start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
         elif width == CLAUSE:
             start, end = _clause(text, start, end, low, high)
-        elif len(_WORD.findall(text, low, high)) <= _SENTENCE_MAX_WORDS:
+        elif text.count(" ", low, high) < _SENTENCE_MAX_WORDS:  # words, counted by the spaces between them
             start, end = low, high
         else:  # a run-on "sentence" (a list, a paragraph without stops): the clause instead
             start, end = _clause(text, start, end, low, high)
@@ -181,8 +188,7 @@ def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, 
         left = m.end()
     right_break = _CLAUSE_BREAK.search(text, end, high)
     right = right_break.start() if right_break is not None else high
-    words = _WORD.findall(text, left, right)
-    if len(words) > _CLAUSE_MAX_WORDS:
+    if text.count(" ", left, right) >= _CLAUSE_MAX_WORDS:  # words, counted by the spaces between them
         return start, end
     return left, right
 
@@ -267,6 +273,8 @@ def _questions(document: Document) -> list[Evidence]:
     text = document.text
     found = []
     for index, (start, end) in enumerate(document.layout.sentences):
+        if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
+            continue
         s, e = _trimmed(text, start, end)
         if e <= s or text[e:end].lstrip(" \"'\u201d\u2019\u00bb)")[:1] != "?" or document.is_quoted(s):
             continue
