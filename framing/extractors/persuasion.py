@@ -119,7 +119,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found += _repetitions(document, emotive, widths)
     found += _questions(document)
     found += _slogans(document)
-    return _merged(found)
+    return _merged(document.text, found)
 
 
 def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
@@ -302,23 +302,20 @@ def _slogans(document: Document) -> list[Evidence]:
     return found
 
 
-def _merged(found: list[Evidence]) -> list[Evidence]:
-    """One span per stretch of text using a technique: overlapping spans of one technique
-    become their union (the first one's entry stands for it)."""
+def _merged(text: str, found: list[Evidence]) -> list[Evidence]:
+    """One span per stretch of text using a technique: spans of one technique that overlap,
+    or that stand in one sentence in one voice, become one span from the first to the last
+    (the first one's entry stands for it): annotators mark one stretch where a sentence
+    piles up loaded words, and the measure counts predicted spans."""
     by_technique: dict[str, list[Evidence]] = {}
     for e in sorted(found, key=attrgetter("start", "end")):
         if e.end <= e.start:
             continue
         spans = by_technique.setdefault(e.technique or "", [])
         last = spans[-1] if spans else None
-        if last is not None and e.start < last.end:
+        if last is not None and (e.start < last.end or (e.sentence == last.sentence and e.voice == last.voice)):
             if e.end > last.end:
-                spans[-1] = last._replace(end=e.end, text=last.text + _tail(last, e))
+                spans[-1] = last._replace(end=e.end, text=text[last.start:e.end])
             continue
         spans.append(e)
     return sorted((e for spans in by_technique.values() for e in spans), key=attrgetter("start", "end"))
-
-
-def _tail(last: Evidence, following: Evidence) -> str:
-    """The part of ``following`` that extends past ``last`` (they overlap)."""
-    return following.text[last.end - following.start:]
