@@ -82,7 +82,7 @@ _SLOGAN_MAX_WORDS = 6
 # A question mark ends a sentence within its last few characters (closing quotes, spaces).
 _QUESTION_TAIL = 6
 # Repetition counts when the same emotive word comes back within this many sentences.
-_REPETITION_SENTENCES = 1
+_REPETITION_SENTENCES = 0
 _CLAUSE_MAX_WORDS = 30
 _SENTENCE_MAX_WORDS = 60
 _PHRASE_WORDS = 2
@@ -260,7 +260,7 @@ def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[st
         before = last_seen.get(key)
         if before is not None and before[1] == e.start:
             continue  # the same word found by both the loaded family and the persuasion lexicon
-        if before is not None and e.sentence - before[0] <= _REPETITION_SENTENCES:
+        if before is not None and (" " in key or e.sentence - before[0] <= _REPETITION_SENTENCES):
             found.append(_widened(document, e.start, e.end, e.sentence, "Repetition", e.entry, e.lexicon, e.term,
                                   widths))
         last_seen[key] = (e.sentence, e.start)
