@@ -1049,6 +1049,8 @@ def find_word(text: str, word: str) -> tuple[int, int] | None:
 
 PERSUASION_TARGETS = {"en": 0.30, "fr": 0.25, "de": 0.25}
 PERSUASION_BLIND_TARGET = {"en": 0.45}
+# The gold techniques the ``loaded`` family is compared with (the issue's loaded-language measure).
+LOADED_GOLD = ("Loaded_Language", "Name_Calling-Labeling")
 # Span widths compared in the width study: the same width for every technique, then framing's own.
 WIDTH_STUDY = ("cue", "phrase", "clause", "sentence")
 
@@ -1108,9 +1110,10 @@ def load_semeval(folder: Path) -> list[tuple[str, str, list[TechniqueSpan]]]:
 
 
 def persuasion_at_widths(fw: Framing, article_id: str, text: str, language: str,
-                         widths: Sequence[Mapping[str, str]]) -> list[list[TechniqueSpan]]:
-    """Persuasion spans of one article at each width setting: the document and the earlier
-    families' evidence are built once, as the scorer does, and the extractor rerun per setting."""
+                         widths: Sequence[Mapping[str, str]]) -> tuple[list[TechniqueSpan], list[list[TechniqueSpan]]]:
+    """The ``loaded`` family's spans, and the persuasion spans at each width setting, of one
+    article: the document and the earlier families' evidence are built once, as the scorer
+    does, and the extractor rerun per setting."""
     from framing.document import build_document
     from framing.extractors import EXTRACTORS
     from framing.extractors.persuasion import extract_persuasion
@@ -1121,8 +1124,9 @@ def persuasion_at_widths(fw: Framing, article_id: str, text: str, language: str,
     tables = scorer.tables(guess.code)
     document = build_document(fw.article(id=article_id, text=text), guess, tables.matcher, tables.wordlists)
     earlier = [e for extract in EXTRACTORS.values() for e in extract(document)]
-    return [[TechniqueSpan(e.start, e.end, e.technique or "") for e in extract_persuasion(document, earlier, widths=w)]
-            for w in widths]
+    loaded = [TechniqueSpan(e.start, e.end, LOADED_GOLD[0]) for e in earlier if e.family == "loaded"]
+    return loaded, [[TechniqueSpan(e.start, e.end, e.technique or "")
+                     for e in extract_persuasion(document, earlier, widths=w)] for w in widths]
 
 
 def evaluate_persuasion(fw: Framing, folder: Path, language: str, show: int) -> Section:
@@ -1134,15 +1138,18 @@ def evaluate_persuasion(fw: Framing, folder: Path, language: str, show: int) -> 
     same, blind = OverlapTally(), OverlapTally()
     per_technique: dict[str, OverlapTally] = defaultdict(OverlapTally)
     study = {w: (OverlapTally(), OverlapTally()) for w in WIDTH_STUDY}
+    loaded_tally = OverlapTally()
     failures: Counter = Counter()
     log = ErrorLog(f"persuasion-{language}", show)
     settings = [WIDTHS] + [{t: w for t in TECHNIQUES} for w in WIDTH_STUDY]
     for article_id, text, gold in articles:
         try:
-            pred, *at_width = persuasion_at_widths(fw, article_id, text, language, settings)
+            loaded, (pred, *at_width) = persuasion_at_widths(fw, article_id, text, language, settings)
         except fw.error as exc:
             failures[type(exc).__name__] += 1
-            pred, at_width = [], [[] for _ in WIDTH_STUDY]
+            loaded, pred, at_width = [], [], [[] for _ in WIDTH_STUDY]
+        loaded_tally.add(overlap_tally([TechniqueSpan(g.start, g.end, LOADED_GOLD[0]) for g in gold
+                                        if g.technique in LOADED_GOLD], loaded, blind=True))
         same.add(overlap_tally(gold, pred, blind=False))
         blind.add(overlap_tally(gold, pred, blind=True))
         for technique in {g.technique for g in gold} | {p.technique for p in pred}:
@@ -1162,16 +1169,20 @@ def evaluate_persuasion(fw: Framing, folder: Path, language: str, show: int) -> 
              for technique in sorted(per_technique, key=lambda t: (-per_technique[t].gold, t))]
     rows += [Row(f"width study: every technique at `{w}`, same technique", study[w][0], n) for w in WIDTH_STUDY]
     rows += [Row(f"width study: every technique at `{w}`, technique-blind", study[w][1], n) for w in WIDTH_STUDY]
+    rows.append(Row("`loaded` family vs Loaded_Language + Name_Calling-Labeling spans (evalcheck `loaded-"
+                    f"{language}`)", loaded_tally, n))
     section = Section(f"4. Persuasion techniques ({language}) vs SemEval-2023 Task 3 spans", rows)
     section.notes = [
         "Overlap matching as `../shared/tools/evalcheck.py persuasion-" + language + "` computes it: P = "
         "predictions overlapping a gold span of their technique / predictions (TP column), R = gold spans "
         "overlapped by a prediction of their technique / gold spans; *technique-blind* ignores the technique.",
-        "Span widths: framing's own (`framing.extractors.persuasion.WIDTHS`: `phrase` = the cue and up to two "
-        "words either side within its clause for loaded language, name calling, exaggeration; `cue` for "
-        "repetition and slogans; `clause` for the argument-level techniques) in the first rows; the width study "
-        "reruns the extractor with one width for every technique (`cue` = the matched words, `clause` = out to "
-        "the nearest , ; : ( ) or dash, `sentence` = the whole sentence).",
+        "Span widths: framing's own in the first rows (`framing.extractors.persuasion.WIDTHS`: "
+        + "; ".join(f"`{w}` for {', '.join(sorted(t for t in WIDTHS if WIDTHS[t] == w))}"
+                    for w in WIDTH_STUDY if w in WIDTHS.values())
+        + "; spans of one technique in one sentence and voice are merged); the width study reruns the extractor "
+        "with one width for every technique (`cue` = the matched words, `phrase` = up to two words either side "
+        "within the clause, `clause` = out to the nearest , ; : ( ) or dash, `sentence` = the whole sentence, "
+        "up to 60 words).",
         "Techniques marked *not detected* are annotated in the data but outside framing's declared set.",
         failure_note(failures, len(articles), "articles"),
         "data: SemEval-2023 Task 3 (Piskorski et al. 2023), training part as given in `../shared/eval/semeval23`.",
