@@ -26,13 +26,14 @@ def declared_wordlists() -> frozenset[str]:
     """Every word-list name a rule may ask a document for."""
     return frozenset([*PLAIN_WORDLISTS, *(f"grammar.{c}" for c in LEXICON_CATEGORIES["grammar"]),
                       *(f"separable.{stance}" for stance in SEPARABLE_STANCES),
-                      *(f"suffix.{technique}" for technique in TECHNIQUES)])
+                      *(f"{part}.{technique}" for part in ("prefix", "suffix") for technique in TECHNIQUES)])
 
 
 def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
     """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), ``suffix.<technique>`` (compound
-    tails of persuasion techniques, "-propaganda"), and ``boilerplate`` (trailer
+    ``separable.<stance>`` (separable attribution verbs), ``suffix.<technique>`` and
+    ``prefix.<technique>`` (compound tails and heads of persuasion techniques, "-propaganda",
+    "pseudo-"), and ``boilerplate`` (trailer
     headings of every language, since trailers are often in the site's language rather
     than the article's)."""
     lists: dict[str, set[str]] = {name: set() for name in declared_wordlists()}
@@ -44,6 +45,9 @@ def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dic
         elif entry.family == "persuasion" and entry.term.startswith("-"):
             # Compound tails: the persuasion extractor finds words ending in them ("Kriegspropaganda").
             lists[f"suffix.{entry.category}"].update(form.lstrip("-") for form in entry.forms)
+        elif entry.family == "persuasion" and entry.term.endswith("-"):
+            # Compound heads: words starting with them ("Pseudo-Experten", "Lügenpresse").
+            lists[f"prefix.{entry.category}"].update(form.rstrip("-") for form in entry.forms)
     lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
     # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
     # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the

@@ -130,3 +130,22 @@ def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
     for found in by_technique.values():  # one span per stretch of text and technique
         found.sort()
         assert all(a[1] <= b[0] for a, b in zip(found, found[1:])), found
+
+
+@pytest.mark.parametrize("language, text, words", [
+    ("de", "Der Sender verbreitet seit Wochen Kriegspropaganda.", ["Kriegspropaganda"]),
+    ("de", "In der Talkshow kamen nur Pseudo-Experten zu Wort.", ["Pseudo-Experten"]),
+    ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
+    ("fr", "Le débat a été confisqué par des pseudo-experts venus de Paris.", ["pseudo-experts"]),
+])
+def test_compound_heads_and_tails_mark_labels(language, text, words):
+    labels = [e["text"] for e in persuasion(framing.score(text, language=language))
+              if e["technique"] == "Name_Calling-Labeling"]
+    for word in words:
+        assert any(word in label for label in labels), labels
+
+
+def test_a_compound_rule_needs_more_than_the_affix():
+    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert."
+    compounds = [e for e in persuasion(framing.score(text, language="de")) if e["entry"] == "rule:compound"]
+    assert not compounds, compounds

@@ -123,29 +123,41 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
 
 
 def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
-    """Words ending in a technique's compound tail (``suffix.<technique>`` word lists, from
-    ``persuasion`` entries written "-propaganda"): German and Dutch write a label as one
-    word ("Kriegspropaganda", "Putin-Regime"), which whole-word matching cannot see."""
+    """Words ending in a technique's compound tail or starting with its compound head
+    (``suffix.<technique>`` and ``prefix.<technique>`` word lists, from ``persuasion``
+    entries written "-propaganda" and "pseudo-"): German and Dutch write a label as one word
+    ("Kriegspropaganda", "Lügenpresse"), and pejorative heads make labels in every language
+    ("pseudo-experts"), which whole-word matching cannot see."""
     found = []
     for technique in TECHNIQUES:
-        pattern = compound_pattern(document.wordlist(f"suffix.{technique}"))
-        if pattern is None:
-            continue
-        for m in pattern.finditer(document.text):
-            sentence = document.sentence_at(m.start())
-            if sentence >= 0:
-                found.append(_widened(document, m.start(), m.end(), sentence, technique, "rule:compound", None,
-                                      None, widths))
+        for pattern in (tail_pattern(document.wordlist(f"suffix.{technique}")),
+                        head_pattern(document.wordlist(f"prefix.{technique}"))):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(document.text):
+                sentence = document.sentence_at(m.start())
+                if sentence >= 0:
+                    found.append(_widened(document, m.start(), m.end(), sentence, technique, "rule:compound", None,
+                                          None, widths))
     return found
 
 
 @lru_cache(maxsize=64)
-def compound_pattern(tails: frozenset[str]) -> re.Pattern[str] | None:
+def tail_pattern(tails: frozenset[str]) -> re.Pattern[str] | None:
     """A word that ends in one of ``tails`` after at least two letters, compiled once per list."""
     if not tails:
         return None
     alternation = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
     return re.compile(rf"\b\w{{2,}}-?(?:{alternation})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def head_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
+    """A word that starts with one of ``heads`` and goes on for at least three letters."""
+    if not heads:
+        return None
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})-?\w{{3,}}\b", re.IGNORECASE)
 
 
 def _widened(document: Document, start: int, end: int, sentence: int, technique: str, entry: str,
