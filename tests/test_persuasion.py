@@ -149,3 +149,12 @@ def test_a_compound_rule_needs_more_than_the_affix():
     text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert."
     compounds = [e for e in persuasion(framing.score(text, language="de")) if e["entry"] == "rule:compound"]
     assert not compounds, compounds
+
+
+@pytest.mark.parametrize("language, text, techniques", [
+    ("es", "El supuesto plan de ahorro es una farsa, y los expertos lo saben.", {"Doubt", "Loaded_Language"}),
+    ("nl", "Het zogenaamde hervormingsplan is een schande voor ons land.", {"Doubt", "Loaded_Language", "Flag_Waving"}),
+])
+def test_spanish_and_dutch_have_a_first_lexicon(language, text, techniques):
+    found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
+    assert techniques <= found, found
