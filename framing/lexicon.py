@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from .cache import cached
 from .errors import LexiconError
+from .frame_ids import FRAME_FAMILY, FRAME_IDS
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
@@ -31,6 +32,9 @@ _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
 DISTRACTOR = "distractor"
+# Families whose categories are a closed set: an unknown category is a typo that would
+# otherwise count under a name nothing reads.
+_DECLARED_CATEGORIES = {FRAME_FAMILY: frozenset(FRAME_IDS) | {DISTRACTOR}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +271,10 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
+    declared = _DECLARED_CATEGORIES.get(family)
+    if declared is not None and category not in declared:
+        raise LexiconError(f"{where}: category {category!r} is not one of the family's categories "
+                           f"({', '.join(sorted(declared))})")
     weight = _number(where, raw, "weight")
     if weight is not None and weight < 0:
         raise LexiconError(f"{where}: 'weight' must be >= 0")
