@@ -75,7 +75,7 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
     when the article cues no frame at all.
 
     >>> section = frame_summary([], 100)
-    >>> section["primary_frame"] is None, section["economic"]["present"]
+    >>> section["primary_frame"], section["economic"]["present"]
     (None, False)
     """
     thresholds = (rule or shipped_rule()).for_language(language)
