@@ -55,8 +55,9 @@ def _scorer(lexicons: tuple[str, ...]) -> Scorer:
     return Scorer(load_lexicons(lexicons))
 
 
-def check_labels(y: Any, n_documents: int) -> np.ndarray:
-    """Label lists as a documents x ``FRAME_IDS`` indicator matrix, or a clear error.
+def check_labels(y: Any, n_documents: int, ids: Sequence[str] | None = None) -> np.ndarray:
+    """Label lists as a documents x ``FRAME_IDS`` indicator matrix, or a clear error naming
+    the document (by its id in ``ids``, else by its index).
 
     >>> check_labels([["economic"], ["political", "economic"]], 2).sum(axis=0)[:1]
     array([2])
@@ -68,15 +69,16 @@ def check_labels(y: Any, n_documents: int) -> np.ndarray:
         raise FrameLabelError(f"{len(rows)} label lists for {n_documents} documents")
     matrix = np.zeros((len(rows), len(FRAME_IDS)), dtype=int)
     for index, labels in enumerate(rows):
+        name = f"article {ids[index]!r}" if ids is not None else f"document {index}"
         if isinstance(labels, str) or not isinstance(labels, Iterable):
-            raise FrameLabelError(f"document {index}: labels must be a list of frame ids, not {labels!r}")
+            raise FrameLabelError(f"{name}: labels must be a list of frame ids, not {labels!r}")
         labels = list(labels)
         if not labels:
-            raise FrameLabelError(f"document {index}: empty label list (every training article needs at least "
+            raise FrameLabelError(f"{name}: empty label list (every training article needs at least "
                                   "one frame; leave unlabelled articles out)")
         unknown = sorted({str(label) for label in labels} - set(FRAME_IDS))
         if unknown:
-            raise FrameLabelError(f"document {index}: unknown frames {unknown}; frames are {', '.join(FRAME_IDS)}")
+            raise FrameLabelError(f"{name}: unknown frames {unknown}; frames are {', '.join(FRAME_IDS)}")
         for label in labels:
             matrix[index, FRAME_IDS.index(label)] = 1
     used = np.flatnonzero(matrix.sum(axis=0))
@@ -183,7 +185,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         frame evidence spans that weigh most for it (weight = the coefficient of the span's
         frame and voice feature, shared among that feature's spans) and the n-grams that do."""
         probabilities = self.proba_from([text], [profile])[0]
-        words = self.vectorizer_.transform([text])
+        words = self.vectorizer_.transform([text]).tocoo()
         names = self.vectorizer_.get_feature_names_out()
         evidence = [e for e in profile.get("evidence", []) if e.get("family") == FRAME_FAMILY]
         counts: dict[tuple[str, str], int] = {}
@@ -203,8 +205,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 if weight > 0:
                     weighed.append((weight, e))
             weighed.sort(key=lambda pair: -pair[0])
-            row = words.tocoo()
-            terms = sorted(((float(coef[j] * v), str(names[j])) for j, v in zip(row.col, row.data) if coef[j] * v > 0),
+            terms = sorted(((float(coef[j] * v), str(names[j])) for j, v in zip(words.col, words.data)
+                            if coef[j] * v > 0),
                            reverse=True)[:top]
             out[str(frame)] = {
                 "probability": float(probabilities[k]),
