@@ -200,9 +200,10 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     encode = args.format == "jsonl" and not args.db and model is None  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
-        records = (scored.line or scored.record for scored in report.watch_scored(stream)) if model is None \
-            else (_with_frames_predicted(model, scored) for scored in report.watch_scored(stream))
-        write_output(records, args.format, args.output)
+        outputs: Iterable[Record | str] = (
+            (scored.line or scored.record for scored in report.watch_scored(stream)) if model is None
+            else (_with_frames_predicted(model, scored) for scored in report.watch_scored(stream)))
+        write_output(outputs, args.format, args.output)
     return report.finish()
 
 
