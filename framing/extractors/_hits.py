@@ -7,6 +7,12 @@ from ..context import last_word_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 
+# Families whose hits say what an article is about rather than how it is said: the rules of
+# other extractors that look at "any lexicon word" (a topic label before a colon, words that
+# cannot be part of a source's name) ignore them, so that "Trump:" stays a speaker label and
+# "FBI" a source although both cue frames.
+TOPICAL_FAMILIES = frozenset({"frame"})
+
 
 def hits_of(document: Document, family: str) -> tuple[Hit, ...]:
     """The document's hits of one lexicon family, in text order."""

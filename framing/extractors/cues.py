@@ -22,7 +22,7 @@ from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
 from ..quotes import introducing_colon
-from ._hits import after_determiner, hits_of, to_evidence
+from ._hits import TOPICAL_FAMILIES, after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
 
@@ -86,7 +86,7 @@ def attribution_cues(document: Document) -> list[Evidence]:
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
     cues.extend(predicative_cues(document, cues))
-    lexical_spans = sorted((h.start, h.end) for h in document.hits)
+    lexical_spans = sorted((h.start, h.end) for h in document.hits if h.entry.family not in TOPICAL_FAMILIES)
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in OPENING_MARKS else start
         colon = _NAME_COLON.match(text, opened, end)

@@ -11,10 +11,17 @@ from ..document import Document
 from ..evidence import Evidence
 from ..frame_ids import FRAME_FAMILY
 from ..lexicon import DISTRACTOR
-from ._hits import hits_of, to_evidence
+from ._hits import hits_of
 
 
 def extract_frames(document: Document) -> list[Evidence]:
-    """Every ``frame`` lexicon hit outside distractors, with ``frame`` set to its frame id."""
-    return [to_evidence(document, hit)._replace(frame=hit.entry.category)
-            for hit in hits_of(document, FRAME_FAMILY) if hit.entry.category != DISTRACTOR]
+    """Every ``frame`` lexicon hit outside distractors, with ``frame`` set to its frame id.
+
+    Evidence is built in one call rather than through ``to_evidence`` and ``_replace``:
+    an article has about ninety frame hits, more than any other family.
+    """
+    text = document.text
+    return [Evidence(FRAME_FAMILY, entry.id, text[start:end], start, end, voice, sentence, entry.category,
+                     None, None, entry.lexicon, entry.term, None, None, entry.category)
+            for start, end, entry, voice, sentence in hits_of(document, FRAME_FAMILY)
+            if entry.category != DISTRACTOR]
