@@ -15,13 +15,14 @@ from ._hits import hits_of
 
 
 def extract_frames(document: Document) -> list[Evidence]:
-    """Every ``frame`` lexicon hit outside distractors, with ``frame`` set to its frame id.
+    """Every ``frame`` lexicon hit outside distractors, with ``frame`` set to its frame id (the
+    entry's category, so ``category`` itself is left unset rather than repeated).
 
     Evidence is built in one call rather than through ``to_evidence`` and ``_replace``:
     an article has about ninety frame hits, more than any other family.
     """
     text = document.text
-    return [Evidence(FRAME_FAMILY, entry.id, text[start:end], start, end, voice, sentence, entry.category,
+    return [Evidence(FRAME_FAMILY, entry.id, text[start:end], start, end, voice, sentence, None,
                      None, None, entry.lexicon, entry.term, None, None, entry.category)
             for start, end, entry, voice, sentence in hits_of(document, FRAME_FAMILY)
             if entry.category != DISTRACTOR]
