@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .lexicon import LexiconSet
+from .spans import GrowingSpanSet, SpanSet
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
@@ -52,13 +53,12 @@ class Sentence:
 
 
 def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Month names and abbreviations of ``language`` -> month number (from ids ``month.NN``)."""
+    """Month names and abbreviations of ``language`` -> month number (each entry's ``value``)."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
-        if entry.category == "month" and entry.id.startswith("month."):
-            number = int(entry.id.split(".")[1])
+        if entry.category == "month" and entry.value is not None:
             for form in entry.forms:
-                table[form.rstrip(".")] = number
+                table[form.rstrip(".")] = int(entry.value)
     return table
 
 
@@ -77,10 +77,10 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
     if not months:
         return []
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = GrowingSpanSet()
     for pattern in _date_patterns(tuple(sorted(months))):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             parts = {k[0]: v for k, v in m.groupdict().items() if v is not None}
             month = months.get(fold(parts["m"]).rstrip(".")) or months.get(parts["m"].lower().rstrip("."))
@@ -90,7 +90,7 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
             if "d" in parts and 1 <= int(parts["d"]) <= 31:
                 value += f"-{int(parts['d']):02d}"
             found.append((m.start(), m.end(), value))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return sorted(found)
 
 
@@ -116,9 +116,9 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
         dates = find_dates(chunk, months)
-        date_chars = [(a, b) for a, b, _ in dates]
+        date_chars = SpanSet((a, b) for a, b, _ in dates)
         numbers = [n.replace(",", "").replace(".", "") for m in _NUMBER.finditer(chunk)
-                   if not any(a <= m.start() < b for a, b in date_chars)
+                   if not date_chars.overlaps(m.start(), m.start() + 1)
                    for n in [m.group()]]
         words = list(_WORD.finditer(chunk))
         names = [fold(_POSSESSIVE.sub("", w.group())) for i, w in enumerate(words)

@@ -69,7 +69,8 @@ def shipped_rule() -> PresentRule:
 
 def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | None = None, *,
                   language: str | None = None) -> dict[str, Any]:
-    """The profile's ``frames`` section: per frame id ``unquoted``, ``quoted``, ``per_1000_words`` (own voice), ``share`` (of own-voice
+    """The profile's ``frames`` section: per frame id ``unquoted``, ``quoted``, ``per_1000_words``
+    (own voice; null under ``profile.MIN_RATE_WORDS`` body words, like every rate), ``share`` (of own-voice
     frame evidence), ``present`` (the rule), and ``primary_frame``: the frame with the most
     own-voice evidence (then the most in both voices; ties by codebook order), or None
     when the article cues no frame at all.
@@ -78,6 +79,8 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
     >>> section["primary_frame"], section["economic"]["present"]
     (None, False)
     """
+    from .profile import rate_per_1000  # profile imports this module: the rate convention stays in one place
+
     thresholds = (rule or shipped_rule()).for_language(language)
     counts = {frame: {UNQUOTED: 0, QUOTED: 0} for frame in FRAME_IDS}
     for e in evidence:
@@ -91,7 +94,7 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
         both = own + quoted
         section[frame] = {
             "unquoted": own, "quoted": quoted,
-            "per_1000_words": 1000.0 * own / words if words else 0.0,
+            "per_1000_words": rate_per_1000(own, words),
             "share": own / own_total if own_total else 0.0,
             "present": thresholds[frame].holds(both, 1000.0 * both / words if words else 0.0,
                                                both / all_total if all_total else 0.0),

@@ -8,15 +8,24 @@ Content-Security-Policy that forbids scripts altogether.
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
+import re
 from typing import Any
 
-from .compare import RATE_FAMILIES
+from .cells import dict_writer
+from .families import FAMILIES, highlighted_families
 
 FORMATS = ("json", "csv", "markdown", "html")
+
+
+def rate_families(comparison: dict[str, Any]) -> list[str]:
+    """The families a comparison gives rates for, in its own order: a comparison rendered
+    later (from its JSON) shows what it holds, whatever the registry holds today."""
+    for group in comparison["groups"].values():
+        return list(group["features"])
+    return []
 
 
 def render(comparison: dict[str, Any], fmt: str) -> str:
@@ -31,8 +40,9 @@ def _json(comparison: dict[str, Any]) -> str:
 def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per group and family: rate, interval, z-score, rank."""
     rows = []
+    families = rate_families(comparison)
     for name, group in comparison["groups"].items():
-        for family in RATE_FAMILIES:
+        for family in families:
             f = group["features"][family]
             rows.append({"group": name, "articles": len(group["articles"]), "family": family, "rate": f["rate"],
                          "ci_low": f["ci"][0], "ci_high": f["ci"][1], "z": f["z"], "rank": f["rank"]})
@@ -41,8 +51,7 @@ def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _csv(comparison: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"],
-                            lineterminator="\n")
+    writer = dict_writer(out, ["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"])
     writer.writeheader()
     writer.writerows(feature_rows(comparison))
     return out.getvalue()
@@ -53,18 +62,26 @@ def _fmt(value: Any, spec: str = ".2f") -> str:
 
 
 def _md_cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article data as inert Markdown: raw HTML escaped (a renderer would pass ``<script>``
+    on), and the characters of links, images, emphasis and code backslash-escaped, so
+    that no ``[x](javascript:...)`` link can form; one line, pipes escaped for tables."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escaped)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|#~$]")
 
 
 def _markdown(comparison: dict[str, Any]) -> str:
     groups = comparison["groups"]
+    families = rate_families(comparison)
     lines = [f"# Framing comparison (by {comparison['by']})", ""]
     lines += ["## Own-voice rates per 1,000 words (95% interval)", "",
-              "| group | articles | " + " | ".join(RATE_FAMILIES) + " |",
-              "|---|---:|" + "---:|" * len(RATE_FAMILIES)]
+              "| group | articles | " + " | ".join(families) + " |",
+              "|---|---:|" + "---:|" * len(families)]
     for name, group in groups.items():
-        cells = [f"{f['rate']:.1f} [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]"
-                 for f in (group["features"][family] for family in RATE_FAMILIES)]
+        cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
+                 for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
               "|---|---|---:|---:|---:|"]
@@ -96,9 +113,21 @@ body{font-family:system-ui,sans-serif;margin:2rem;max-width:78rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:right}
 th:first-child,td:first-child{text-align:left}.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem;
 border-top:1px solid #ccc;padding:.6rem 0}.meta{color:#666;font-size:.85rem}
-mark.hedge{background:#ffe08a}mark.booster,mark.factive{background:#9fe0a8}mark.source,mark.attribution_cue{background:#b8d4ff}
-mark.naming{background:#f4b0d0}mark.scare_quote,mark.loaded{background:#ffb3a7}
+ul.legend{list-style:none;padding:0}ul.legend li{margin:.2rem 0}
 """
+
+
+def _style() -> str:
+    """The page's CSS: the layout, and one highlight colour per family of the registry."""
+    marks = "".join(f"mark.{name}{{background:{family.colour}}}" for name, family in FAMILIES.items())
+    return _STYLE + marks + "\n"
+
+
+def _legend() -> str:
+    """What each highlight colour marks, from the family registry."""
+    items = "".join(f"<li><mark class='{name}'>{html.escape(FAMILIES[name].label)}</mark>: "
+                    f"{html.escape(FAMILIES[name].description)}</li>" for name in highlighted_families())
+    return f"<ul class='legend'>{items}</ul>"
 
 
 def _html(comparison: dict[str, Any]) -> str:
@@ -107,7 +136,7 @@ def _html(comparison: dict[str, Any]) -> str:
     parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
              "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; "
              "style-src 'unsafe-inline'\">",
-             f"<title>framing comparison by {e(comparison['by'])}</title><style>{_STYLE}</style></head><body>",
+             f"<title>framing comparison by {e(comparison['by'])}</title><style>{_style()}</style></head><body>",
              f"<h1>Framing comparison by {e(comparison['by'])}</h1>",
              "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _heatmap(comparison),
              "<h2 id='naming'>Naming stance</h2>", _naming_chart(comparison),
@@ -119,7 +148,7 @@ def _html(comparison: dict[str, Any]) -> str:
     for name, group in groups.items():
         words = ", ".join(e(w["word"]) for w in group.get("distinctive", [])) or "–"
         parts.append(f"<li><b>{e(name)}</b>: {words}</li>")
-    parts.append("</ul><h2 id='claims'>Aligned claims</h2>")
+    parts.append("</ul><h2 id='claims'>Aligned claims</h2>" + _legend())
     for pair in comparison["alignments"]:
         parts.append("<div class='pair'>")
         for side in ("a", "b"):
@@ -156,17 +185,18 @@ def _highlight(text: str, offset: int, evidence: list[dict[str, Any]]) -> str:
 def _heatmap(comparison: dict[str, Any]) -> str:
     """Groups by families, shaded by z-score: an SVG from matplotlib, or a shaded table."""
     groups = comparison["groups"]
-    svg = _matplotlib_heatmap(comparison)
-    rows = ["<table class='heatmap'><tr><th>group</th>" + "".join(f"<th>{f}</th>" for f in RATE_FAMILIES) + "</tr>"]
+    families = rate_families(comparison)
+    svg = _matplotlib_heatmap(comparison, families)
+    rows = ["<table class='heatmap'><tr><th>group</th>" + "".join(f"<th>{f}</th>" for f in families) + "</tr>"]
     for name, group in groups.items():
         cells = []
-        for family in RATE_FAMILIES:
+        for family in families:
             f = group["features"][family]
             z = f["z"] or 0.0
             shade = max(0, min(255, int(255 - 60 * abs(z))))
             colour = f"rgb(255,{shade},{shade})" if z > 0 else f"rgb({shade},{shade},255)"
-            cells.append(f"<td style='background:{colour}' title='95% [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]'>"
-                         f"{f['rate']:.1f}</td>")
+            cells.append(f"<td style='background:{colour}' title='95% [{_fmt(f['ci'][0], '.1f')}, "
+                         f"{_fmt(f['ci'][1], '.1f')}]'>{_fmt(f['rate'], '.1f')}</td>")
         rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
     return (svg or "") + "".join(rows)
@@ -192,27 +222,30 @@ def _naming_chart(comparison: dict[str, Any]) -> str:
     return "".join(rows)
 
 
-def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
-    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths."""
+def _matplotlib_heatmap(comparison: dict[str, Any], families: list[str]) -> str | None:
+    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths.
+
+    Drawn on a ``Figure`` object, never through pyplot: a library call must not switch
+    the backend of the notebook it runs in."""
     try:
         import matplotlib
+        from matplotlib.figure import Figure
     except ImportError:
         return None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     names = list(comparison["groups"])
-    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in RATE_FAMILIES] for n in names]
-    figure, axes = plt.subplots(figsize=(1.2 + 0.9 * len(RATE_FAMILIES), 0.8 + 0.45 * len(names)))
+    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in families] for n in names]
+    figure = Figure(figsize=(1.2 + 0.9 * len(families), 0.8 + 0.45 * len(names)))
+    axes = figure.subplots()
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
-    axes.set_xticks(range(len(RATE_FAMILIES)), RATE_FAMILIES, rotation=30, ha="right")
-    axes.set_yticks(range(len(names)), [n[:40] for n in names])
+    axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
+    # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
+    axes.set_yticks(range(len(names)), [n[:40].replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
     figure.tight_layout()
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "path"}):
         figure.savefig(buffer, format="svg")
-    plt.close(figure)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
 

@@ -79,12 +79,12 @@ def write_lexicon(tmp_path, category_line):
 
 
 def test_validator_rejects_an_unknown_frame(tmp_path):
-    with pytest.raises(LexiconError, match="economics.*not one of"):
+    with pytest.raises(LexiconError, match="economics.*not declared for the family .frame."):
         load_lexicons([write_lexicon(tmp_path, 'category = "economics"\n')], include_default=False)
 
 
 def test_validator_rejects_a_frame_entry_without_category(tmp_path):
-    with pytest.raises(LexiconError, match="None.*not one of"):
+    with pytest.raises(LexiconError, match="frame entry needs a category"):
         load_lexicons([write_lexicon(tmp_path, "")], include_default=False)
 
 

@@ -29,7 +29,8 @@ def test_reader_sees_heatmap_naming_and_aligned_claims(tmp_path):
     articles = framing.corpus.load("belmokhtar-2013")
     scorer = framing.Scorer()
     profiles = [scorer.score(a).to_dict() for a in articles]
-    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, resamples=200)
+    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, lexicons=scorer.lexicons,
+                                 resamples=200)
     dom = dump_dom(tmp_path, render(comparison, "html"))
     for heading in ("Own-voice rates per 1,000 words", "Naming stance", "Aligned claims", "Divergences"):
         assert heading in dom
