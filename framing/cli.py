@@ -35,6 +35,7 @@ from .frame_training import read_labelled, train_frames
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
+from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
 from .scoring import FRAMING_VERSION, Scorer
@@ -60,7 +61,8 @@ examples:
   framing compare                                        # the bundled story belmokhtar-2013
   framing compare corpus/belmokhtar-2013 --format html -o report.html
   framing compare articles.jsonl --by outlet --format markdown
-  framing compare --db profiles.sqlite --format csv      # what a store holds
+  framing compare --db profiles.sqlite --format csv      # what a store holds (rates only: no claims)
+  framing compare big.jsonl --no-claims                  # statistics without stories and claim alignment
 """
 
 
@@ -147,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"bootstrap resamples (default: 1000; 1..{MAX_RESAMPLES:,})")
     compare.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=0,
                          help="random seed of the bootstrap, a non-negative integer (default: 0)")
+    compare.add_argument("--no-claims", action="store_true",
+                         help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
     train = commands.add_parser(
         "train-frames", help="train a frame classifier on your own coded articles",
@@ -382,6 +386,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with ProfileStore(args.db, readonly=True) as store:
             selection = store.for_comparison(scorer.lexicons.version)
         profiles, texts, store_notes = stored_profiles(selection)
+        report.from_store = len(profiles)
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
@@ -395,7 +400,8 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed)
+                                  resamples=args.resamples, seed=args.seed,
+                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
     comparison.setdefault("notes", []).extend(store_notes)
     if report.failures:
         comparison["failures"] = report.failures

@@ -352,6 +352,8 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     value = _number(where, raw, "value")
     if category == "month" and (value is None or value not in range(1, 13)):
         raise LexiconError(f"{where}: a month entry needs 'value', its number from 1 to 12")
+    if category == "scale" and (value is None or value not in range(1, 31)):
+        raise LexiconError(f"{where}: a scale entry needs 'value', the exponent of ten it multiplies by")
     lexicon = user_file or f"{family}/{meta['language']}"
     cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
     return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,

@@ -66,7 +66,7 @@ def test_comparison_shape_and_honest_naming(story):
     assert ranking["ranked"] == [{"group": "The Moroccan Times", "stance": 1.0}]
     assert all("fewer than" in r["reason"] for r in ranking["not_ranked"])
     for d in result["pairwise"]:
-        assert d["significant"] == (d["ci"][0] > 0 or d["ci"][1] < 0)
+        assert d["significant"] == (d["q"] < 0.05) and d["q"] >= d["p"]
 
 
 def test_most_hedged_is_002(story):

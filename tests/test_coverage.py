@@ -61,9 +61,9 @@ def test_inflected_forms_start_with_the_lemma_and_repeat_nothing(word):
 
 
 @given(LETTERS.filter(lambda w: not w.endswith("e")))
-def test_german_adjectives_take_the_five_endings(word):
+def test_german_adjectives_take_the_five_endings_and_erweise(word):
     stem = inflect.de_adjective_stem(word)
-    assert set(inflect.de_forms(word, "a", None)) == {word} | {stem + e for e in ("e", "en", "er", "es", "em")}
+    assert set(inflect.de_forms(word, "a", None)) == {word} | {stem + e for e in ("e", "en", "er", "es", "em", "erweise")}
 
 
 def test_documented_agreement_rules():

@@ -15,7 +15,8 @@ class. Rules follow the standard reference grammars:
 - Dutch: ANS (*Algemene Nederlandse Spraakkunst*), § 7.2 (attributive -e) with
   the spelling rules of the *Woordenlijst* (open syllables: a long vowel is
   written once, a short vowel doubles the consonant, f/s become v/z).
-- German: Duden, *Die Grammatik* (9. Aufl.), §§ 477-497 (adjective endings),
+- German: Duden, *Die Grammatik* (9. Aufl.), §§ 477-497 (adjective endings; the
+  commenting adverb in -erweise, "dreisterweise", is formed from evaluative adjectives),
   §§ 285-315 (noun declension: strong genitive -s/-es, dative plural -n, weak
   masculines in -en), § 335 (feminine -in/-innen).
 - Arabic: Ryding, *A Reference Grammar of Modern Standard Arabic* (2005),
@@ -169,15 +170,15 @@ def de_adjective_stem(word: str) -> str:
 
 
 def de_forms(lemma: str, cls: str, plural: str | None) -> list[str]:
-    """a: the five strong/weak adjective endings; an: adjectival noun (der Radikale);
+    """a: the five strong/weak adjective endings and the commenting adverb in -erweise; an: adjectival noun (der Radikale);
     ns: strong masculine/neuter noun (genitive -s/-es, dative plural -n);
     nw: weak masculine (-en in every case but the nominative singular); nf: feminine.
     p suffix (nsp, nwp): a person noun that also takes feminine -in/-innen."""
     if cls == "a":
         stem = de_adjective_stem(lemma)
         if stem.endswith("e"):
-            return unique([lemma] + [stem + e for e in ("n", "r", "s", "m")])
-        return unique([lemma] + [stem + e for e in ("e", "en", "er", "es", "em")])
+            return unique([lemma] + [stem + e for e in ("n", "r", "s", "m")] + [stem + "rweise"])
+        return unique([lemma] + [stem + e for e in ("e", "en", "er", "es", "em")] + [stem + "erweise"])
     if cls == "an":
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         return unique([stem + e for e in ("e", "en", "er", "em")])
