@@ -91,8 +91,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
     cues.extend(predicative_cues(document, cues))
-    lexical_spans = sorted((h.start, h.end) for h in document.hits
-                           if h.entry.family in STYLE_FAMILIES or h.entry.family == "naming")
+    lexical_spans = sorted((h.start, h.end) for family in (*STYLE_FAMILIES, "naming")
+                           for h in hits_of(document, family))
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in OPENING_MARKS else start
         colon = _NAME_COLON.match(text, opened, end)

@@ -165,7 +165,7 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
     not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
     # Offsets covered by a cue word of the lexicons in an attributed sentence.
-    lexical = {offset for h in document.hits if h.entry.family in STYLE_FAMILIES and h.sentence in windows
+    lexical = {offset for family in STYLE_FAMILIES for h in hits_of(document, family) if h.sentence in windows
                for offset in range(h.start, h.end)}
     runs = []
     for index in sorted(windows):
