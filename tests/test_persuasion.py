@@ -134,9 +134,9 @@ def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
 
 @pytest.mark.parametrize("language, text, words", [
     ("de", "Der Sender verbreitet seit Wochen Kriegspropaganda.", ["Kriegspropaganda"]),
-    ("de", "In der Talkshow kamen nur Pseudo-Experten zu Wort.", ["Pseudo-Experten"]),
+    ("de", "In der Talkshow kamen nur Möchtegern-Experten zu Wort.", ["Möchtegern-Experten"]),
     ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
-    ("fr", "Le débat a été confisqué par des pseudo-experts venus de Paris.", ["pseudo-experts"]),
+    ("fr", "Le débat a été confisqué par des ultra-libéraux venus de Paris.", ["ultra-libéraux"]),
 ])
 def test_compound_heads_and_tails_mark_labels(language, text, words):
     labels = [e["text"] for e in persuasion(framing.score(text, language=language))
@@ -146,7 +146,7 @@ def test_compound_heads_and_tails_mark_labels(language, text, words):
 
 
 def test_a_compound_rule_needs_more_than_the_affix():
-    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert."
+    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert, unter einem Pseudonym."
     compounds = [e for e in persuasion(framing.score(text, language="de")) if e["entry"] == "rule:compound"]
     assert not compounds, compounds
 
