@@ -6,8 +6,11 @@ names, short quoted strings, and long cognates ("correspondence" /
 "correspondentie"). Within one language TF-IDF cosine similarity adds the
 rest. Pairs are matched one-to-one, best first, above a threshold.
 
-Divergences are then read off aligned pairs: dates and numbers that differ,
-and names spelled differently (Tigantourine / Tiguentourine).
+Divergences are then read off aligned pairs, like with like: a date against
+a date in the same slot of the claim (sharing a context word, such as "sent
+... on"), a quantity against a quantity of the same unit ("$2.5 billion" read
+as 2.5e9 USD, see ``quantities``), and names spelled differently
+(Tigantourine / Tiguentourine).
 """
 from __future__ import annotations
 
@@ -20,8 +23,9 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .lexicon import LexiconSet
+from .quantities import Quantity, find_quantities
+from .spans import GrowingSpanSet, SpanSet
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u2018\u2019'\u201e]\s*([^\"\u201c\u201d\u00ab\u00bb\u2018\u2019\u201e]{3,80}?)"
                      r"\s*[\"\u201c\u201d\u00ab\u00bb\u2019'\u201c]")
@@ -32,7 +36,9 @@ ANCHOR_WEIGHTS = {"date": 3.0, "month": 1.0, "number": 2.0, "quote": 3.0, "name"
 THRESHOLD = 0.2
 STORY_THRESHOLD = 0.1
 NUMBER_DIVERGENCE_SCORE = 0.4
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+SLOT_WORDS_BEFORE = 5
+SLOT_WORDS_AFTER = 2
+_SLOT_PREFIX = 5  # "email" / "emails", "attack" / "attacks": one slot word
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Sentence:
     dates: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    # (kind "date" or "quantity", value, unit, shown text, context words around it): divergence slots
+    slots: tuple[tuple[str, str, str, str, frozenset[str]], ...] = ()
 
 
 def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
@@ -76,10 +84,10 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
     if not months:
         return []
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = GrowingSpanSet()
     for pattern in _date_patterns(tuple(sorted(months))):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             parts = {k[0]: v for k, v in m.groupdict().items() if v is not None}
             month = months.get(fold(parts["m"]).rstrip(".")) or months.get(parts["m"].lower().rstrip("."))
@@ -89,7 +97,7 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
             if "d" in parts and 1 <= int(parts["d"]) <= 31:
                 value += f"-{int(parts['d']):02d}"
             found.append((m.start(), m.end(), value))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return sorted(found)
 
 
@@ -108,18 +116,32 @@ def _date_patterns(month_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"(?<!\w)(?:{shape})(?!\w)", re.IGNORECASE) for shape in shapes)
 
 
+def _context(words: list[re.Match[str]], start: int, end: int) -> frozenset[str]:
+    """Folded lower-case words of three letters or more just before and after ``[start, end)``: the slot
+    of a value (what happened on that date, what was counted), not its topic (names)."""
+    before = [w for w in words if w.end() <= start][-SLOT_WORDS_BEFORE:]
+    after = [w for w in words if w.start() >= end][:SLOT_WORDS_AFTER]
+    return frozenset(fold(w.group())[:_SLOT_PREFIX] for w in before + after
+                     if len(w.group()) >= 3 and not w.group()[:1].isupper())
+
+
 def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
-                 calendar_words: frozenset[str]) -> list[Sentence]:
-    """The body sentences of one scored article, with their anchors."""
+                 calendar_words: frozenset[str], scales: Mapping[str, int] | None = None,
+                 links: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The body sentences of one scored article, with their anchors (``scales`` and ``links``: scale
+    words and the small words before a unit, see ``quantities``)."""
     out = []
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
         dates = find_dates(chunk, months)
-        date_chars = [(a, b) for a, b, _ in dates]
-        numbers = [n.replace(",", "").replace(".", "") for m in _NUMBER.finditer(chunk)
-                   if not any(a <= m.start() < b for a, b in date_chars)
-                   for n in [m.group()]]
+        date_chars = SpanSet((a, b) for a, b, _ in dates)
+        quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
+                                      if not date_chars.overlaps(q.start, q.start + 1)]
+        numbers = [q.key for q in quantities]
         words = list(_WORD.finditer(chunk))
+        slots = tuple([("date", value, "", chunk[a:b], _context(words, a, b)) for a, b, value in dates]
+                      + [("quantity", q.number, q.unit, chunk[q.start:q.end], _context(words, q.start, q.end))
+                         for q in quantities if not q.year_like])
         names = [fold(_POSSESSIVE.sub("", w.group())) for i, w in enumerate(words)
                  if i > 0 and w.group()[:1].isupper() and fold(w.group()) not in calendar_words]
         anchors: set[tuple[str, str]] = set()
@@ -132,7 +154,7 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
         anchors.update(("cognate", fold(w.group())[:_COGNATE_LENGTH]) for w in words
                        if len(w.group()) >= _COGNATE_LENGTH + 1 and not w.group()[:1].isupper())
         out.append(Sentence(profile["id"], index, start, end, profile["language"], chunk, frozenset(anchors),
-                            tuple(v for _, _, v in dates), tuple(numbers), tuple(names)))
+                            tuple(v for _, _, v in dates), tuple(numbers), tuple(names), slots))
     return out
 
 
@@ -171,8 +193,16 @@ def _story_anchors(sentences: list[Sentence]) -> set[tuple[str, str]]:
     return {x for s in sentences for x in s.anchors if x[0] in ("name", "date", "quote", "month")}
 
 
-def align(sentences: list[Sentence], *, threshold: float = THRESHOLD) -> list[tuple[Sentence, Sentence, float]]:
-    """One-to-one pairs of sentences of different articles (of the same story) carrying the same claim.
+def align(sentences: list[Sentence], *, threshold: float = THRESHOLD,
+          outlets: Mapping[str, str] | None = None) -> list[tuple[Sentence, Sentence, float]]:
+    """One-to-one pairs of sentences of different articles (of the same story) carrying the same claim;
+    with ``outlets`` (article id -> outlet), only of articles of different outlets."""
+    return one_to_one(scored_pairs(sentences, threshold=threshold, outlets=outlets))
+
+
+def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
+                 outlets: Mapping[str, str] | None = None) -> list[tuple[float, Sentence, Sentence]]:
+    """Every pair of sentences of different articles (and outlets) scoring at least ``threshold``, best first.
 
     Scores are computed with sparse matrix products per pair of articles:
     anchor overlap (weighted Dice) across languages, averaged with TF-IDF
@@ -213,6 +243,8 @@ def align(sentences: list[Sentence], *, threshold: float = THRESHOLD) -> list[tu
     names = sorted(articles)
     for i, x in enumerate(names):
         for y in names[i + 1:]:
+            if outlets is not None and outlets.get(x) == outlets.get(y):
+                continue
             if not same_story(articles[x], articles[y], idf):
                 continue
             shared = (matrices[x] @ binary[y].T).toarray()  # weights of anchors both sentences carry
@@ -224,6 +256,11 @@ def align(sentences: list[Sentence], *, threshold: float = THRESHOLD) -> list[tu
             for row, col in zip(*np.nonzero(scores >= threshold)):
                 scored.append((float(scores[row, col]), articles[x][row], articles[y][col]))
     scored.sort(key=lambda t: (-t[0], t[1].article, t[1].index, t[2].article, t[2].index))
+    return scored
+
+
+def one_to_one(scored: list[tuple[float, Sentence, Sentence]]) -> list[tuple[Sentence, Sentence, float]]:
+    """Best pairs first, each sentence used at most once per other article."""
     used: set[tuple[str, int, str]] = set()
     pairs = []
     for score, a, b in scored:
@@ -236,23 +273,44 @@ def align(sentences: list[Sentence], *, threshold: float = THRESHOLD) -> list[tu
 
 
 def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
-    """Dates, numbers and (within one language) name spellings on which two aligned sentences differ."""
+    """Dates, quantities and (within one language) name spellings on which two aligned sentences differ.
+
+    Like with like: a value is set only against a value of the same kind in
+    the same slot of the claim, that is sharing a context word ("sent ...
+    on"; the first five letters, so "email" meets "emails"), and a quantity
+    only against one of the same unit, or the one of its unit in each sentence.
+    """
     found = []
-    a_dates, b_dates = set(a.dates), set(b.dates)
-    if a_dates and b_dates and a_dates != b_dates:
-        found.append({"kind": "date", "values": [sorted(a_dates - b_dates) or sorted(a_dates),
-                                                 sorted(b_dates - a_dates) or sorted(b_dates)]})
-    # Numbers diverge only between closely aligned sentences, and years are left to dates.
-    a_numbers = {n for n in a.numbers if not _YEAR.fullmatch(n)} - set(b.numbers)
-    b_numbers = {n for n in b.numbers if not _YEAR.fullmatch(n)} - set(a.numbers)
-    if a_numbers and b_numbers and score >= NUMBER_DIVERGENCE_SCORE:
-        found.append({"kind": "number", "values": [sorted(a_numbers), sorted(b_numbers)]})
+    for kind in ("date", "quantity"):
+        if kind == "quantity" and score < NUMBER_DIVERGENCE_SCORE:
+            continue  # numbers diverge only between closely aligned sentences
+        left = [x for x in a.slots if x[0] == kind]
+        right = [y for y in b.slots if y[0] == kind]
+        left_values = {(x[1], x[2]) for x in left}
+        right_values = {(y[1], y[2]) for y in right}
+        for x in left:
+            if (x[1], x[2]) in right_values:
+                continue
+            for y in right:
+                if (y[1], y[2]) in left_values or x[2] != y[2] and kind == "quantity":
+                    continue
+                if kind == "date" and (len(x[1]) != len(y[1]) or x[1].startswith("????") or y[1].startswith("????")):
+                    continue  # a day against a month, or a date without its year: not like with like
+                shared = sorted(x[4] & y[4])
+                if not shared and not (x[2] and len(left) == 1 and len(right) == 1):
+                    continue  # not the same slot; a unit (USD, %) alone, one each, is one
+                divergence = {"kind": "date" if kind == "date" else "number",
+                              "values": [[x[1]], [y[1]]], "text": [x[3], y[3]], "slot": shared}
+                if kind == "quantity":
+                    divergence["unit"] = x[2]
+                found.append(divergence)
     if a.language != b.language:
         return found  # names differ by translation ("Algeria" / "Algerije"), not by spelling
-    for x in sorted(set(a.names) - set(b.names)):
-        for y in sorted(set(b.names) - set(a.names)):
-            if x.startswith(y) or y.startswith(x):
+    for name_a in sorted(set(a.names) - set(b.names)):
+        for name_b in sorted(set(b.names) - set(a.names)):
+            if name_a.startswith(name_b) or name_b.startswith(name_a):
                 continue  # "republican" / "republicans": an ending, not a spelling
-            if len(x) > 4 and x[:2] == y[:2] and SequenceMatcher(None, x, y).ratio() >= 0.85:
-                found.append({"kind": "name", "values": [x, y]})
+            if (len(name_a) > 4 and name_a[:2] == name_b[:2]
+                    and SequenceMatcher(None, name_a, name_b).ratio() >= 0.85):
+                found.append({"kind": "name", "values": [name_a, name_b]})
     return found

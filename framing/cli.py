@@ -1,29 +1,48 @@
 """The ``framing`` command: a thin layer over the public API.
 
-Exit status: 0 when every article was scored, 1 when some could not be read
-or scored (each one reported on stderr and as an error record), 2 for usage
-errors, broken lexicons, unwritable output and a ``--jobs`` worker process
-that died, 130 when interrupted.
+Exit status (``EXIT_*`` below):
+
+- 0: every article was scored;
+- 1: framing itself failed (an uncaught error, with its traceback: a bug to report);
+- 2: usage errors, broken lexicons, an output that would overwrite or land inside
+  an input, an unwritable output or store, and a ``--jobs`` worker process that died;
+- 3: some articles could not be read or scored (each one reported on stderr and as
+  an error record); the others were written;
+- 130: interrupted (SIGINT or SIGTERM); what was stored is kept;
+- 141: the reader of standard output went away (``| head``); nothing is printed.
 """
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
+import os
+import signal
 import sys
+import threading
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
-from .errors import LexiconError
+from .errors import LexiconError, StoreError
+from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
+from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
 from .scoring import FRAMING_VERSION, Scorer
-from .store import ProfileStore
+from .store import ProfileStore, Selection
+from .terminal import display_path, safe_terminal
+
+EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
+MAX_RESAMPLES = 100_000
+MAX_JOBS_PER_CORE = 4
 
 SCORE_EXAMPLES = """\
 examples:
@@ -40,7 +59,8 @@ examples:
   framing compare                                        # the bundled story belmokhtar-2013
   framing compare corpus/belmokhtar-2013 --format html -o report.html
   framing compare articles.jsonl --by outlet --format markdown
-  framing compare --db profiles.sqlite --format csv      # what a store holds
+  framing compare --db profiles.sqlite --format csv      # what a store holds (rates only: no claims)
+  framing compare big.jsonl --no-claims                  # statistics without stories and claim alignment
 """
 
 
@@ -51,14 +71,40 @@ examples:
 """
 
 
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer in ``[low, high]``, else a usage error (exit 2)."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {value[:40]!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number if len(value) < 25 else value[:20] + '...'} is outside "
+                                             f"{low}..{high}")
+        return number
+    return parse
+
+
+def _encoding_name(value: str) -> str:
+    """An argparse type: an encoding Python knows, checked once instead of failing per article."""
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value[:40]!r}") from None
+    return value
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     """Options every command shares."""
     parser.add_argument("-o", "--output", metavar="PATH", help="write here (atomically) instead of stdout")
     parser.add_argument("--language", metavar="CODE", help="score every article as this language (en, fr, nl, ...)")
     parser.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                         help="extra lexicon file or folder (repeatable)")
-    parser.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="score in N processes (default: 1)")
+    parser.add_argument("--encoding", metavar="NAME", type=_encoding_name,
+                        help="decode input files with this encoding")
+    max_jobs = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=_bounded_int(1, max_jobs), default=1, metavar="N",
+                        help=f"score in N processes (default: 1; at most {max_jobs}, {MAX_JOBS_PER_CORE} per core)")
     parser.add_argument("--db", metavar="PATH", help="SQLite store: reuse stored profiles, store new ones")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no failure messages on stderr")
 
@@ -87,8 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "or everything in --db when no path is given)")
     compare.add_argument("--by", default="outlet", help="group by this profile field (default: outlet)")
     compare.add_argument("--format", choices=REPORT_FORMATS, default="json", help="output format (default: json)")
-    compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
-    compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
+    compare.add_argument("--resamples", type=_bounded_int(1, MAX_RESAMPLES), default=1000,
+                         help=f"bootstrap resamples (default: 1000; 1..{MAX_RESAMPLES:,})")
+    compare.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=0,
+                         help="random seed of the bootstrap, a non-negative integer (default: 0)")
+    compare.add_argument("--no-claims", action="store_true",
+                         help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
     lexicons = commands.add_parser(
         "lexicons", help="validate lexicons and list entries per family and language",
@@ -116,16 +166,22 @@ def run_lexicons(scorer: Scorer) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "jobs", 1) < 1:
-        print("framing: --jobs must be at least 1", file=sys.stderr)
-        return 2
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
+        with warnings.catch_warnings():  # said once below, in the command's own words
+            warnings.simplefilter("ignore", LexiconOverrideWarning)
+            scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
-        print(f"framing: {exc}", file=sys.stderr)
-        return 2
+        _say(f"framing: {exc}")
+        return EXIT_USAGE
+    for override in scorer.lexicons.overrides:
+        _say(f"framing: warning: {override}")
+    problem = _usage_problem(args, scorer)
+    if problem:
+        parser.error(problem)  # exit status 2, with the usage line
     report = _Report(quiet=getattr(args, "quiet", False))
+    previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
         if args.command == "lexicons":
             return run_lexicons(scorer)
@@ -133,34 +189,119 @@ def main(argv: list[str] | None = None) -> int:
             return run_compare(args, scorer, report)
         return run_score(args, scorer, report)
     except KeyboardInterrupt:
-        print("framing: interrupted; what was stored is kept", file=sys.stderr)
-        return 130
+        _say(f"framing: interrupted; {report.saved(args)}")
+        return EXIT_INTERRUPTED
     except BrokenProcessPool:
-        print("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
-              "what was stored is kept, and with --db a rerun scores only what is missing", file=sys.stderr)
-        return 2
+        _say("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
+             f"{report.saved(args)}")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_CLOSED_PIPE
+    except StoreError as exc:
+        _say(f"framing: {exc}")
+        return EXIT_USAGE
     except OSError as exc:
-        print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        where = args.output if getattr(args, "output", None) not in (None, "-") else "standard output"
+        _say(f"framing: cannot write {where}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM ends a batch as Ctrl-C does: workers stopped, temporary files removed, the
+    store committed, a message saying so."""
+    raise KeyboardInterrupt
+
+
+def _say(message: str) -> None:
+    """A message on stderr, control characters escaped (ids and titles come from the input)."""
+    try:
+        print(safe_terminal(message), file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        return  # stderr closed: nothing left to tell
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null so that the flush at
+    exit does not raise again (the pattern of Python's signal documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return  # stdout is not a file descriptor (a test's buffer): nothing to flush
+
+
+def _usage_problem(args: argparse.Namespace, scorer: Scorer) -> str | None:
+    """What makes the command line unusable as a whole, checked before any article is read:
+    a language without lexicons, an output that would overwrite or land inside an input,
+    a store that is also an input or the output."""
+    language = getattr(args, "language", None)
+    if language is not None and language.strip().lower() not in scorer.supported:
+        return (f"--language {language[:20]!r} has no lexicons (supported: {', '.join(sorted(scorer.supported))})")
+    paths = list(getattr(args, "paths", []) or [])
+    if args.command == "compare" and not paths and not args.db:
+        paths = [str(corpus.path("belmokhtar-2013"))]
+    inputs = [Path(p) for p in paths if p != "-"]
+    for option, value in (("-o", getattr(args, "output", None)), ("--db", getattr(args, "db", None))):
+        if value in (None, "-") or (option == "-o" and Path(value).exists() and not Path(value).is_file()):
+            continue  # stdout, /dev/null, a pipe
+        clash = output_clash(Path(value), inputs)
+        if clash:
+            return f"{option} {display_path(value)} {clash}"
+    output, db = getattr(args, "output", None), getattr(args, "db", None)
+    if output not in (None, "-") and db and _same_path(Path(output), Path(db)):
+        return f"-o and --db name the same file {display_path(output)}"
+    return None
+
+
+def output_clash(target: Path, inputs: list[Path]) -> str | None:
+    """Why writing ``target`` would destroy or feed back into an input, or None."""
+    for source in inputs:
+        if _same_path(target, source):
+            return f"is an input ({display_path(source)}): writing it would replace what is read"
+        try:
+            inside = source.is_dir() and target.resolve().is_relative_to(source.resolve())
+        except OSError:
+            inside = False
+        if inside:
+            return (f"is inside the input folder {display_path(source)}: the next run would read it back; "
+                    "write it elsewhere")
+    return None
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs and write one record per input item, in input order."""
     if args.scheduler:
         if args.db or args.jobs != 1:
-            print("framing: --scheduler cannot be combined with --db or --jobs", file=sys.stderr)
-            return 2
+            _say("framing: --scheduler cannot be combined with --db or --jobs")
+            return EXIT_USAGE
         try:
             from .dask import score_paths_on_cluster
 
             records = score_paths_on_cluster(args.paths, args.scheduler, scorer=scorer, language=args.language,
                                              encoding=args.encoding)
         except ImportError as exc:
-            print(f"framing: {exc}", file=sys.stderr)
-            return 2
+            _say(f"framing: {exc}")
+            return EXIT_USAGE
         except (OSError, ValueError) as exc:
-            print(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
-            return 2
+            _say(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}")
+            return EXIT_USAGE
         scored = (Scored(None, record, False) for record in records)
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
                      axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
@@ -178,11 +319,12 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
     """Score the inputs (or read a store), compare them, write the report."""
     profiles: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
+    store_notes: list[str] = []
     if args.db and not args.paths:
-        with ProfileStore(args.db) as store:
-            for profile, text in store.latest():
-                profiles.append(profile)
-                texts[profile["id"]] = text
+        with ProfileStore(args.db, readonly=True) as store:
+            selection = store.for_comparison(scorer.lexicons.version)
+        profiles, texts, store_notes = stored_profiles(selection)
+        report.from_store = len(profiles)
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
@@ -193,10 +335,12 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                     profiles.append(record)
                     texts[record["id"]] = article.text
     if not profiles:
-        print("framing: nothing to compare: no article could be scored", file=sys.stderr)
-        return 1
+        _say("framing: nothing to compare: no article could be scored")
+        return EXIT_SKIPPED
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed)
+                                  resamples=args.resamples, seed=args.seed,
+                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
+    comparison.setdefault("notes", []).extend(store_notes)
     if report.failures:
         comparison["failures"] = report.failures
     document = render(comparison, args.format)
@@ -206,6 +350,30 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with atomic_file(Path(args.output)) as stream_out:
             stream_out.write(document)
     return report.finish()
+
+
+def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
+    """Profiles and texts of a store's selection, ids made unique (an id shared by articles
+    from different sources gets its source appended), and notes saying what was done."""
+    counts: dict[str, int] = {}
+    for profile, _ in selection.items:
+        counts[profile["id"]] = counts.get(profile["id"], 0) + 1
+    profiles, texts, renamed = [], {}, 0
+    for profile, text in selection.items:
+        if counts[profile["id"]] > 1:
+            profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
+            renamed += 1
+        profiles.append(profile)
+        texts[profile["id"]] = text
+    notes = [f"profiles read from the store, all made with lexicon version {selection.lexicon_version}"]
+    if selection.left_out:
+        versions = ", ".join(f"{version} ({n})" for version, n in sorted(selection.left_out.items()))
+        notes.append(f"left out: articles stored only with other lexicon versions: {versions}; "
+                     "rescore them (framing score ... --db) to compare them")
+    if renamed:
+        notes.append(f"{renamed} articles share an id with an article from another source; "
+                     "their ids carry their source in parentheses")
+    return profiles, texts, notes
 
 
 def _open_store(path: str | None):
@@ -235,7 +403,7 @@ class _Report:
         if is_error(record):
             self.failures.append(record)
             if not self.quiet:
-                print(f"framing: skipped {record['id']}: {record['error']}", file=sys.stderr)
+                _say(f"framing: skipped {record['id']}: {record['error']}")
 
     def watch_scored(self, stream: Iterable[Scored]) -> Iterator[Scored]:
         bar = self._bar()
@@ -255,9 +423,20 @@ class _Report:
 
     def finish(self) -> int:
         if not self.quiet:
-            print(f"framing: {self.scored} scored, {self.from_store} from the store, "
-                  f"{len(self.failures)} could not be scored", file=sys.stderr)
-        return 1 if self.failures else 0
+            _say(f"framing: {self.scored} scored, {self.from_store} from the store, "
+                 f"{len(self.failures)} could not be scored")
+        return EXIT_SKIPPED if self.failures else EXIT_OK
+
+    def saved(self, args: argparse.Namespace) -> str:
+        """What an interrupted batch leaves behind, for its last message."""
+        db = getattr(args, "db", None)
+        output = getattr(args, "output", None)
+        kept = (f"{self.scored} profiles scored so far are stored in {display_path(db)}, and a rerun scores "
+                "only what is missing" if db else f"{self.scored} articles had been scored; nothing was stored "
+                "(use --db to keep work across runs)")
+        written = ("" if output in (None, "-") else
+                   f"; {display_path(output)} was left as it was (it is replaced only by a complete run)")
+        return kept + written
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from .align import divergences, month_table, sentences_of
-from .align import align as align_sentences
+from .claims import compare_claims
 from .dataframes import Comparison
-from .families import highlighted_families, rated_families
+from .families import rated_families
 from .lexicon import LexiconSet
-from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
-                    pooled_rates, ranks, z_scores)
+from .profile import MIN_RATE_WORDS
+from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benjamini_hochberg, bootstrap_p_value,
+                    bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
 MIN_NAMING_MENTIONS = 3
@@ -54,11 +54,12 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             texts: Mapping[str, str] | None = None, lexicons: LexiconSet | None = None,
             resamples: int = DEFAULT_RESAMPLES, seed: int = 0, align: bool = True) -> dict[str, Any]:
     """Compare groups of scored articles; see the module docstring. ``align=False``
-    skips claim alignment (distinctive words still need ``texts``).
+    skips stories and claim alignment (distinctive words still need ``texts``).
 
     >>> import framing
-    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara.", language="en", id="a")
-    >>> b = framing.score("Officials met. The Western Sahara vote was held.", language="en", id="b")
+    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
+    ...                   language="en", id="a")
+    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
     >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
     >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
     True
@@ -70,16 +71,20 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
     names = sorted(groups)
-    counts = {name: [article_counts(p) for p in groups[name]] for name in names}
+    # Articles too short for a rate (profile.MIN_RATE_WORDS) are set aside from the rates only.
+    long_enough = {name: [p for p in groups[name] if p.get("words", 0) >= MIN_RATE_WORDS] for name in names}
+    rated = [name for name in names if long_enough[name]]
+    counts = {name: [article_counts(p) for p in long_enough[name]] for name in rated}
     # Each group its own stream of random numbers: with one seed for all, two groups with
     # as many sentences would draw the same indices and their intervals would be correlated.
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, index))
-               for index, name in enumerate(names)}
-    rates = {name: pooled_rates(counts[name]) for name in names}
+    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, names.index(name)))
+               for name in rated}
+    rates = {name: pooled_rates(counts[name]) for name in rated}
     result_groups: dict[str, Any] = {}
     for name in names:
         result_groups[name] = {
             "articles": [p["id"] for p in groups[name]],
+            "articles_in_rates": len(long_enough[name]),
             "languages": sorted({p.get("language", "") for p in groups[name]}),
             "words": sum(p.get("words", 0) for p in groups[name]),
             "features": {},
@@ -89,26 +94,40 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
-    for name in names:
+    for name in rated:
         cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
-    for column, family in enumerate(rated_families()):
+    families = rated_families()
+    for column, family in enumerate(families):
         for cohort in cohorts.values():
             values = [float(rates[name][column]) for name in cohort]
             for name, z, rank in zip(cohort, z_scores(values), ranks(values)):
                 low, high = interval(samples[name][:, column])
                 result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
                                                            "z": z, "rank": rank}
+        for name in set(names) - set(rated):
+            result_groups[name]["features"][family] = {"rate": None, "ci": [None, None], "z": None, "rank": None}
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
              "z-scores and ranks compare groups of the same language only",
-             f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
+             f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions",
+             f"a pairwise difference is significant when its Benjamini-Hochberg q-value (false discovery rate "
+             f"over all {len(families)} families x group pairs) is below {FALSE_DISCOVERY_RATE}; "
+             "p-values from the bootstrap of the difference"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
+    short = sum(len(groups[name]) - len(long_enough[name]) for name in names)
+    if short:
+        notes.append(f"{short} article(s) under {MIN_RATE_WORDS} body words were set aside from the rates (a rate "
+                     "of so few words says more about the length than the writing); groups with no longer "
+                     "article have no rates")
+    if lexicons is None:
+        notes.append("no lexicons given: naming axes are listed without their poles")
     comparison = Comparison({
-        "schema": SCHEMA, "by": by, "groups": result_groups,
-        "pairwise": _pairwise(names, rates, samples),
+        "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
+        "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
+        "pairwise": _pairwise(rated, rates, samples),
         "naming_ranking": _naming_ranking(result_groups),
-        "alignments": [], "divergences": [], "notes": notes,
+        "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
@@ -122,12 +141,28 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     _distinctive(result_groups, groups, texts)
     if align:
         assert lexicons is not None  # checked above, before any work
-        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons)
-        notes.append("claims are aligned only between articles that share enough names, dates and quotations "
-                     "to tell the same story")
+        outlets = {p["id"]: group_key(p, "outlet") for p in profiles}
+        comparison.update(compare_claims(profiles, texts, lexicons, outlets))
+        notes.append("stories group articles telling the same event (shared names, dates, numbers, quotations "
+                     "and words; publication dates at most a week apart); claims are aligned only between "
+                     "different outlets of one story and ranked by how differently they are framed")
     else:
-        notes.append("claim alignment was not requested")
+        notes.append("stories and claim alignment were not requested")
     return comparison
+
+
+def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
+    """Per article id what a reader needs to recognise it: title (or headline), outlet, date, language, group."""
+    return {p["id"]: {"title": p.get("title") or p.get("headline") or None, "outlet": p.get("outlet"),
+                      "date": p.get("date"), "language": p.get("language"), "group": group_key(p, by)}
+            for p in profiles}
+
+
+def axis_poles(groups: Mapping[str, Any], lexicons: LexiconSet) -> dict[str, dict[str, str]]:
+    """What -1 and +1 mean on each naming axis the groups mention (from ``naming/axes.toml``)."""
+    mentioned = sorted({axis for group in groups.values() for axis in group["naming"]})
+    return {axis: {"negative": lexicons.axes[axis].negative, "positive": lexicons.axes[axis].positive}
+            for axis in mentioned if axis in lexicons.axes}
 
 
 def _shares(profiles: list[Mapping[str, Any]]) -> dict[str, Any]:
@@ -178,15 +213,20 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray]) -> list[dict[str, Any]]:
-    """Differences of rates between every two groups; marked only when the interval excludes zero."""
-    out = []
+    """Differences of rates between every two groups, with a bootstrap p-value and its
+    Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``."""
+    out: list[dict[str, Any]] = []
     families = rated_families()
     for a, b in combinations(names, 2):
         for column, family in enumerate(families):
-            low, high = interval(samples[a][:, column] - samples[b][:, column])
+            difference = samples[a][:, column] - samples[b][:, column]
+            low, high = interval(difference)
             out.append({"a": a, "b": b, "family": family,
                         "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
-                        "significant": bool(low > 0 or high < 0)})
+                        "p": bootstrap_p_value(difference)})
+    for row, q in zip(out, benjamini_hochberg([row["p"] for row in out])):
+        row["q"] = q
+        row["significant"] = q < FALSE_DISCOVERY_RATE
     return out
 
 
@@ -221,49 +261,3 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         top = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
         group["distinctive"] = [{"word": w, "log_odds": d, "z": z, "count": counts[name][w]}
                                 for w, (d, z) in top if z > 0]
-
-
-def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
-                lexicons: LexiconSet) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    sentences = []
-    by_id = {p["id"]: p for p in profiles}
-    for p in profiles:
-        language = p["language"]
-        calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
-                             if e.category in ("month", "weekday") for f in e.forms)
-        sentences.extend(sentences_of(p, texts[p["id"]], month_table(lexicons, language), calendar))
-    alignments, found = [], []
-    for a, b, score in align_sentences(sentences):
-        alignments.append({"a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]), "score": score,
-                           "framing": {"a": _claim_framing(a, by_id[a.article]),
-                                       "b": _claim_framing(b, by_id[b.article])}})
-        for divergence in divergences(a, b, score):
-            found.append(dict(divergence, a={"id": a.article, "start": a.start, "end": a.end},
-                              b={"id": b.article, "start": b.start, "end": b.end}))
-    return alignments, found
-
-
-def _side(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": sentence.article, "start": sentence.start, "end": sentence.end, "text": sentence.text,
-            "outlet": profile.get("outlet")}
-
-
-def _claim_framing(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
-    inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
-    highlighted = highlighted_families()
-
-    def texts(family: str, voice: str | None = None) -> list[str]:
-        return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
-
-    hedges = texts("hedge", "unquoted")
-    return {"hedged": bool(hedges), "hedges": hedges, "boosters": texts("booster", "unquoted"),
-            "factives": texts("factive", "unquoted"),
-            "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
-            "cues": texts("attribution_cue"),
-            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
-                          for e in profile.get("evidence", [])),
-            "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
-                       for e in inside if e["family"] == "naming"],
-            "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
-                         if e["family"] in highlighted]}

@@ -19,3 +19,7 @@ class InternalError(FramingError):
 
 class UnsupportedLanguageError(FramingError, ValueError):
     """The article's language has no lexicons; framing refuses to score it as another language."""
+
+
+class StoreError(FramingError):
+    """A ``--db`` store cannot be used: not a store, of a newer schema, missing, or unwritable."""

@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from .cells import dict_writer
 from .flat import ERROR_SCHEMA, flat_columns, flat_row
+from .terminal import cut, safe_terminal
 
 FORMATS = ("json", "jsonl", "csv", "table")
 
@@ -88,8 +90,9 @@ def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
 
 
 def _write_csv(items: Iterable[Any], stream: IO[str], columns: list[str], axes: tuple[str, ...]) -> None:
-    """One flat row (``framing.flat``) per record, under a header of ``columns``."""
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    """One flat row (``framing.flat``) per record, under a header of ``columns``; cells are
+    formula-safe and lone CRs quoted (``framing.cells``)."""
+    writer = dict_writer(stream, columns)
     writer.writeheader()
     for item in items:
         writer.writerow(flat_row(item, axes))
@@ -101,7 +104,7 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write(header + "\n" + "-" * len(header) + "\n")
     for item in items:
         if is_error(item):
-            stream.write(f"{item['id'][:32]:<32} ERROR {item['error']}\n")
+            stream.write(f"{cut(item['id'], 32)} ERROR {safe_terminal(item['error'], one_line=True)}\n")
             continue
         stances = ", ".join(
             f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
@@ -109,7 +112,7 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
             for axis, v in item["naming"].items()) or "-"
         share = item["features"]["attribution"]["quoted_share"]
         hedges = item["features"]["hedge"]["unquoted"]
-        stream.write(f"{item['id'][:32]:<32} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
+        stream.write(f"{cut(item['id'], 32)} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
                      f"{stances}\n")
 
 

@@ -8,23 +8,18 @@ Content-Security-Policy that forbids scripts altogether.
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
+import re
 from typing import Any
 
-from .families import FAMILIES, highlighted_families
+from . import report_parts as parts_of
+from .cells import dict_writer
+from .report_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
-
-
-def rate_families(comparison: dict[str, Any]) -> list[str]:
-    """The families a comparison gives rates for, in its own order: a comparison rendered
-    later (from its JSON) shows what it holds, whatever the registry holds today."""
-    for group in comparison["groups"].values():
-        return list(group["features"])
-    return []
+CLAIM_FORMATS = ("json", "markdown", "html")  # the formats that show stories and aligned claims
 
 
 def render(comparison: dict[str, Any], fmt: str) -> str:
@@ -50,8 +45,7 @@ def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _csv(comparison: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"],
-                            lineterminator="\n")
+    writer = dict_writer(out, ["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"])
     writer.writeheader()
     writer.writerows(feature_rows(comparison))
     return out.getvalue()
@@ -62,7 +56,14 @@ def _fmt(value: Any, spec: str = ".2f") -> str:
 
 
 def _md_cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article data as inert Markdown: raw HTML escaped (a renderer would pass ``<script>``
+    on), and the characters of links, images, emphasis and code backslash-escaped, so
+    that no ``[x](javascript:...)`` link can form; one line, pipes escaped for tables."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escaped)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|#~$]")
 
 
 def _markdown(comparison: dict[str, Any]) -> str:
@@ -73,7 +74,7 @@ def _markdown(comparison: dict[str, Any]) -> str:
               "| group | articles | " + " | ".join(families) + " |",
               "|---|---:|" + "---:|" * len(families)]
     for name, group in groups.items():
-        cells = [f"{f['rate']:.1f} [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]"
+        cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
                  for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
@@ -82,22 +83,23 @@ def _markdown(comparison: dict[str, Any]) -> str:
         for axis, value in group["naming"].items():
             lines.append(f"| {_md_cell(name)} | {axis} | {_fmt(value['stance'], '+.2f')} | {value['mentions']} | "
                          f"{value['quoted_mentions']} |")
+    lines += [""] + [f"- {axis}: -1 = {_md_cell(poles['negative'])}, +1 = {_md_cell(poles['positive'])}"
+                     for axis, poles in comparison.get("axes", {}).items()]
     significant = [d for d in comparison["pairwise"] if d["significant"]]
-    lines += ["", "## Differences whose interval excludes zero", ""]
+    lines += ["", "## Significant differences (Benjamini-Hochberg q < 0.05)", ""]
     lines += [f"- {_md_cell(d['a'])} vs {_md_cell(d['b'])}, {d['family']}: {d['difference']:+.1f} "
-              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}]" for d in significant] or ["- none"]
+              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}], q = {d['q']:.3f}" for d in significant] or ["- none"]
     lines += ["", "## Distinctive words", ""]
     for name, group in groups.items():
         words = ", ".join(w["word"] for w in group.get("distinctive", [])) or "–"
         lines.append(f"- {_md_cell(name)}: {_md_cell(words)}")
-    lines += ["", "## Aligned claims", "", "| a | b | score | a hedged | b hedged |", "|---|---|---:|---|---|"]
-    for pair in comparison["alignments"]:
-        lines.append(f"| {_md_cell(pair['a']['text'][:90])} | {_md_cell(pair['b']['text'][:90])} | "
-                     f"{pair['score']:.2f} | {pair['framing']['a']['hedged']} | {pair['framing']['b']['hedged']} |")
-    lines += ["", "## Divergences", ""]
-    lines += [f"- {d['kind']}: {_md_cell(d['a']['id'])} {_md_cell(d['values'][0])} vs "
-              f"{_md_cell(d['b']['id'])} {_md_cell(d['values'][1])}" for d in comparison["divergences"]] or ["- none"]
     lines += ["", "## Notes", ""] + [f"- {_md_cell(n)}" for n in comparison["notes"]]
+    lines += ["", "## Divergences", ""]
+    lines += [f"- {d['kind']}: {_md_cell(parts_of.article_label(comparison, d['a']['id']))} "
+              f"{_md_cell(d.get('text', d['values'])[0])} vs {_md_cell(parts_of.article_label(comparison, d['b']['id']))} "
+              f"{_md_cell(d.get('text', d['values'])[1])}" for d in comparison["divergences"]] or ["- none"]
+    lines += ["", "## Aligned claims per story (framed most differently first)", ""]
+    lines += parts_of.markdown_stories(comparison, _md_cell)
     return "\n".join(lines) + "\n"
 
 
@@ -106,57 +108,34 @@ body{font-family:system-ui,sans-serif;margin:2rem;max-width:78rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:right}
 th:first-child,td:first-child{text-align:left}.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem;
 border-top:1px solid #ccc;padding:.6rem 0}.meta{color:#666;font-size:.85rem}
-ul.legend{list-style:none;padding:0}ul.legend li{margin:.2rem 0}
+.ci{color:#555;font-size:.8rem}.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
+.poles{color:#444;margin:.2rem 0}
 """
 
 
-def _style() -> str:
-    """The page's CSS: the layout, and one highlight colour per family of the registry."""
-    marks = "".join(f"mark.{name}{{background:{family.colour}}}" for name, family in FAMILIES.items())
-    return _STYLE + marks + "\n"
-
-
-def _legend() -> str:
-    """What each highlight colour marks, from the family registry."""
-    items = "".join(f"<li><mark class='{name}'>{html.escape(FAMILIES[name].label)}</mark>: "
-                    f"{html.escape(FAMILIES[name].description)}</li>" for name in highlighted_families())
-    return f"<ul class='legend'>{items}</ul>"
-
-
 def _html(comparison: dict[str, Any]) -> str:
+    """The page: articles, notes, rates with intervals, differences, naming, divergences, then the claims."""
     e = html.escape
-    groups = comparison["groups"]
     parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
              "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; "
              "style-src 'unsafe-inline'\">",
-             f"<title>framing comparison by {e(comparison['by'])}</title><style>{_style()}</style></head><body>",
+             f"<title>framing comparison by {e(comparison['by'])}</title>"
+             f"<style>{_STYLE}{parts_of.highlight_css()}</style></head><body>",
              f"<h1>Framing comparison by {e(comparison['by'])}</h1>",
-             "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _heatmap(comparison),
-             "<h2 id='naming'>Naming stance</h2>", _naming_chart(comparison),
-             "<h2 id='differences'>Differences whose 95% interval excludes zero</h2><ul>"]
-    significant = [d for d in comparison["pairwise"] if d["significant"]]
-    parts += [f"<li>{e(d['a'])} vs {e(d['b'])}, {e(d['family'])}: {d['difference']:+.1f} "
-              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}]</li>" for d in significant] or ["<li>none</li>"]
-    parts.append("</ul><h2 id='distinctive'>Distinctive words</h2><ul>")
-    for name, group in groups.items():
+             "<h2 id='articles'>Articles</h2>", parts_of.articles_table(comparison),
+             "<h2 id='notes'>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in comparison["notes"]) + "</ul>",
+             "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _matplotlib_heatmap(comparison) or "",
+             "<p>Each cell: the rate and its 95% interval.</p>", parts_of.rates_table(comparison),
+             "<h2 id='differences'>Significant differences</h2>", parts_of.differences_list(comparison),
+             "<h2 id='naming'>Naming stance</h2>", parts_of.naming_section(comparison),
+             "<h2 id='distinctive'>Distinctive words</h2><ul>"]
+    for name, group in comparison["groups"].items():
         words = ", ".join(e(w["word"]) for w in group.get("distinctive", [])) or "–"
         parts.append(f"<li><b>{e(name)}</b>: {words}</li>")
-    parts.append("</ul><h2 id='claims'>Aligned claims</h2>" + _legend())
-    for pair in comparison["alignments"]:
-        parts.append("<div class='pair'>")
-        for side in ("a", "b"):
-            info, framing = pair[side], pair["framing"][side]
-            verdict = "hedged" if framing["hedged"] else "asserted"
-            who = ", ".join(framing["attributed_to"]) or "no source named"
-            parts.append(f"<div><div class='meta'>{e(info['id'])} · {e(str(info.get('outlet') or 'unknown'))} · "
-                         f"{verdict} · {'quoted' if framing['quoted'] else 'paraphrased'} · attributed to {e(who)}"
-                         f"</div><p>{_highlight(info['text'], info['start'], framing['evidence'])}</p></div>")
-        parts.append("</div>")
-    parts.append("<h2 id='divergences'>Divergences</h2><ul>")
-    parts += [f"<li>{e(d['kind'])}: {e(d['a']['id'])} {e(str(d['values'][0]))} vs {e(d['b']['id'])} "
-              f"{e(str(d['values'][1]))}</li>" for d in comparison["divergences"]] or ["<li>none</li>"]
-    parts.append("</ul><h2>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in comparison["notes"]) + "</ul>")
-    parts.append("</body></html>\n")
+    parts += ["</ul><h2 id='divergences'>Divergences</h2>", parts_of.divergences_list(comparison),
+              "<h2 id='claims'>Aligned claims</h2><p>Per story, the claims its outlets frame most differently. "
+              "Highlights:</p>", parts_of.legend(), parts_of.stories_section(comparison, _highlight),
+              "</body></html>\n"]
     return "".join(parts)
 
 
@@ -175,47 +154,7 @@ def _highlight(text: str, offset: int, evidence: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def _heatmap(comparison: dict[str, Any]) -> str:
-    """Groups by families, shaded by z-score: an SVG from matplotlib, or a shaded table."""
-    groups = comparison["groups"]
-    families = rate_families(comparison)
-    svg = _matplotlib_heatmap(comparison, families)
-    rows = ["<table class='heatmap'><tr><th>group</th>" + "".join(f"<th>{f}</th>" for f in families) + "</tr>"]
-    for name, group in groups.items():
-        cells = []
-        for family in families:
-            f = group["features"][family]
-            z = f["z"] or 0.0
-            shade = max(0, min(255, int(255 - 60 * abs(z))))
-            colour = f"rgb(255,{shade},{shade})" if z > 0 else f"rgb({shade},{shade},255)"
-            cells.append(f"<td style='background:{colour}' title='95% [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]'>"
-                         f"{f['rate']:.1f}</td>")
-        rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
-    rows.append("</table>")
-    return (svg or "") + "".join(rows)
-
-
-def _naming_chart(comparison: dict[str, Any]) -> str:
-    rows = ["<table class='naming'><tr><th>group</th><th>axis</th><th>stance</th><th>own mentions</th>"
-            "<th>quoted</th><th>chart</th></tr>"]
-    for name, group in comparison["groups"].items():
-        for axis, value in group["naming"].items():
-            stance = value["stance"]
-            if stance is None:
-                bar = "no own-voice evidence"
-            else:
-                left = 50 + min(stance, 0) * 50
-                width = abs(stance) * 50
-                bar = (f"<div style='position:relative;width:200px;height:12px;background:#eee'>"
-                       f"<div style='position:absolute;left:{left * 2:.0f}px;width:{max(width * 2, 2):.0f}px;"
-                       f"height:12px;background:#c0306a'></div></div>")
-            rows.append(f"<tr><td>{html.escape(name)}</td><td>{html.escape(axis)}</td><td>{_fmt(stance, '+.2f')}</td>"
-                        f"<td>{value['mentions']}</td><td>{value['quoted_mentions']}</td><td>{bar}</td></tr>")
-    rows.append("</table>")
-    return "".join(rows)
-
-
-def _matplotlib_heatmap(comparison: dict[str, Any], families: list[str]) -> str | None:
+def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
     """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths.
 
     Drawn on a ``Figure`` object, never through pyplot: a library call must not switch
@@ -227,12 +166,14 @@ def _matplotlib_heatmap(comparison: dict[str, Any], families: list[str]) -> str 
         return None
 
     names = list(comparison["groups"])
+    families = rate_families(comparison)
     values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in families] for n in names]
     figure = Figure(figsize=(1.2 + 0.9 * len(families), 0.8 + 0.45 * len(names)))
     axes = figure.subplots()
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
     axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
-    axes.set_yticks(range(len(names)), [n[:40] for n in names])
+    # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
+    axes.set_yticks(range(len(names)), [n[:40].replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
     figure.tight_layout()
     buffer = io.StringIO()

@@ -6,7 +6,7 @@ distributed worker receives it whole and rebuilds nothing it already has.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -18,6 +18,7 @@ from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
+from .coverage import coverage_note, entry_counts
 from .profile import Profile, build_profile
 from .reading import Article
 from .readability import readability
@@ -28,6 +29,8 @@ FRAMING_VERSION = __version__
 # scikit-learn vectoriser): larger batches gain little more, and 32 keeps a few hundred
 # articles in flight at most across ``--jobs`` workers.
 BATCH_SIZE = 32
+# Evidence items kept per family in one profile; more are counted, not listed.
+MAX_EVIDENCE_PER_FAMILY = 5_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class LanguageTables:
 
     matcher: Matcher
     wordlists: dict[str, frozenset[str]]
+    notes: tuple[str, ...] = ()
 
 
 class Scorer:
@@ -68,7 +72,8 @@ class Scorer:
         if cached is None:
             entries = self.lexicons.select(language)
             matcher = Matcher([e for e in entries if e.family not in WORDLIST_FAMILIES])
-            cached = LanguageTables(matcher, wordlists(entries, self.lexicons.entries))
+            note = coverage_note(entry_counts(self.lexicons.entries), language)
+            cached = LanguageTables(matcher, wordlists(entries, self.lexicons.entries), (note,) if note else ())
             self._tables[language] = cached
         return cached
 
@@ -121,8 +126,9 @@ class Scorer:
             article = articles[index]
             scores = (readability(article.text, document.layout.body, len(document.layout.sentences),
                                   document.language.code) if self.readability else None)
-            results[index] = build_profile(document, found, lexicon_version=self.lexicons.version,
-                                           framing_version=FRAMING_VERSION, readability=scores)
+            results[index] = cap_evidence(build_profile(document, found, lexicon_version=self.lexicons.version,
+                                                         framing_version=FRAMING_VERSION, readability=scores,
+                                                         lexicon_notes=self.tables(document.language.code).notes))
         return results  # type: ignore[return-value]  # every index was filled above
 
 
@@ -131,3 +137,25 @@ def _internal_error(exc: Exception) -> InternalError:
     error = InternalError(f"internal error, please report it: {type(exc).__name__}: {exc}")
     error.__cause__ = exc
     return error
+
+
+def cap_evidence(profile: Profile, limit: int | None = None) -> Profile:
+    """The profile with at most ``limit`` evidence items per family (the first, in text
+    order) and a note saying how many were left out. Counts and rates were taken from all
+    of them first and stay exact: the cap bounds only output and memory (900,000
+    "reportedly" in one article made 426 MB of evidence)."""
+    limit = MAX_EVIDENCE_PER_FAMILY if limit is None else limit
+    kept: list[Evidence] = []
+    seen: dict[str, int] = {}
+    for item in profile.evidence:
+        seen[item.family] = seen.get(item.family, 0) + 1
+        if seen[item.family] <= limit:
+            kept.append(item)
+    over = {family: n - limit for family, n in seen.items() if n > limit}
+    if not over:
+        return profile
+    left_out = ", ".join(f"{n:,} {family}" for family, n in sorted(over.items()))
+    note = (f"evidence capped at {limit:,} items per family, the first in the text: {left_out} left out; "
+            "counts and rates include them")
+    meta = dict(profile.meta, notes=[*profile.meta.get("notes", []), note])
+    return replace(profile, evidence=tuple(kept), meta=meta)

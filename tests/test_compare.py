@@ -66,7 +66,7 @@ def test_comparison_shape_and_honest_naming(story):
     assert ranking["ranked"] == [{"group": "The Moroccan Times", "stance": 1.0}]
     assert all("fewer than" in r["reason"] for r in ranking["not_ranked"])
     for d in result["pairwise"]:
-        assert d["significant"] == (d["ci"][0] > 0 or d["ci"][1] < 0)
+        assert d["significant"] == (d["q"] < 0.05) and d["q"] >= d["p"]
 
 
 def test_most_hedged_is_002(story):
@@ -170,3 +170,21 @@ def test_claim_alignment_needs_the_lexicons_it_reads_dates_with():
     with pytest.raises(ValueError, match="lexicons="):
         framing.compare([a], texts={"a": "Officials met on January 18, 2013."})
     assert framing.compare([a], texts={"a": "Officials met on January 18, 2013."}, align=False, resamples=20)
+
+
+def test_articles_too_short_for_a_rate_are_set_aside_and_said_to_be():
+    from framing.profile import MIN_RATE_WORDS
+
+    long_text = " ".join(["Officials probably met in the capital on Monday."] * 12)
+    profiles = [dict(framing.score(long_text, language="en", id="long"), outlet="A"),
+                dict(framing.score("Allegedly.", language="en", id="tiny-a"), outlet="A"),
+                dict(framing.score("Reportedly, they met.", language="en", id="tiny-b"), outlet="B")]
+    assert profiles[1]["features"]["hedge"]["per_1000_words"] is None
+    result = compare(profiles, resamples=50)
+    a, b = result["groups"]["A"], result["groups"]["B"]
+    assert (a["articles_in_rates"], b["articles_in_rates"]) == (1, 0)
+    assert a["features"]["hedge"]["rate"] == 1000.0 * 12 / profiles[0]["words"]
+    assert b["features"]["hedge"]["rate"] is None and not result["pairwise"]
+    assert any(f"2 article(s) under {MIN_RATE_WORDS} body words" in note for note in result["notes"])
+    for fmt in ("markdown", "html", "csv"):
+        assert render(result, fmt)

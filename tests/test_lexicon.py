@@ -193,3 +193,20 @@ def test_a_month_entry_carries_its_number_as_data(tmp_path):
     lex = load_lexicons([write(tmp_path / "b", body.replace('category', 'value = 11\ncategory'), family="grammar")])
     from framing.align import month_table
     assert month_table(lex, "en")["brumaire"] == 11
+
+
+def test_a_users_entry_wins_over_a_shipped_one_for_the_same_form_and_says_so(tmp_path):
+    import framing
+    from framing.lexicon import LexiconOverrideWarning
+
+    axes = write(tmp_path / "user", '[[axis]]\nid = "gulf_naming"\nnegative = "n"\npositive = "p"\nsource = "t"\n',
+                 family="naming", name="axes.toml")
+    user = write(tmp_path / "user", '[[entry]]\nid = "gulf.mexico"\nterm = "Gulf of Mexico"\naxis = "gulf_naming"\n'
+                                    'position = -1.0\nsource = "my codebook"\n', family="naming")
+    with pytest.warns(LexiconOverrideWarning, match=r"'gulf of mexico'.*gulf_of_mexico"):
+        lexicons = load_lexicons([axes.parent])
+    assert lexicons.overrides and str(user) in lexicons.overrides[0]
+    profile = framing.Scorer(lexicons).score(framing.Article("a", "Ships crossed the Gulf of Mexico."),
+                                             language="en").to_dict()
+    naming = [e for e in profile["evidence"] if e["family"] == "naming"]
+    assert [(e["axis"], e["lexicon"]) for e in naming] == [("gulf_naming", str(user))]
