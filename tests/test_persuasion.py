@@ -158,3 +158,13 @@ def test_a_compound_rule_needs_more_than_the_affix():
 def test_spanish_and_dutch_have_a_first_lexicon(language, text, techniques):
     found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
     assert techniques <= found, found
+
+
+def test_a_german_loaded_noun_is_a_label_and_an_adjective_loaded_language():
+    # "Pfusch" and "dreist" are both subjective words of the loaded family, not persuasion entries.
+    profile = framing.score("Die Opposition sprach von Pfusch. Sie nannte den Plan dreist.", language="de")
+    loaded = {e["text"]: e["category"] for e in profile["evidence"] if e["family"] == "loaded"}
+    assert loaded == {"Pfusch": "subjective", "dreist": "subjective"}
+    found = {(e["technique"], e["text"]) for e in persuasion(profile)}
+    assert ("Name_Calling-Labeling", "Die Opposition sprach von Pfusch") in found, found
+    assert ("Loaded_Language", "Sie nannte den Plan dreist") in found, found
