@@ -126,7 +126,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for e in earlier:
-        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category)) if e.family in _READ_FAMILIES else None
+        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
         if technique == "Loaded_Language" and nouns_capitalised and e.text[:1].isupper() \
                 and not _sentence_initial(document, e.start, e.sentence):
             technique = "Name_Calling-Labeling"
