@@ -9,6 +9,7 @@ describes every category.
 from __future__ import annotations
 
 from .frame_ids import FRAME_IDS
+from .techniques import TECHNIQUES
 
 DISTRACTOR = "distractor"
 
@@ -34,6 +35,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "naming": frozenset({DISTRACTOR}),  # naming entries carry an axis and a position instead
     "negation": frozenset({"negator"}),
     "source_noun": frozenset({"anonymous", "document", "vague"}),
+    "persuasion": frozenset(TECHNIQUES),  # category = the SemEval-2023 technique (framing/techniques.py)
 }
 
 # Word-list names besides ``grammar.<category>`` that rules may ask a document for.

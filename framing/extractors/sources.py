@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..document import Document
 from ..evidence import Evidence
 from ..spans import SpanSet
-from ._hits import TOPICAL_FAMILIES, hits_of
+from ._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
 
 
@@ -164,9 +164,8 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     text = document.text
     inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
     not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
-    # Offsets covered by a lexicon hit (naming aside) in an attributed sentence.
-    lexical = {offset for h in document.hits
-               if h.entry.family != "naming" and h.entry.family not in TOPICAL_FAMILIES and h.sentence in windows
+    # Offsets covered by a cue word of the lexicons in an attributed sentence.
+    lexical = {offset for family in STYLE_FAMILIES for h in hits_of(document, family) if h.sentence in windows
                for offset in range(h.start, h.end)}
     runs = []
     for index in sorted(windows):
