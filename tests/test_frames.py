@@ -1,6 +1,6 @@
 """Generic frames: the lexicons, the extractor, the profile section and its present rule.
 
-Sentence cases are data, in ``tests/cases/frames.toml`` (written for these tests, one
+Sentence cases are data, in ``tests/cases/frame.toml`` (written for these tests, one
 set per shipped language); properties check what must hold for any text.
 """
 import tomllib
@@ -17,7 +17,7 @@ from framing.frame_ids import FRAME_IDS
 from framing.frame_profile import PresentRule, Threshold, frame_summary, shipped_rule
 from framing.lexicon import default_lexicon_dir, load_lexicons
 
-CASES = tomllib.loads((Path(__file__).resolve().parent / "cases" / "frames.toml").read_text(encoding="utf-8"))["case"]
+CASES = tomllib.loads((Path(__file__).resolve().parent / "cases" / "frame.toml").read_text(encoding="utf-8"))["case"]
 LANGUAGES = ("en", "fr", "nl", "es", "de", "ar")
 KEYS = frozenset({"language", "text", "find", "voice", "absent", "primary", "comment", "expect"})
 
