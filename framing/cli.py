@@ -314,14 +314,14 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             return EXIT_USAGE
         scored = (Scored(None, record, False) for record in records)
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
-                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability, poles=axis_poles(scorer))
         return report.finish()
     items = read_paths(args.paths, **_reading(args, report))
     encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
         write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
+                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability, poles=axis_poles(scorer))
     return report.finish()
 
 
@@ -364,6 +364,11 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with atomic_file(Path(args.output)) as stream_out:
             stream_out.write(document)
     return report.finish()
+
+
+def axis_poles(scorer: Scorer) -> dict[str, tuple[str, str]]:
+    """What -1 and +1 stand for on each naming axis, for the table's legend."""
+    return {name: (axis.negative, axis.positive) for name, axis in scorer.lexicons.axes.items()}
 
 
 def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
