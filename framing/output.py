@@ -110,7 +110,7 @@ TABLE_LEGEND = (
 )
 
 
-def _write_table(items: Iterable[Record], stream: IO[str], poles: Mapping[str, tuple[str, str]]) -> None:
+def _write_table(items: Iterable[Any], stream: IO[str], poles: Mapping[str, tuple[str, str]]) -> None:
     """A line per article, then a legend saying what each column counts and what -1 and +1
     mean on each naming axis that appeared."""
     header = (f"{'id':<32} {'lang':<4} {'words':>6} {'hedges/1k':>9} {'quoted':>7}  "

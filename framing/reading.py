@@ -166,7 +166,7 @@ def _read_stdin(stream: BinaryIO, encoding: str | None, fields: Fields,
     except InputError as exc:
         yield ReadFailure(STDIN_ID, STDIN_ID, str(exc))
         return
-    notes = ("standard input read as one plain-text article"
+    notes: tuple[str, ...] = ("standard input read as one plain-text article"
              + (" (its first line is not a JSON object; --stdin-format jsonl reads it as JSONL)"
                 if stdin_format == "auto" else ""),)
     if decoded.fallback:
