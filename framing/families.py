@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .extractors import EXTRACTORS
+from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Family:
     label: str  # a reader's name for it, in tables and legends
     description: str  # one line: what a span of this family is
     colour: str  # highlight colour in the HTML report (CSS)
-    extractor: str  # the key in ``EXTRACTORS`` of the extractor that emits it
+    extractor: str  # the key in ``EXTRACTORS`` (or ``DERIVED_EXTRACTORS``) of the extractor that emits it
     lexicon: str | None = None  # the lexicon family its terms come from, if any
     counted: bool = True  # counted per voice under ``features.<name>`` with a rate
     rated: bool = True  # own-voice rate compared across groups by ``compare``
@@ -54,6 +54,8 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
            "scare_quote"),
     Family("loaded", "loaded words", "a contested label or strongly subjective, charged word", "#ffb3a7",
            "loaded", "loaded"),
+    Family("persuasion", "persuasion techniques", "a phrase or clause using a SemEval-2023 persuasion technique",
+           "#d9c2f0", "persuasion", "persuasion", highlighted=False),
 )}
 
 
@@ -75,9 +77,9 @@ def highlighted_families() -> tuple[str, ...]:
 def _check(families: dict[str, Family]) -> None:
     """Every family names a registered extractor: a typo fails at import, not silently."""
     for family in families.values():
-        if family.extractor not in EXTRACTORS:
+        if family.extractor not in EXTRACTORS and family.extractor not in DERIVED_EXTRACTORS:
             raise ValueError(f"family {family.name!r}: no extractor {family.extractor!r} "
-                             f"(registered: {sorted(EXTRACTORS)})")
+                             f"(registered: {sorted(EXTRACTORS) + sorted(DERIVED_EXTRACTORS)})")
         if family.rated and not family.counted:
             raise ValueError(f"family {family.name!r}: a rated family must be counted")
 

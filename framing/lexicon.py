@@ -323,6 +323,8 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
     if category is None and family == "grammar":
         raise LexiconError(f"{where}: a grammar entry needs a category (the word list it belongs to)")
+    if category is None and family == "persuasion":
+        raise LexiconError(f"{where}: a persuasion entry needs a category (its technique, framing/techniques.py)")
     if category is not None and category not in LEXICON_CATEGORIES[family]:
         raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
                            f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")

@@ -8,6 +8,8 @@ describes every category.
 """
 from __future__ import annotations
 
+from .techniques import TECHNIQUES
+
 DISTRACTOR = "distractor"
 
 LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
@@ -31,6 +33,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "naming": frozenset({DISTRACTOR}),  # naming entries carry an axis and a position instead
     "negation": frozenset({"negator"}),
     "source_noun": frozenset({"anonymous", "document", "vague"}),
+    "persuasion": frozenset(TECHNIQUES),  # category = the SemEval-2023 technique (framing/techniques.py)
 }
 
 # Word-list names besides ``grammar.<category>`` that rules may ask a document for.

@@ -14,7 +14,7 @@ from ._version import __version__
 from .document import Document, build_document
 from .errors import FramingError, InternalError
 from .evidence import Evidence
-from .extractors import EXTRACTORS
+from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
@@ -119,6 +119,9 @@ class Scorer:
         for extract in EXTRACTORS.values():
             for found, (_, document) in zip(evidence, documents):
                 found.extend(extract(document))
+        for derive in DERIVED_EXTRACTORS.values():
+            for found, (_, document) in zip(evidence, documents):
+                found.extend(derive(document, tuple(found)))
         for found, (index, document) in zip(evidence, documents):
             article = articles[index]
             scores = (readability(article.text, document.layout.body, len(document.layout.sentences),

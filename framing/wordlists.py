@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .lexicon import Entry
 from .lexicon_schema import LEXICON_CATEGORIES, PLAIN_WORDLISTS
+from .techniques import TECHNIQUES
 
 # Families used as word lists by segmentation and by the extractors' rules,
 # rather than matched in the text as evidence.
@@ -24,12 +25,15 @@ SEPARABLE_STANCES = ("neutral", "distancing", "endorsing")
 def declared_wordlists() -> frozenset[str]:
     """Every word-list name a rule may ask a document for."""
     return frozenset([*PLAIN_WORDLISTS, *(f"grammar.{c}" for c in LEXICON_CATEGORIES["grammar"]),
-                      *(f"separable.{stance}" for stance in SEPARABLE_STANCES)])
+                      *(f"separable.{stance}" for stance in SEPARABLE_STANCES),
+                      *(f"{part}.{technique}" for part in ("prefix", "suffix") for technique in TECHNIQUES)])
 
 
 def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
     """Folded forms per word list: ``abbreviation``, ``negation``, ``grammar.<category>``,
-    ``separable.<stance>`` (separable attribution verbs), and ``boilerplate`` (trailer
+    ``separable.<stance>`` (separable attribution verbs), ``suffix.<technique>`` and
+    ``prefix.<technique>`` (compound tails and heads of persuasion techniques, "-propaganda",
+    "pseudo-"), and ``boilerplate`` (trailer
     headings of every language, since trailers are often in the site's language rather
     than the article's)."""
     lists: dict[str, set[str]] = {name: set() for name in declared_wordlists()}
@@ -38,6 +42,12 @@ def wordlists(entries: tuple[Entry, ...], every_entry: tuple[Entry, ...]) -> dic
             lists[f"grammar.{entry.category}"].update(entry.forms)
         elif entry.family in ("abbreviation", "negation"):
             lists[entry.family].update(entry.forms)
+        elif entry.family == "persuasion" and entry.term.startswith("-"):
+            # Compound tails: the persuasion extractor finds words ending in them ("Kriegspropaganda").
+            lists[f"suffix.{entry.category}"].update(form.lstrip("-") for form in entry.forms)
+        elif entry.family == "persuasion" and entry.term.endswith("-"):
+            # Compound heads: words starting with them ("Pseudo-Experten", "Lügenpresse").
+            lists[f"prefix.{entry.category}"].update(form.rstrip("-") for form in entry.forms)
     lists["boilerplate"].update(f for e in every_entry if e.family == "boilerplate" for f in e.forms)
     # Separable verbs (German, Dutch): two-word cue forms ending in a particle of the
     # language's ``grammar.separable_particle`` list ("räumte ein"), per stance, so that the

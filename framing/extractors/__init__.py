@@ -1,11 +1,14 @@
 """Extractors: one pure function per feature family, ``(document) -> list[Evidence]``.
 
 ``EXTRACTORS`` is the registry the scorer runs, in order; a new family adds a
-module here and one line to the dict.
+module here and one line to the dict. ``DERIVED_EXTRACTORS`` run after them and
+also receive the evidence found so far, ``(document, evidence) -> list[Evidence]``:
+families built on other families' evidence (persuasion techniques from loaded
+words, hedges, boosters and attributions).
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..document import Document
 from ..evidence import Evidence
@@ -14,6 +17,7 @@ from .certainty import extract_boosters, extract_factives
 from .hedge import extract_hedges
 from .loaded import extract_loaded
 from .naming import extract_naming
+from .persuasion import extract_persuasion
 from .scare_quote import extract_scare_quotes
 
 Extractor = Callable[[Document], list[Evidence]]
@@ -28,4 +32,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "loaded": extract_loaded,
 }
 
-__all__ = ["EXTRACTORS", "Extractor"]
+DerivedExtractor = Callable[[Document, Sequence[Evidence]], list[Evidence]]
+
+DERIVED_EXTRACTORS: dict[str, DerivedExtractor] = {
+    "persuasion": extract_persuasion,
+}
+
+__all__ = ["DERIVED_EXTRACTORS", "EXTRACTORS", "DerivedExtractor", "Extractor"]
