@@ -302,10 +302,10 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             _say("framing: --scheduler cannot be combined with --db or --jobs")
             return EXIT_USAGE
         try:
-            from .dask import score_paths_on_cluster
+            from .dask import score_articles_on_cluster
 
-            records = score_paths_on_cluster(args.paths, args.scheduler, scorer=scorer, language=args.language,
-                                             encoding=args.encoding)
+            records = score_articles_on_cluster(read_paths(args.paths, **_reading(args, report)), args.scheduler,
+                                                scorer=scorer, language=args.language)
         except ImportError as exc:
             _say(f"framing: {exc}")
             return EXIT_USAGE
