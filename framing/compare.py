@@ -262,11 +262,13 @@ def stemmer(language: str) -> Callable[[str], str]:
     return SnowballStemmer(name).stem
 
 
-def word_groups(text: str, spans: Iterable[Sequence[int]], language: str,
-                skip: frozenset[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+def word_groups(text: str, spans: Iterable[Sequence[int]], language: str, skip: frozenset[str],
+                stems: dict[str, str] | None = None) -> tuple[Counter[str], dict[str, Counter[str]]]:
     """Counts of word stems in the body sentences of ``text`` (function words left out), and the
-    forms seen of each stem: "vote", "votes" and "voted" count as one word."""
+    forms seen of each stem: "vote", "votes" and "voted" count as one word. ``stems`` remembers
+    each word's stem across calls (a corpus has far fewer distinct words than words)."""
     stem = stemmer(language)
+    stems = {} if stems is None else stems
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for start, end, *_ in spans:
@@ -274,7 +276,9 @@ def word_groups(text: str, spans: Iterable[Sequence[int]], language: str,
             word = fold_case(token).replace("\u2019", "'")
             if word in skip or word.split("'")[0] in skip:  # "they're", French "qu'il" stay out
                 continue
-            key = stem(word)
+            key = stems.get(word)
+            if key is None:
+                key = stems[word] = stem(word)
             counts[key] += 1
             forms.setdefault(key, Counter())[word] += 1
     return counts, forms
@@ -288,13 +292,18 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
     lexicons = lexicons if lexicons is not None else load_lexicons()
     counts: dict[str, Counter[str]] = {}
     forms: dict[str, dict[str, Counter[str]]] = {}
+    stems: dict[str, dict[str, str]] = {}  # per language: word -> stem
+    skips: dict[str, frozenset[str]] = {}  # per language: its function words
     for name, profiles in groups.items():
         languages = result_groups[name]["languages"]
         language = languages[0] if len(languages) == 1 else ""
-        skip = function_words(lexicons, language) if language else frozenset()
+        if language not in skips:
+            skips[language] = function_words(lexicons, language) if language else frozenset()
+        skip = skips[language]
         counts[name], forms[name] = Counter(), {}
         for p in profiles:
-            found, seen = word_groups(texts[p["id"]], p.get("sentence_spans", []), language, skip)
+            found, seen = word_groups(texts[p["id"]], p.get("sentence_spans", []), language, skip,
+                                      stems.setdefault(language, {}))
             counts[name].update(found)
             for key, words in seen.items():
                 forms[name].setdefault(key, Counter()).update(words)
