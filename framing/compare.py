@@ -262,25 +262,29 @@ def stemmer(language: str) -> Callable[[str], str]:
     return SnowballStemmer(name).stem
 
 
-def word_groups(text: str, spans: Iterable[Sequence[int]], language: str, skip: frozenset[str],
+def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str]) -> Counter[str]:
+    """Counts of the words (case folded) of the body sentences of ``text``, function words left out."""
+    counts: Counter[str] = Counter()
+    for start, end, *_ in spans:
+        counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
+    # "they're" and French "qu'il" are function words by their first part
+    return Counter({w: n for w, n in counts.items() if w not in skip and w.split("'")[0] not in skip})
+
+
+def word_groups(words: Counter[str], language: str,
                 stems: dict[str, str] | None = None) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """Counts of word stems in the body sentences of ``text`` (function words left out), and the
-    forms seen of each stem: "vote", "votes" and "voted" count as one word. ``stems`` remembers
-    each word's stem across calls (a corpus has far fewer distinct words than words)."""
+    """``words`` counted by stem, and the forms seen of each stem: "vote", "votes" and "voted"
+    count as one word. ``stems`` remembers each word's stem across calls."""
     stem = stemmer(language)
     stems = {} if stems is None else stems
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    for start, end, *_ in spans:
-        for token in _TOKEN.findall(text, start, end):
-            word = fold_case(token).replace("\u2019", "'")
-            if word in skip or word.split("'")[0] in skip:  # "they're", French "qu'il" stay out
-                continue
-            key = stems.get(word)
-            if key is None:
-                key = stems[word] = stem(word)
-            counts[key] += 1
-            forms.setdefault(key, Counter())[word] += 1
+    for word, n in words.items():
+        key = stems.get(word)
+        if key is None:
+            key = stems[word] = stem(word)
+        counts[key] += n
+        forms.setdefault(key, Counter())[word] = n
     return counts, forms
 
 
@@ -300,13 +304,10 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         if language not in skips:
             skips[language] = function_words(lexicons, language) if language else frozenset()
         skip = skips[language]
-        counts[name], forms[name] = Counter(), {}
+        words: Counter[str] = Counter()
         for p in profiles:
-            found, seen = word_groups(texts[p["id"]], p.get("sentence_spans", []), language, skip,
-                                      stems.setdefault(language, {}))
-            counts[name].update(found)
-            for key, words in seen.items():
-                forms[name].setdefault(key, Counter()).update(words)
+            words.update(body_words(texts[p["id"]], p.get("sentence_spans", []), skip))
+        counts[name], forms[name] = word_groups(words, language, stems.setdefault(language, {}))
     alone = []
     for name, group in result_groups.items():
         if len(group["languages"]) != 1:
