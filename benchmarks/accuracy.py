@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from nltk.stem.snowball import SnowballStemmer
 
+from frames_accuracy import frames_section
 from results import import_framing, publish, repo_state
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -1263,6 +1264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     body = report(sections, fw, args.eval, time.monotonic() - started, args.top)
     publish("accuracy", body, args.results, write=not args.no_write)
+    if (args.eval / "semeval23").is_dir():  # generic frames, per language: frames_accuracy.py
+        publish("frames-accuracy", frames_section(args.eval), args.results, write=not args.no_write)
     return 0
 
 

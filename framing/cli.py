@@ -30,7 +30,9 @@ from typing import Any, Callable, Iterable, Iterator
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
-from .errors import LexiconError, StoreError
+from .errors import FramingError, LexiconError, StoreError
+from .frame_model import FrameClassifier, load_model
+from .frame_training import read_labelled, train_frames
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import ARTICLE_SUFFIXES, STDIN_FORMATS, STDIN_ID, Fields, read_paths
@@ -66,6 +68,13 @@ examples:
   framing compare big.jsonl --no-claims                  # statistics without stories and claim alignment
 """
 
+
+TRAIN_FRAMES_EXAMPLES = """\
+examples:
+  framing train-frames coded.jsonl -o frames.npz       # JSONL {"id", "text", "frames": [...]}
+  framing train-frames coded.jsonl -o frames.npz --language de
+  framing score articles.jsonl --frame-model frames.npz   # adds frames_predicted to each profile
+"""
 
 LEXICONS_EXAMPLES = """\
 examples:
@@ -131,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     score.add_argument("--readability", action="store_true",
                        help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
+    score.add_argument("--frame-model", metavar="FILE",
+                       help="add frames_predicted (probabilities and the evidence behind them) from a model "
+                            "trained with framing train-frames")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="score on a Dask cluster (tcp://host:8786); needs framing-analysis[dask]")
     _common(score)
@@ -150,6 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-claims", action="store_true",
                          help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
+    train = commands.add_parser(
+        "train-frames", help="train a frame classifier on your own coded articles",
+        description="Train a multi-label frame classifier from JSONL records {\"id\", \"text\", \"frames\": [...]} "
+                    "(frame ids of the Policy Frames Codebook as SemEval-2023 names them, lower-cased).",
+        epilog=TRAIN_FRAMES_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train.add_argument("labelled", metavar="FILE", help="JSONL file of labelled articles")
+    train.add_argument("-o", "--output", metavar="PATH", required=True, help="where to write the model (.npz)")
+    train.add_argument("--language", metavar="CODE", help="the articles' language (default: the records' or detected)")
+    train.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                       help="extra lexicon file or folder (repeatable)")
+    train.add_argument("--quiet", action="store_true", help="no messages on stderr about skipped lines")
     lexicons = commands.add_parser(
         "lexicons", help="validate lexicons and list entries per family and language",
         description="Load and validate the shipped lexicons and any --lexicon files; print what they hold.",
@@ -195,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "lexicons":
             return run_lexicons(scorer)
+        if args.command == "train-frames":
+            return run_train_frames(args)
         if args.command == "compare":
             return run_compare(args, scorer, report)
         return run_score(args, scorer, report)
@@ -316,13 +341,50 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
                      axes=sorted(scorer.lexicons.axes), readability=scorer.readability, poles=axis_poles(scorer))
         return report.finish()
+    model = None
+    if args.frame_model:
+        try:
+            model = load_model(args.frame_model)
+        except FramingError as exc:
+            print(f"framing: {exc}", file=sys.stderr)
+            return 2
     items = read_paths(args.paths, **_reading(args, report))
-    encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
+    encode = args.format == "jsonl" and not args.db and model is None  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
-        write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability, poles=axis_poles(scorer))
+        outputs: Iterable[Record | str] = (
+            (scored.line or scored.record for scored in report.watch_scored(stream)) if model is None
+            else (_with_frames_predicted(model, scored) for scored in report.watch_scored(stream)))
+        write_output(outputs, args.format, args.output, axes=sorted(scorer.lexicons.axes),
+                     readability=scorer.readability, poles=axis_poles(scorer))
     return report.finish()
+
+
+def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, Any]:
+    """The record with ``frames_predicted`` added (profiles only; error records pass through)."""
+    if scored.article is None or is_error(scored.record):
+        return scored.record
+    return dict(scored.record, frames_predicted=model.explain(scored.article.text, scored.record))
+
+
+def run_train_frames(args: argparse.Namespace) -> int:
+    """Train a frame classifier from labelled JSONL and save it."""
+    try:
+        articles, skipped = read_labelled(args.labelled)
+        for message in skipped if not args.quiet else ():
+            print(f"framing: skipped {message}", file=sys.stderr)
+        model = train_frames(articles, language=args.language, lexicons=tuple(args.lexicon))
+        model.save(args.output)
+    except FramingError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"framing: {exc.filename or args.labelled}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"framing: trained on {len(articles)} articles ({len(skipped)} lines skipped), frames "
+              f"{', '.join(map(str, model.classes_))}; wrote {args.output}", file=sys.stderr)
+    return 1 if skipped else 0
 
 
 def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:

@@ -11,6 +11,8 @@ all flatten profiles here, so a column means the same everywhere:
 - ``attribution_coverage``, ``attribution_direct``, ``attribution_indirect``,
   ``attribution_quoted_share``, ``attribution_anonymous_share``;
 - ``headline_hedged``;
+- per generic frame (``framing.frame_ids``): ``frame_<id>_share`` (of own-voice frame evidence)
+  and ``frame_<id>_present`` (the fitted rule), and ``primary_frame``;
 - per naming axis: ``<axis>_stance`` (mean own-voice position, empty when
   the outlet never names it itself) and ``<axis>_mentions`` (own-voice mentions);
 - ``flesch_reading_ease`` when profiles carry readability.
@@ -25,6 +27,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from .families import counted_families
+from .frame_ids import FRAME_IDS
 
 ERROR_SCHEMA = "framing.error/1"
 META_COLUMNS = ("outlet", "title", "date", "url")
@@ -42,6 +45,9 @@ def flat_columns(axes: Iterable[str] = (), *, readability: bool = False) -> dict
         columns.update({f"{family}_{part}": dtype for part, dtype in FAMILY_PARTS.items()})
     columns.update({f"attribution_{key}": dtype for key, dtype in ATTRIBUTION_COLUMNS.items()})
     columns["headline_hedged"] = "boolean"
+    for frame in FRAME_IDS:
+        columns.update({f"frame_{frame}_share": "float64", f"frame_{frame}_present": "boolean"})
+    columns["primary_frame"] = "object"
     for axis in axes:
         columns.update({f"{axis}_stance": "float64", f"{axis}_mentions": "Int64"})
     if readability:
@@ -68,6 +74,11 @@ def flat_row(record: Mapping[str, Any], axes: Iterable[str] | None = None) -> di
     attribution = features["attribution"]
     row.update((f"attribution_{key}", attribution[key]) for key in ATTRIBUTION_COLUMNS)
     row["headline_hedged"] = (record.get("headline_framing") or {}).get("hedged")
+    frames = record.get("frames") or {}
+    for frame in FRAME_IDS:
+        row[f"frame_{frame}_share"] = frames[frame]["share"] if frame in frames else None
+        row[f"frame_{frame}_present"] = frames[frame]["present"] if frame in frames else None
+    row["primary_frame"] = frames.get("primary_frame")
     naming = record.get("naming", {})
     for axis in (naming if axes is None else axes):
         value = naming.get(axis)

@@ -34,6 +34,9 @@ _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
 _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
 _GRAMMAR_KEYS = _ENTRY_KEYS | {"value"}
+# Families whose entries mean nothing without a category, and what the category is there.
+_CATEGORY_REQUIRED = {"grammar": "the word list it belongs to", "persuasion": "its technique, framing/techniques.py",
+                      "frame": "its frame id, framing/frame_ids.py, or distractor"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
 
 
@@ -321,10 +324,8 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
-    if category is None and family == "grammar":
-        raise LexiconError(f"{where}: a grammar entry needs a category (the word list it belongs to)")
-    if category is None and family == "persuasion":
-        raise LexiconError(f"{where}: a persuasion entry needs a category (its technique, framing/techniques.py)")
+    if category is None and family in _CATEGORY_REQUIRED:
+        raise LexiconError(f"{where}: a {family} entry needs a category ({_CATEGORY_REQUIRED[family]})")
     if category is not None and category not in LEXICON_CATEGORIES[family]:
         raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
                            f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")

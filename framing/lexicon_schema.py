@@ -8,6 +8,7 @@ describes every category.
 """
 from __future__ import annotations
 
+from .frame_ids import FRAME_IDS
 from .techniques import TECHNIQUES
 
 DISTRACTOR = "distractor"
@@ -18,6 +19,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "boilerplate": frozenset({"trailer_heading"}),
     "booster": frozenset({"certainty_adjective", "certainty_adverb", "intensifier"}),
     "factive": frozenset({"factive", "evidential"}),
+    "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
         "compound_head", "compound_modifier", "condition_word", "determiner", "function_word", "heading_label",

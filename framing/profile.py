@@ -8,6 +8,7 @@ from typing import Any
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
 from .families import counted_families
+from .frame_profile import frame_summary
 
 SCHEMA = "framing.profile/1"
 SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague", "pronoun")
@@ -37,6 +38,7 @@ class Profile:
     headline_framing: dict[str, Any] = field(default_factory=dict)
     readability: dict[str, Any] | None = None
     sentence_spans: tuple[tuple[int, int, int], ...] = ()
+    frames: dict[str, Any] | None = None
 
     def to_frame(self):
         """One-row pandas DataFrame of the profile (needs pandas)."""
@@ -61,6 +63,7 @@ class Profile:
             "naming": self.naming,
             "features": self.features,
             **({"readability": self.readability} if self.readability is not None else {}),
+            **({"frames": self.frames} if self.frames is not None else {}),
             "evidence": [e.to_dict() for e in self.evidence],
             "sentence_spans": [list(span) for span in self.sentence_spans],
             "lexicon_version": self.lexicon_version,
@@ -97,7 +100,8 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
         headline_framing=headline_summary(document, evidence), readability=readability,
         sentence_spans=tuple((start, end, words) for (start, end), words
-                             in zip(document.layout.sentences, document.layout.sentence_words)))
+                             in zip(document.layout.sentences, document.layout.sentence_words)),
+        frames=frame_summary(evidence, document.words, language=document.language.code))
 
 
 def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from ..document import Document
 from ..evidence import Evidence
 from .attribution import extract_attribution
 from .certainty import extract_boosters, extract_factives
+from .frame import extract_frames
 from .hedge import extract_hedges
 from .loaded import extract_loaded
 from .naming import extract_naming
@@ -30,6 +31,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "attribution": extract_attribution,
     "scare_quote": extract_scare_quotes,
     "loaded": extract_loaded,
+    "frame": extract_frames,
 }
 
 DerivedExtractor = Callable[[Document, Sequence[Evidence]], list[Evidence]]

@@ -24,7 +24,7 @@ from ..lexicon import DISTRACTOR
 from ..quotes import Quotation, introducing_colon
 from ..spans import SpanSet
 from ..wordlists import SEPARABLE_STANCES
-from ._hits import after_determiner, hits_of, to_evidence
+from ._hits import STYLE_FAMILIES, after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
 
@@ -91,7 +91,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
     cues.extend(predicative_cues(document, cues))
-    lexical_spans = sorted((h.start, h.end) for h in document.hits)
+    lexical_spans = sorted((h.start, h.end) for family in (*STYLE_FAMILIES, "naming")
+                           for h in hits_of(document, family))
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in OPENING_MARKS else start
         colon = _NAME_COLON.match(text, opened, end)

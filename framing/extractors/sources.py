@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..document import Document
 from ..evidence import Evidence
 from ..spans import SpanSet
-from ._hits import hits_of
+from ._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
 
 
@@ -149,11 +149,6 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     return found
 
 
-# Lexicon families whose terms are words a name is not made of ("According", "reportedly").
-# Not naming, persuasion or frame: their terms include names ("l'ONU", "Moroccan Sahara").
-_CUE_FAMILIES = frozenset({"attribution_cue", "hedge", "booster", "factive", "source_noun", "loaded"})
-
-
 def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
     """Runs of capitalised words in the ``windows`` of attributed sentences, typed
     ``named_person`` or ``named_organisation``, with the index of their sentence.
@@ -170,7 +165,7 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
     not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
     # Offsets covered by a cue word of the lexicons in an attributed sentence.
-    lexical = {offset for h in document.hits if h.entry.family in _CUE_FAMILIES and h.sentence in windows
+    lexical = {offset for family in STYLE_FAMILIES for h in hits_of(document, family) if h.sentence in windows
                for offset in range(h.start, h.end)}
     runs = []
     for index in sorted(windows):
