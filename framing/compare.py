@@ -7,24 +7,31 @@ original text); without them those parts are left out and the output says so.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from itertools import combinations
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import numpy as np
 
 from .align import divergences, month_table, sentences_of
-from .align import align as align_sentences
+from .align import align_bounded, pair_order
 from .frames import Comparison
 from .lexicon import LexiconSet, load_lexicons
-from .stats import (DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
+from .stats import (CONFIDENCE, DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
                     pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
 RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded")
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
+# Pairwise rows listed in full up to this many (21 groups); beyond, the largest significant ones.
+MAX_PAIRWISE_ROWS = 1_500
+# Aligned claims listed at most (each carries both sentences and their evidence).
+MAX_ALIGNMENTS = 2_000
+# Divergences (numbers, dates, names that differ between aligned claims) listed at most.
+MAX_DIVERGENCES = 2_000
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
 
 
@@ -103,9 +110,15 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
+    pairwise, omitted = _pairwise(names, rates, samples)
+    if any(omitted.values()):
+        notes.append(f"pairwise differences: {len(names) * (len(names) - 1) // 2 * len(RATE_FAMILIES):,} across "
+                     f"{len(names):,} groups; listed are the {len(pairwise):,} largest significant ones; left out: "
+                     f"{omitted['significant']:,} smaller significant and {omitted['not_significant']:,} "
+                     "not significant (see pairwise_omitted)")
     comparison = Comparison({
         "schema": SCHEMA, "by": by, "groups": result_groups,
-        "pairwise": _pairwise(names, rates, samples),
+        "pairwise": pairwise, "pairwise_omitted": omitted,
         "naming_ranking": _naming_ranking(result_groups),
         "alignments": [], "divergences": [], "notes": notes,
     })
@@ -117,9 +130,14 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
     _distinctive(result_groups, groups, texts)
     if align:
-        comparison["alignments"], comparison["divergences"] = _alignments(profiles, texts, lexicons or load_lexicons())
+        comparison["alignments"], comparison["divergences"], unlisted = _alignments(
+            profiles, texts, lexicons or load_lexicons())
         notes.append("claims are aligned only between articles that share enough names, dates and quotations "
                      "to tell the same story")
+        if unlisted:
+            comparison["alignments_omitted"] = unlisted
+            notes.append(f"aligned claims: the {MAX_ALIGNMENTS:,} best listed, {unlisted:,} more left out "
+                         "(see alignments_omitted)")
     else:
         notes.append("claim alignment was not requested")
     return comparison
@@ -172,16 +190,49 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
     return axes
 
 
-def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray]) -> list[dict[str, Any]]:
-    """Differences of rates between every two groups; marked only when the interval excludes zero."""
-    out = []
-    for a, b in combinations(names, 2):
-        for column, family in enumerate(RATE_FAMILIES):
-            low, high = interval(samples[a][:, column] - samples[b][:, column])
-            out.append({"a": a, "b": b, "family": family,
-                        "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
-                        "significant": bool(low > 0 or high < 0)})
-    return out
+def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray],
+              limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Differences of rates between every two groups; marked only when the interval excludes zero.
+
+    Rows grow with the square of the groups (1,000 groups, 3.5 million rows): beyond
+    ``limit`` rows only the significant differences are kept, the largest first, at most
+    ``limit`` of them, and the second value counts what was left out. The intervals are
+    worked out one group against the rest at a time, so memory stays linear in groups.
+    """
+    limit = MAX_PAIRWISE_ROWS if limit is None else limit
+    pairs = len(names) * (len(names) - 1) // 2
+    if pairs * len(RATE_FAMILIES) <= limit:
+        out = []
+        for a, b in combinations(names, 2):
+            for column, family in enumerate(RATE_FAMILIES):
+                low, high = interval(samples[a][:, column] - samples[b][:, column])
+                out.append({"a": a, "b": b, "family": family,
+                            "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
+                            "significant": bool(low > 0 or high < 0)})
+        return out, {"not_significant": 0, "significant": 0}
+    kept: list[tuple[float, int, dict[str, Any]]] = []  # a min-heap on |difference|
+    significant = order = 0
+    tail = (1.0 - CONFIDENCE) / 2.0
+    for column, family in enumerate(RATE_FAMILIES):
+        matrix = np.stack([samples[name][:, column] for name in names])
+        values = np.array([rates[name][column] for name in names], dtype=float)
+        for i in range(len(names) - 1):
+            differences = matrix[i] - matrix[i + 1:]
+            lows, highs = np.quantile(differences, [tail, 1.0 - tail], axis=1)
+            for j in np.nonzero((lows > 0) | (highs < 0))[0]:
+                significant += 1
+                b = i + 1 + int(j)
+                difference = float(values[i] - values[b])
+                row = {"a": names[i], "b": names[b], "family": family, "difference": difference,
+                       "ci": [float(lows[j]), float(highs[j])], "significant": True}
+                order += 1
+                item = (abs(difference), -order, row)
+                if len(kept) < limit:
+                    heapq.heappush(kept, item)
+                elif item[:2] > kept[0][:2]:
+                    heapq.heapreplace(kept, item)
+    rows = [row for _, _, row in sorted(kept, key=lambda t: (-t[0], -t[1]))]
+    return rows, {"not_significant": pairs * len(RATE_FAMILIES) - significant, "significant": significant - len(rows)}
 
 
 def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[str, Any]]],
@@ -195,6 +246,7 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
             for start, end, _ in p.get("sentence_spans", []):
                 counter.update(w.lower().replace("\u2019", "'") for w in _TOKEN.findall(text, start, end))
         counts[name] = counter
+    cache: dict[str, Counter[str]] = {}
     for name, group in result_groups.items():
         if len(group["languages"]) != 1:
             group["distinctive"] = []
@@ -204,9 +256,9 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         if not others:
             group["distinctive"] = []
             continue
-        rest: Counter[str] = Counter()
-        for other in others:
-            rest.update(counts[other])
+        # The rest is every group of the language less this one: summed once per language
+        # rather than once per group (quadratic in groups).
+        rest = _language_totals(result_groups, counts, language, cache) - counts[name]
         background = counts[name] + rest
         total = sum(background.values())
         prior_total = float(total)
@@ -217,8 +269,21 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
                                 for w, (d, z) in top if z > 0]
 
 
+def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[str]], language: str,
+                     cache: dict[str, Counter[str]]) -> Counter[str]:
+    """Word counts of all groups of one language (only one language), worked out once."""
+    if language not in cache:
+        total: Counter[str] = Counter()
+        for name, group in result_groups.items():
+            if group["languages"] == [language]:
+                total.update(counts[name])
+        cache[language] = total
+    return cache[language]
+
+
 def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
-                lexicons: LexiconSet) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                lexicons: LexiconSet) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """Aligned claims (the ``MAX_ALIGNMENTS`` best), their divergences, and how many were left out."""
     sentences = []
     by_id = {p["id"]: p for p in profiles}
     for p in profiles:
@@ -226,15 +291,44 @@ def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
         calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
                              if e.category in ("month", "weekday") for f in e.forms)
         sentences.extend(sentences_of(p, texts[p["id"]], month_table(lexicons, language), calendar))
-    alignments, found = [], []
-    for a, b, score in align_sentences(sentences):
-        alignments.append({"a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]), "score": score,
-                           "framing": {"a": _claim_framing(a, by_id[a.article]),
-                                       "b": _claim_framing(b, by_id[b.article])}})
-        for divergence in divergences(a, b, score):
-            found.append(dict(divergence, a={"id": a.article, "start": a.start, "end": a.end},
-                              b={"id": b.article, "start": b.start, "end": b.end}))
-    return alignments, found
+    divergent: list[tuple[tuple[Any, ...], int, dict[str, Any]]] = []
+
+    def watch(pairs: Iterable[tuple[float, Any, Any]]) -> Iterator[tuple[float, Any, Any]]:
+        """Divergences of every aligned pair, not only of those listed: the best pairs are
+        near-identical sentences, the divergent ones rank lower. At most MAX_DIVERGENCES
+        are held, those of the best pairs."""
+        for item in pairs:
+            score, a, b = item
+            for n, divergence in enumerate(divergences(a, b, score)):
+                entry = (pair_order(item), n, dict(divergence, a={"id": a.article, "start": a.start, "end": a.end},
+                                                   b={"id": b.article, "start": b.start, "end": b.end}))
+                if len(divergent) < MAX_DIVERGENCES:
+                    heapq.heappush(divergent, _Worst(entry))
+                elif _Worst(entry) > divergent[0]:
+                    heapq.heapreplace(divergent, _Worst(entry))
+            yield item
+
+    pairs, total = align_bounded(sentences, limit=MAX_ALIGNMENTS, watch=watch)
+    alignments = [{"a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]), "score": score,
+                   "framing": {"a": _claim_framing(a, by_id[a.article]), "b": _claim_framing(b, by_id[b.article])}}
+                  for a, b, score in pairs]
+    found = [entry[2] for entry in sorted((w.entry for w in divergent), key=lambda e: e[:2])]
+    return alignments, found, total - len(pairs)
+
+
+class _Worst:
+    """A heap item ordered worst first (the largest sort key at the top of a min-heap)."""
+
+    __slots__ = ("entry",)
+
+    def __init__(self, entry: tuple[Any, ...]):
+        self.entry = entry
+
+    def __lt__(self, other: "_Worst") -> bool:
+        return self.entry[:2] > other.entry[:2]
+
+    def __gt__(self, other: "_Worst") -> bool:
+        return self.entry[:2] < other.entry[:2]
 
 
 def _side(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
