@@ -17,12 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .cache import cached
+from .cache import cached_json
 from .errors import LexiconError
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
-# Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
+# Cached lexicon sets are keyed on this module's code too: a changed Entry never loads stale.
 _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
@@ -158,7 +158,23 @@ def _load(roots: tuple[str, ...]) -> LexiconSet:
         digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
     version = digest.hexdigest()[:16]
     key = hashlib.sha256(repr([str(p) for p in files]).encode() + digest.digest() + _CODE_DIGEST).hexdigest()
-    return cached(f"lexicons-{key[:32]}", lambda: _parse(sources, version))
+    return cached_json(f"lexicons-{key[:32]}", lambda: _parse(sources, version), _to_plain, _from_plain)
+
+
+def _to_plain(lexicons: LexiconSet) -> dict[str, Any]:
+    """A ``LexiconSet`` as JSON-ready data (for the cache: JSON cannot run code when read)."""
+    return {"version": lexicons.version,
+            "entries": [[getattr(e, name) for name in Entry.__slots__] for e in lexicons.entries],
+            "axes": [[a.id, a.negative, a.positive, a.description, a.source] for a in lexicons.axes.values()],
+            "files": [[f.path, f.family, f.language, f.version, f.source, f.license] for f in lexicons.files]}
+
+
+def _from_plain(data: dict[str, Any]) -> LexiconSet:
+    """The ``LexiconSet`` that ``_to_plain`` wrote."""
+    tuples = {Entry.__slots__.index("forms"), Entry.__slots__.index("cased_forms")}
+    entries = tuple(Entry(*(tuple(v) if i in tuples else v for i, v in enumerate(row))) for row in data["entries"])
+    axes = {row[0]: Axis(*row) for row in data["axes"]}
+    return LexiconSet(entries, axes, tuple(LexiconFile(*row) for row in data["files"]), data["version"])
 
 
 def _parse(sources: list[tuple[Path, str]], version: str) -> LexiconSet:

@@ -385,3 +385,32 @@ def test_a_punctuation_only_term_is_refused(tmp_path, term):
     from framing.lexicon import load_lexicons
     with pytest.raises(LexiconError, match="no letter or digit"):
         load_lexicons([user_lexicon(tmp_path, term=term)])
+
+
+# The on-disk cache
+
+
+def test_the_cache_holds_no_pickle_and_ignores_files_of_other_users(tmp_path, monkeypatch):
+    import pickle
+
+    import framing.cache as cache
+    import framing.lexicon as lexicon
+    from framing.lexicon import default_lexicon_dir
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    root = (str(default_lexicon_dir()),)
+    built = lexicon._load(root)
+    (entry,) = tmp_path.glob("lexicons-*.json")
+    assert lexicon._load(root) == built  # served from JSON, the same set
+    assert not list(tmp_path.glob("*.pickle"))
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, ("touch " + str(tmp_path / "pwned"),))
+
+    (tmp_path / entry.name.replace(".json", ".pickle")).write_bytes(pickle.dumps(Planted()))
+    assert lexicon._load(root) == built and not (tmp_path / "pwned").exists()
+    monkeypatch.setattr(os, "getuid", lambda: 12345)  # as if the file were another user's
+    calls = []
+    assert cache.cached_json(entry.stem, lambda: calls.append(1) or "rebuilt", str, str) == "rebuilt"
+    assert calls == [1]
