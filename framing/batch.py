@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from .errors import FramingError
 from .language import preload as preload_language_model
+from .output import json_text
 from .reading import Article, ReadFailure
 from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key
@@ -80,7 +81,7 @@ def _maybe_encode(record: Record, encode: bool) -> Record | tuple[Record, str]:
     worker keeps the parent process, which only writes, from becoming the bottleneck."""
     if not encode or record.get("schema") != "framing.profile/1":
         return record
-    return {"schema": record["schema"], "id": record["id"]}, json.dumps(record, ensure_ascii=False)
+    return {"schema": record["schema"], "id": record["id"]}, json_text(record)
 
 
 def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, language: str | None = None,

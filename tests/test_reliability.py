@@ -414,3 +414,10 @@ def test_the_cache_holds_no_pickle_and_ignores_files_of_other_users(tmp_path, mo
     calls = []
     assert cache.cached_json(entry.stem, lambda: calls.append(1) or "rebuilt", str, str) == "rebuilt"
     assert calls == [1]
+
+
+@given(st.text(max_size=20))
+def test_jsonl_output_splits_into_records_on_any_line_separator(value):
+    from framing.output import json_text
+    line = json_text({"id": value, "text": value})
+    assert len(line.splitlines()) == 1 and json.loads(line) == {"id": value, "text": value}
