@@ -421,3 +421,25 @@ def test_jsonl_output_splits_into_records_on_any_line_separator(value):
     from framing.output import json_text
     line = json_text({"id": value, "text": value})
     assert len(line.splitlines()) == 1 and json.loads(line) == {"id": value, "text": value}
+
+
+def test_a_full_disk_mid_batch_is_a_store_error_naming_the_store(tmp_path):
+    path = tmp_path / "p.sqlite"
+    store = ProfileStore(path, batch_size=1)
+
+    class FullDisk:
+        def __init__(self, connection):
+            self.connection = connection
+
+        def execute(self, sql, *args):
+            if sql.startswith(("INSERT", "COMMIT")):
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.connection.execute(sql, *args)
+
+        def close(self):
+            self.connection.close()
+
+    store._connection = FullDisk(store._connection)
+    with pytest.raises(StoreError, match="p.sqlite.*disk is full"):
+        store.put("k", Article("a", TEXT), {"schema": "framing.profile/1", "id": "a"})
+    store._connection.close()
