@@ -291,7 +291,7 @@ def _aligned_pairs(sentences: list[Sentence], threshold: float) -> Iterator[tupl
             denominator = totals[x][:, None] + totals[y][None, :]
             with np.errstate(invalid="ignore", divide="ignore"):
                 scores = np.where(denominator > 0, 2.0 * shared / denominator, 0.0)
-            if x in tfidf and y in tfidf and articles[x][0].language == articles[y][0].language:
+            if similar_all is not None and y in tfidf and articles[x][0].language == articles[y][0].language:
                 start = tfidf_rows[y][1]
                 scores = 0.5 * scores + 0.5 * similar_all[:, start:start + len(articles[y])]
             local = [(float(scores[row, col]), articles[x][row], articles[y][col])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from typing import IO, Any, Iterable
+from typing import IO, Any, Iterable, Mapping
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -46,9 +46,9 @@ def dict_writer(stream: IO[str], fieldnames: Iterable[str]) -> "SafeDictWriter":
 
 
 class SafeDictWriter(csv.DictWriter):
-    def writerow(self, rowdict: dict[str, Any]) -> Any:
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
         return super().writerow({key: spreadsheet_cell(value) for key, value in rowdict.items()})
 
-    def writerows(self, rowdicts: Iterable[dict[str, Any]]) -> None:
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
         for row in rowdicts:
             self.writerow(row)

@@ -221,9 +221,9 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
             lows, highs = np.quantile(differences, [tail, 1.0 - tail], axis=1)
             for j in np.nonzero((lows > 0) | (highs < 0))[0]:
                 significant += 1
-                b = i + 1 + int(j)
-                difference = float(values[i] - values[b])
-                row = {"a": names[i], "b": names[b], "family": family, "difference": difference,
+                other = i + 1 + int(j)
+                difference = float(values[i] - values[other])
+                row = {"a": names[i], "b": names[other], "family": family, "difference": difference,
                        "ci": [float(lows[j]), float(highs[j])], "significant": True}
                 order += 1
                 item = (abs(difference), -order, row)
@@ -291,7 +291,7 @@ def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
         calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
                              if e.category in ("month", "weekday") for f in e.forms)
         sentences.extend(sentences_of(p, texts[p["id"]], month_table(lexicons, language), calendar))
-    divergent: list[tuple[tuple[Any, ...], int, dict[str, Any]]] = []
+    divergent: list[_Worst] = []
 
     def watch(pairs: Iterable[tuple[float, Any, Any]]) -> Iterator[tuple[float, Any, Any]]:
         """Divergences of every aligned pair, not only of those listed: the best pairs are

@@ -171,8 +171,12 @@ def _to_plain(lexicons: LexiconSet) -> dict[str, Any]:
 
 def _from_plain(data: dict[str, Any]) -> LexiconSet:
     """The ``LexiconSet`` that ``_to_plain`` wrote."""
-    tuples = {Entry.__slots__.index("forms"), Entry.__slots__.index("cased_forms")}
-    entries = tuple(Entry(*(tuple(v) if i in tuples else v for i, v in enumerate(row))) for row in data["entries"])
+    def entry(row: list[Any]) -> Entry:
+        fields: dict[str, Any] = dict(zip(Entry.__slots__, row))
+        fields["forms"], fields["cased_forms"] = tuple(fields["forms"]), tuple(fields["cased_forms"])
+        return Entry(**fields)
+
+    entries = tuple(entry(row) for row in data["entries"])
     axes = {row[0]: Axis(*row) for row in data["axes"]}
     return LexiconSet(entries, axes, tuple(LexiconFile(*row) for row in data["files"]), data["version"])
 

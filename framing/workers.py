@@ -88,7 +88,7 @@ class WorkerPool:
         """Wait until a busy worker answers or dies."""
         if not self._busy:
             raise RuntimeError("no task is running: the ticket was never submitted")
-        watched = {}
+        watched: dict[Any, int] = {}
         for index in self._busy:
             process, connection = self._workers[index]
             watched[connection] = index

@@ -142,12 +142,15 @@ def test_a_txt_file_is_text_even_if_it_holds_tags(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_in_a_folder_is_skipped_and_reported(tmp_path):
+    import threading
     (tmp_path / "a.txt").write_text(TEXT)
     os.mkfifo(tmp_path / "b.txt")
-    code, out, _ = cli("score", tmp_path, "--quiet", timeout=60)
-    records = [json.loads(line) for line in out.splitlines()]
-    assert code == EXIT_SKIPPED and [r["id"] for r in records] == ["a.txt", "b.txt"]
-    assert "named pipe" in records[1]["error"]
+    items = []
+    reader = threading.Thread(target=lambda: items.extend(read_paths([tmp_path])), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert not reader.is_alive(), "reading the folder blocked on the named pipe"
+    assert [i.id for i in items] == ["a.txt", "b.txt"] and "named pipe" in items[1].error
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
@@ -156,8 +159,9 @@ def test_file_names_that_are_not_utf8_are_scored_and_written(tmp_path):
     folder.mkdir()
     (folder / os.fsdecode(b"caf\xe9.txt")).write_text(TEXT)
     out = tmp_path / os.fsdecode(b"out\xff.jsonl")
-    code, _, err = cli("score", folder, "-o", out)
-    assert code == 0, err
+    from framing import Scorer
+    from framing.batch import score_stream
+    write_output([s.record for s in score_stream(Scorer(), read_paths([folder]), language="en")], "jsonl", str(out))
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "caf\\xe9.txt"
     code, out_text, _ = cli("score", folder, "--format", "table")
@@ -296,11 +300,15 @@ def test_score_csv_neutralises_formulas_and_quotes_a_lone_cr(tmp_path):
     assert rows[1][:2] == ["'\r=1+1", "'=HYPERLINK(\"x\")"] and rows[2][:2] == ["'@SUM(A1)", "'+cmd"]
 
 
-def test_compare_csv_neutralises_outlet_names_and_keeps_numbers(tmp_path):
-    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "=cmd|' /C calc'!A0", "text": TEXT},
-                   {"id": "b", "outlet": "-Other", "text": TEXT.replace("reportedly", "certainly")})
-    code, out, err = cli("compare", corpus, "--format", "csv", "--resamples", "50", timeout=120)
-    assert code == 0, err
+def two_outlets(first, second):
+    import framing
+    texts = {"a": TEXT, "b": TEXT.replace("reportedly", "certainly")}
+    profiles = [dict(framing.score(texts[i], language="en", id=i), outlet=o) for i, o in (("a", first), ("b", second))]
+    return framing.compare(profiles, texts=texts, resamples=50)
+
+
+def test_compare_csv_neutralises_outlet_names_and_keeps_numbers():
+    out = render(two_outlets("=cmd|' /C calc'!A0", "-Other"), "csv")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert {r["group"] for r in rows} == {"'=cmd|' /C calc'!A0", "'-Other"}
     assert any(r["z"].startswith("-") for r in rows)  # a negative number stays a number
@@ -332,13 +340,10 @@ def test_markdown_escapes_raw_html_and_links():
     assert "<script>" not in cell and "](" not in cell and "[click]" not in cell
 
 
-def test_an_outlet_with_dollars_renders_in_the_html_report(tmp_path):
+def test_an_outlet_with_dollars_renders_in_the_html_report():
     pytest.importorskip("matplotlib")
-    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "$x^$", "text": TEXT},
-                   {"id": "b", "outlet": "$\\frac{", "text": TEXT.replace("Monday", "Tuesday")})
-    code, out, err = cli("compare", corpus, "--format", "html", "--resamples", "50", timeout=120)
-    assert code == 0, err
-    assert "$x^$" in out
+    page = render(two_outlets("$x^$", "$\\frac{"), "html")
+    assert "$x^$" in page and "<svg" in page
 
 
 # Closed pipes, full disks
