@@ -6,24 +6,26 @@ names, short quoted strings, and long cognates ("correspondence" /
 "correspondentie"). Within one language TF-IDF cosine similarity adds the
 rest. Pairs are matched one-to-one, best first, above a threshold.
 
-Divergences are then read off aligned pairs: dates and numbers that differ,
-and names spelled differently (Tigantourine / Tiguentourine).
+Divergences are then read off aligned pairs, like with like: a date against
+a date in the same slot of the claim (sharing a context word, such as "sent
+... on"), a quantity against a quantity of the same unit ("$2.5 billion" read
+as 2.5e9 USD, see ``quantities``), and names spelled differently
+(Tigantourine / Tiguentourine).
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Mapping
 
 from .lexicon import LexiconSet
+from .quantities import Quantity, find_quantities
 from .spans import GrowingSpanSet, SpanSet
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u2018\u2019'\u201e]\s*([^\"\u201c\u201d\u00ab\u00bb\u2018\u2019\u201e]{3,80}?)"
                      r"\s*[\"\u201c\u201d\u00ab\u00bb\u2019'\u201c]")
@@ -34,7 +36,9 @@ ANCHOR_WEIGHTS = {"date": 3.0, "month": 1.0, "number": 2.0, "quote": 3.0, "name"
 THRESHOLD = 0.2
 STORY_THRESHOLD = 0.1
 NUMBER_DIVERGENCE_SCORE = 0.4
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+SLOT_WORDS_BEFORE = 5
+SLOT_WORDS_AFTER = 2
+_SLOT_PREFIX = 5  # "email" / "emails", "attack" / "attacks": one slot word
 
 
 @dataclass(frozen=True)
@@ -51,16 +55,17 @@ class Sentence:
     dates: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    # (kind "date" or "quantity", value, unit, shown text, context words around it): divergence slots
+    slots: tuple[tuple[str, str, str, str, frozenset[str]], ...] = ()
 
 
 def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Month names and abbreviations of ``language`` -> month number (from ids ``month.NN``)."""
+    """Month names and abbreviations of ``language`` -> month number (each entry's ``value``)."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
-        if entry.category == "month" and entry.id.startswith("month."):
-            number = int(entry.id.split(".")[1])
+        if entry.category == "month" and entry.value is not None:
             for form in entry.forms:
-                table[form.rstrip(".")] = number
+                table[form.rstrip(".")] = int(entry.value)
     return table
 
 
@@ -111,18 +116,32 @@ def _date_patterns(month_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"(?<!\w)(?:{shape})(?!\w)", re.IGNORECASE) for shape in shapes)
 
 
+def _context(words: list[re.Match[str]], start: int, end: int) -> frozenset[str]:
+    """Folded lower-case words of three letters or more just before and after ``[start, end)``: the slot
+    of a value (what happened on that date, what was counted), not its topic (names)."""
+    before = [w for w in words if w.end() <= start][-SLOT_WORDS_BEFORE:]
+    after = [w for w in words if w.start() >= end][:SLOT_WORDS_AFTER]
+    return frozenset(fold(w.group())[:_SLOT_PREFIX] for w in before + after
+                     if len(w.group()) >= 3 and not w.group()[:1].isupper())
+
+
 def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
-                 calendar_words: frozenset[str]) -> list[Sentence]:
-    """The body sentences of one scored article, with their anchors."""
+                 calendar_words: frozenset[str], scales: Mapping[str, int] | None = None,
+                 links: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The body sentences of one scored article, with their anchors (``scales`` and ``links``: scale
+    words and the small words before a unit, see ``quantities``)."""
     out = []
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
         dates = find_dates(chunk, months)
         date_chars = SpanSet((a, b) for a, b, _ in dates)
-        numbers = [n.replace(",", "").replace(".", "") for m in _NUMBER.finditer(chunk)
-                   if not date_chars.overlaps(m.start(), m.start() + 1)
-                   for n in [m.group()]]
+        quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
+                                      if not date_chars.overlaps(q.start, q.start + 1)]
+        numbers = [q.key for q in quantities]
         words = list(_WORD.finditer(chunk))
+        slots = tuple([("date", value, "", chunk[a:b], _context(words, a, b)) for a, b, value in dates]
+                      + [("quantity", q.number, q.unit, chunk[q.start:q.end], _context(words, q.start, q.end))
+                         for q in quantities if not q.year_like])
         names = [fold(_POSSESSIVE.sub("", w.group())) for i, w in enumerate(words)
                  if i > 0 and w.group()[:1].isupper() and fold(w.group()) not in calendar_words]
         anchors: set[tuple[str, str]] = set()
@@ -135,7 +154,7 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
         anchors.update(("cognate", fold(w.group())[:_COGNATE_LENGTH]) for w in words
                        if len(w.group()) >= _COGNATE_LENGTH + 1 and not w.group()[:1].isupper())
         out.append(Sentence(profile["id"], index, start, end, profile["language"], chunk, frozenset(anchors),
-                            tuple(v for _, _, v in dates), tuple(numbers), tuple(names)))
+                            tuple(v for _, _, v in dates), tuple(numbers), tuple(names), slots))
     return out
 
 
@@ -180,58 +199,21 @@ def _story_anchors(sentences: list[Sentence]) -> set[tuple[str, str]]:
     return {x for s in sentences for x in s.anchors if x[0] in ("name", "date", "quote", "month")}
 
 
-def align(sentences: list[Sentence], *, threshold: float = THRESHOLD) -> list[tuple[Sentence, Sentence, float]]:
-    """One-to-one pairs of sentences of different articles (of the same story) carrying the same claim.
+def align(sentences: list[Sentence], *, threshold: float = THRESHOLD,
+          outlets: Mapping[str, str] | None = None) -> list[tuple[Sentence, Sentence, float]]:
+    """One-to-one pairs of sentences of different articles (of the same story) carrying the same claim;
+    with ``outlets`` (article id -> outlet), only of articles of different outlets."""
+    return one_to_one(scored_pairs(sentences, threshold=threshold, outlets=outlets))
+
+
+def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
+                 outlets: Mapping[str, str] | None = None) -> list[tuple[float, Sentence, Sentence]]:
+    """Every pair of sentences of different articles (and outlets) scoring at least ``threshold``, best first.
 
     Scores are computed with sparse matrix products per pair of articles:
     anchor overlap (weighted Dice) across languages, averaged with TF-IDF
     cosine within one language.
     """
-    return align_bounded(sentences, threshold=threshold)[0]
-
-
-def align_bounded(sentences: list[Sentence], *, threshold: float = THRESHOLD, limit: int | None = None,
-                  watch: Callable[[Iterator[tuple[float, Sentence, Sentence]]],
-                                  Iterator[tuple[float, Sentence, Sentence]]] | None = None,
-                  ) -> tuple[list[tuple[Sentence, Sentence, float]], int]:
-    """``align``'s pairs, the best ``limit`` of them (all without a limit), and how many there
-    were in all. Pairs grow with the square of the articles of one story (100 outlets: 18,000
-    pairs, most of the report): the one-to-one choice is made per pair of articles, which is
-    where it applies, and only the best ``limit`` pairs are held at any time. ``watch`` sees
-    every pair on its way (to draw more from them than the listed ones)."""
-    candidates = _aligned_pairs(sentences, threshold)
-    if watch is not None:
-        candidates = watch(candidates)
-    counted = _Counted(candidates)
-    if limit is None:
-        best = sorted(counted, key=pair_order)
-    else:
-        best = heapq.nsmallest(limit, counted, key=pair_order)
-    return [(a, b, score) for score, a, b in best], counted.count
-
-
-def pair_order(item: tuple[float, Sentence, Sentence]) -> tuple[float, str, int, str, int]:
-    """Best pairs first: by score, then by articles and sentence positions (a total order)."""
-    score, a, b = item
-    return (-score, a.article, a.index, b.article, b.index)
-
-
-class _Counted:
-    """An iterable that counts what passed through it."""
-
-    def __init__(self, items: Iterator[tuple[float, Sentence, Sentence]]):
-        self._items = items
-        self.count = 0
-
-    def __iter__(self) -> Iterator[tuple[float, Sentence, Sentence]]:
-        for item in self._items:
-            self.count += 1
-            yield item
-
-
-def _aligned_pairs(sentences: list[Sentence], threshold: float) -> Iterator[tuple[float, Sentence, Sentence]]:
-    """Each pair of articles' one-to-one sentence pairs, best first within the pair (a sentence
-    is paired once per other article)."""
     import numpy as np
     from scipy.sparse import csr_matrix, vstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -267,6 +249,7 @@ def _aligned_pairs(sentences: list[Sentence], threshold: float) -> Iterator[tupl
         for anchor in _story_anchors(group):
             document_frequency[anchor] = document_frequency.get(anchor, 0) + 1
     idf = {anchor: math.log(1.0 + len(articles) / df) for anchor, df in document_frequency.items()}
+    scored = []
     names = sorted(articles)
     # What every pair needs, worked out once per article rather than once per pair (the
     # story anchors and their weights; all articles' binary rows, transposed, so that one
@@ -281,7 +264,8 @@ def _aligned_pairs(sentences: list[Sentence], threshold: float) -> Iterator[tupl
         offset += len(articles[name])
     binary_all = vstack([binary[name] for name in names]).T.tocsr() if names else None
     for i, x in enumerate(names):
-        later = [y for y in names[i + 1:] if _same_story(story[x], story[y], story_weight[x], story_weight[y], idf)]
+        later = [y for y in names[i + 1:] if (outlets is None or outlets.get(x) != outlets.get(y))
+                 and _same_story(story[x], story[y], story_weight[x], story_weight[y], idf)]
         if not later:
             continue
         shared_all = (matrices[x] @ binary_all).toarray()  # weights of anchors both sentences carry
@@ -294,37 +278,64 @@ def _aligned_pairs(sentences: list[Sentence], threshold: float) -> Iterator[tupl
             if similar_all is not None and y in tfidf and articles[x][0].language == articles[y][0].language:
                 start = tfidf_rows[y][1]
                 scores = 0.5 * scores + 0.5 * similar_all[:, start:start + len(articles[y])]
-            local = [(float(scores[row, col]), articles[x][row], articles[y][col])
-                     for row, col in zip(*np.nonzero(scores >= threshold))]
-            local.sort(key=pair_order)
-            used_x: set[int] = set()
-            used_y: set[int] = set()
-            for score, a, b in local:
-                if a.index in used_x or b.index in used_y:
-                    continue
-                used_x.add(a.index)
-                used_y.add(b.index)
-                yield score, a, b
+            for row, col in zip(*np.nonzero(scores >= threshold)):
+                scored.append((float(scores[row, col]), articles[x][row], articles[y][col]))
+    scored.sort(key=lambda t: (-t[0], t[1].article, t[1].index, t[2].article, t[2].index))
+    return scored
+
+
+def one_to_one(scored: list[tuple[float, Sentence, Sentence]]) -> list[tuple[Sentence, Sentence, float]]:
+    """Best pairs first, each sentence used at most once per other article."""
+    used: set[tuple[str, int, str]] = set()
+    pairs = []
+    for score, a, b in scored:
+        if (a.article, a.index, b.article) in used or (b.article, b.index, a.article) in used:
+            continue
+        used.add((a.article, a.index, b.article))
+        used.add((b.article, b.index, a.article))
+        pairs.append((a, b, score))
+    return pairs
 
 
 def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
-    """Dates, numbers and (within one language) name spellings on which two aligned sentences differ."""
+    """Dates, quantities and (within one language) name spellings on which two aligned sentences differ.
+
+    Like with like: a value is set only against a value of the same kind in
+    the same slot of the claim, that is sharing a context word ("sent ...
+    on"; the first five letters, so "email" meets "emails"), and a quantity
+    only against one of the same unit, or the one of its unit in each sentence.
+    """
     found = []
-    a_dates, b_dates = set(a.dates), set(b.dates)
-    if a_dates and b_dates and a_dates != b_dates:
-        found.append({"kind": "date", "values": [sorted(a_dates - b_dates) or sorted(a_dates),
-                                                 sorted(b_dates - a_dates) or sorted(b_dates)]})
-    # Numbers diverge only between closely aligned sentences, and years are left to dates.
-    a_numbers = {n for n in a.numbers if not _YEAR.fullmatch(n)} - set(b.numbers)
-    b_numbers = {n for n in b.numbers if not _YEAR.fullmatch(n)} - set(a.numbers)
-    if a_numbers and b_numbers and score >= NUMBER_DIVERGENCE_SCORE:
-        found.append({"kind": "number", "values": [sorted(a_numbers), sorted(b_numbers)]})
+    for kind in ("date", "quantity"):
+        if kind == "quantity" and score < NUMBER_DIVERGENCE_SCORE:
+            continue  # numbers diverge only between closely aligned sentences
+        left = [x for x in a.slots if x[0] == kind]
+        right = [y for y in b.slots if y[0] == kind]
+        left_values = {(x[1], x[2]) for x in left}
+        right_values = {(y[1], y[2]) for y in right}
+        for x in left:
+            if (x[1], x[2]) in right_values:
+                continue
+            for y in right:
+                if (y[1], y[2]) in left_values or x[2] != y[2] and kind == "quantity":
+                    continue
+                if kind == "date" and (len(x[1]) != len(y[1]) or x[1].startswith("????") or y[1].startswith("????")):
+                    continue  # a day against a month, or a date without its year: not like with like
+                shared = sorted(x[4] & y[4])
+                if not shared and not (x[2] and len(left) == 1 and len(right) == 1):
+                    continue  # not the same slot; a unit (USD, %) alone, one each, is one
+                divergence = {"kind": "date" if kind == "date" else "number",
+                              "values": [[x[1]], [y[1]]], "text": [x[3], y[3]], "slot": shared}
+                if kind == "quantity":
+                    divergence["unit"] = x[2]
+                found.append(divergence)
     if a.language != b.language:
         return found  # names differ by translation ("Algeria" / "Algerije"), not by spelling
-    for x in sorted(set(a.names) - set(b.names)):
-        for y in sorted(set(b.names) - set(a.names)):
-            if x.startswith(y) or y.startswith(x):
+    for name_a in sorted(set(a.names) - set(b.names)):
+        for name_b in sorted(set(b.names) - set(a.names)):
+            if name_a.startswith(name_b) or name_b.startswith(name_a):
                 continue  # "republican" / "republicans": an ending, not a spelling
-            if len(x) > 4 and x[:2] == y[:2] and SequenceMatcher(None, x, y).ratio() >= 0.85:
-                found.append({"kind": "name", "values": [x, y]})
+            if (len(name_a) > 4 and name_a[:2] == name_b[:2]
+                    and SequenceMatcher(None, name_a, name_b).ratio() >= 0.85):
+                found.append({"kind": "name", "values": [name_a, name_b]})
     return found

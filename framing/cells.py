@@ -46,9 +46,9 @@ def dict_writer(stream: IO[str], fieldnames: Iterable[str]) -> "SafeDictWriter":
 
 
 class SafeDictWriter(csv.DictWriter):
-    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+    def writerow(self, rowdict: Mapping[Any, Any]) -> Any:
         return super().writerow({key: spreadsheet_cell(value) for key, value in rowdict.items()})
 
-    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+    def writerows(self, rowdicts: Iterable[Mapping[Any, Any]]) -> None:
         for row in rowdicts:
             self.writerow(row)

@@ -20,6 +20,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
@@ -29,8 +30,10 @@ from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .errors import LexiconError, StoreError
+from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
+from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
 from .scoring import FRAMING_VERSION, Scorer
@@ -56,7 +59,8 @@ examples:
   framing compare                                        # the bundled story belmokhtar-2013
   framing compare corpus/belmokhtar-2013 --format html -o report.html
   framing compare articles.jsonl --by outlet --format markdown
-  framing compare --db profiles.sqlite --format csv      # what a store holds
+  framing compare --db profiles.sqlite --format csv      # what a store holds (rates only: no claims)
+  framing compare big.jsonl --no-claims                  # statistics without stories and claim alignment
 """
 
 
@@ -133,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"bootstrap resamples (default: 1000; 1..{MAX_RESAMPLES:,})")
     compare.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=0,
                          help="random seed of the bootstrap, a non-negative integer (default: 0)")
+    compare.add_argument("--no-claims", action="store_true",
+                         help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
     lexicons = commands.add_parser(
         "lexicons", help="validate lexicons and list entries per family and language",
@@ -163,10 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
+        with warnings.catch_warnings():  # said once below, in the command's own words
+            warnings.simplefilter("ignore", LexiconOverrideWarning)
+            scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
         _say(f"framing: {exc}")
         return EXIT_USAGE
+    for override in scorer.lexicons.overrides:
+        _say(f"framing: warning: {override}")
     problem = _usage_problem(args, scorer)
     if problem:
         parser.error(problem)  # exit status 2, with the usage line
@@ -293,14 +303,15 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             _say(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}")
             return EXIT_USAGE
         scored = (Scored(None, record, False) for record in records)
-        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
+        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
         return report.finish()
     items = read_paths(args.paths, encoding=args.encoding)
     encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
         write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output)
+                     args.output, axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
     return report.finish()
 
 
@@ -313,6 +324,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with ProfileStore(args.db, readonly=True) as store:
             selection = store.for_comparison(scorer.lexicons.version)
         profiles, texts, store_notes = stored_profiles(selection)
+        report.from_store = len(profiles)
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
@@ -326,7 +338,8 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed)
+                                  resamples=args.resamples, seed=args.seed,
+                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
     comparison.setdefault("notes", []).extend(store_notes)
     if report.failures:
         comparison["failures"] = report.failures

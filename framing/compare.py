@@ -7,31 +7,26 @@ original text); without them those parts are left out and the output says so.
 """
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from itertools import combinations
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from .align import divergences, month_table, sentences_of
-from .align import align_bounded, pair_order
-from .frames import Comparison
-from .lexicon import LexiconSet, load_lexicons
-from .stats import (CONFIDENCE, DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet,
-                    pooled_rates, ranks, z_scores)
+from .claims import compare_claims
+from .dataframes import Comparison
+from .families import rated_families
+from .lexicon import LexiconSet
+from .profile import MIN_RATE_WORDS
+from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benjamini_hochberg, bootstrap_p_value,
+                    bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
-RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded")
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
-# Pairwise rows listed in full up to this many (21 groups); beyond, the largest significant ones.
+# Pairwise rows listed in full up to this many (21 groups of 7 families); beyond, the largest significant ones.
 MAX_PAIRWISE_ROWS = 1_500
-# Aligned claims listed at most (each carries both sentences and their evidence).
-MAX_ALIGNMENTS = 2_000
-# Divergences (numbers, dates, names that differ between aligned claims) listed at most.
-MAX_DIVERGENCES = 2_000
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
 
 
@@ -46,8 +41,9 @@ def group_key(profile: Mapping[str, Any], by: str) -> str:
 def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
     """Own-voice counts per body sentence and family, and words per sentence."""
     spans = profile.get("sentence_spans") or [[0, 0, profile.get("words", 0)]]
-    counts = np.zeros((len(spans), len(RATE_FAMILIES)))
-    column = {family: i for i, family in enumerate(RATE_FAMILIES)}
+    families = rated_families()
+    counts = np.zeros((len(spans), len(families)))
+    column = {family: i for i, family in enumerate(families)}
     for e in profile.get("evidence", []):
         if e.get("voice") == "unquoted" and e.get("family") in column:
             row = e.get("sentence", -1)
@@ -60,11 +56,12 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             texts: Mapping[str, str] | None = None, lexicons: LexiconSet | None = None,
             resamples: int = DEFAULT_RESAMPLES, seed: int = 0, align: bool = True) -> dict[str, Any]:
     """Compare groups of scored articles; see the module docstring. ``align=False``
-    skips claim alignment (distinctive words still need ``texts``).
+    skips stories and claim alignment (distinctive words still need ``texts``).
 
     >>> import framing
-    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara.", language="en", id="a")
-    >>> b = framing.score("Officials met. The Western Sahara vote was held.", language="en", id="b")
+    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
+    ...                   language="en", id="a")
+    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
     >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
     >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
     True
@@ -76,16 +73,20 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
     names = sorted(groups)
-    counts = {name: [article_counts(p) for p in groups[name]] for name in names}
+    # Articles too short for a rate (profile.MIN_RATE_WORDS) are set aside from the rates only.
+    long_enough = {name: [p for p in groups[name] if p.get("words", 0) >= MIN_RATE_WORDS] for name in names}
+    rated = [name for name in names if long_enough[name]]
+    counts = {name: [article_counts(p) for p in long_enough[name]] for name in rated}
     # Each group its own stream of random numbers: with one seed for all, two groups with
     # as many sentences would draw the same indices and their intervals would be correlated.
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, index))
-               for index, name in enumerate(names)}
-    rates = {name: pooled_rates(counts[name]) for name in names}
+    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, names.index(name)))
+               for name in rated}
+    rates = {name: pooled_rates(counts[name]) for name in rated}
     result_groups: dict[str, Any] = {}
     for name in names:
         result_groups[name] = {
             "articles": [p["id"] for p in groups[name]],
+            "articles_in_rates": len(long_enough[name]),
             "languages": sorted({p.get("language", "") for p in groups[name]}),
             "words": sum(p.get("words", 0) for p in groups[name]),
             "features": {},
@@ -95,52 +96,81 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
-    for name in names:
+    for name in rated:
         cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
-    for column, family in enumerate(RATE_FAMILIES):
+    families = rated_families()
+    for column, family in enumerate(families):
         for cohort in cohorts.values():
             values = [float(rates[name][column]) for name in cohort]
             for name, z, rank in zip(cohort, z_scores(values), ranks(values)):
                 low, high = interval(samples[name][:, column])
                 result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
                                                            "z": z, "rank": rank}
+        for name in set(names) - set(rated):
+            result_groups[name]["features"][family] = {"rate": None, "ci": [None, None], "z": None, "rank": None}
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
              "z-scores and ranks compare groups of the same language only",
-             f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions"]
+             f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions",
+             f"a pairwise difference is significant when its Benjamini-Hochberg q-value (false discovery rate "
+             f"over all {len(families)} families x group pairs) is below {FALSE_DISCOVERY_RATE}; "
+             "p-values from the bootstrap of the difference"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
-    pairwise, omitted = _pairwise(names, rates, samples)
+    short = sum(len(groups[name]) - len(long_enough[name]) for name in names)
+    if short:
+        notes.append(f"{short} article(s) under {MIN_RATE_WORDS} body words were set aside from the rates (a rate "
+                     "of so few words says more about the length than the writing); groups with no longer "
+                     "article have no rates")
+    if lexicons is None:
+        notes.append("no lexicons given: naming axes are listed without their poles")
+    pairwise, omitted = _pairwise(rated, rates, samples)
     if any(omitted.values()):
-        notes.append(f"pairwise differences: {len(names) * (len(names) - 1) // 2 * len(RATE_FAMILIES):,} across "
-                     f"{len(names):,} groups; listed are the {len(pairwise):,} largest significant ones; left out: "
-                     f"{omitted['significant']:,} smaller significant and {omitted['not_significant']:,} "
+        notes.append(f"pairwise differences: {len(pairwise) + sum(omitted.values()):,} across {len(rated):,} groups; "
+                     f"listed are the {len(pairwise):,} largest significant ones (q-values over all of them); "
+                     f"left out: {omitted['significant']:,} smaller significant and {omitted['not_significant']:,} "
                      "not significant (see pairwise_omitted)")
     comparison = Comparison({
-        "schema": SCHEMA, "by": by, "groups": result_groups,
+        "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
+        "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
         "pairwise": pairwise, "pairwise_omitted": omitted,
         "naming_ranking": _naming_ranking(result_groups),
-        "alignments": [], "divergences": [], "notes": notes,
+        "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison
+    if align and lexicons is None:
+        raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                         "lexicons= (for example Scorer().lexicons), or align=False")
     missing = [p["id"] for p in profiles if p["id"] not in texts]
     if missing:
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
     _distinctive(result_groups, groups, texts)
     if align:
-        comparison["alignments"], comparison["divergences"], unlisted = _alignments(
-            profiles, texts, lexicons or load_lexicons())
-        notes.append("claims are aligned only between articles that share enough names, dates and quotations "
-                     "to tell the same story")
-        if unlisted:
-            comparison["alignments_omitted"] = unlisted
-            notes.append(f"aligned claims: the {MAX_ALIGNMENTS:,} best listed, {unlisted:,} more left out "
-                         "(see alignments_omitted)")
+        assert lexicons is not None  # checked above, before any work
+        outlets = {p["id"]: group_key(p, "outlet") for p in profiles}
+        comparison.update(compare_claims(profiles, texts, lexicons, outlets))
+        notes.append("stories group articles telling the same event (shared names, dates, numbers, quotations "
+                     "and words; publication dates at most a week apart); claims are aligned only between "
+                     "different outlets of one story and ranked by how differently they are framed")
     else:
-        notes.append("claim alignment was not requested")
+        notes.append("stories and claim alignment were not requested")
     return comparison
+
+
+def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
+    """Per article id what a reader needs to recognise it: title (or headline), outlet, date, language, group."""
+    return {p["id"]: {"title": p.get("title") or p.get("headline") or None, "outlet": p.get("outlet"),
+                      "date": p.get("date"), "language": p.get("language"), "group": group_key(p, by)}
+            for p in profiles}
+
+
+def axis_poles(groups: Mapping[str, Any], lexicons: LexiconSet) -> dict[str, dict[str, str]]:
+    """What -1 and +1 mean on each naming axis the groups mention (from ``naming/axes.toml``)."""
+    mentioned = sorted({axis for group in groups.values() for axis in group["naming"]})
+    return {axis: {"negative": lexicons.axes[axis].negative, "positive": lexicons.axes[axis].positive}
+            for axis in mentioned if axis in lexicons.axes}
 
 
 def _shares(profiles: list[Mapping[str, Any]]) -> dict[str, Any]:
@@ -192,47 +222,76 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
 
 def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray],
               limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """Differences of rates between every two groups; marked only when the interval excludes zero.
+    """Differences of rates between every two groups, with a bootstrap p-value and its
+    Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``.
 
-    Rows grow with the square of the groups (1,000 groups, 3.5 million rows): beyond
-    ``limit`` rows only the significant differences are kept, the largest first, at most
-    ``limit`` of them, and the second value counts what was left out. The intervals are
-    worked out one group against the rest at a time, so memory stays linear in groups.
+    Rows grow with the square of the groups (1,000 groups: 3.5 million). Beyond ``limit``
+    rows, p- and q-values are still worked out for all of them (as arrays, one group
+    against the later ones at a time), but only the significant differences are listed,
+    the largest first, at most ``limit``; the second value counts what was left out.
     """
+    families = rated_families()
     limit = MAX_PAIRWISE_ROWS if limit is None else limit
-    pairs = len(names) * (len(names) - 1) // 2
-    if pairs * len(RATE_FAMILIES) <= limit:
-        out = []
+    if len(names) * (len(names) - 1) // 2 * len(families) <= limit:
+        out: list[dict[str, Any]] = []
         for a, b in combinations(names, 2):
-            for column, family in enumerate(RATE_FAMILIES):
-                low, high = interval(samples[a][:, column] - samples[b][:, column])
+            for column, family in enumerate(families):
+                difference = samples[a][:, column] - samples[b][:, column]
+                low, high = interval(difference)
                 out.append({"a": a, "b": b, "family": family,
                             "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
-                            "significant": bool(low > 0 or high < 0)})
+                            "p": bootstrap_p_value(difference)})
+        for row, q in zip(out, benjamini_hochberg([row["p"] for row in out])):
+            row["q"] = q
+            row["significant"] = q < FALSE_DISCOVERY_RATE
         return out, {"not_significant": 0, "significant": 0}
-    kept: list[tuple[float, int, dict[str, Any]]] = []  # a min-heap on |difference|
-    significant = order = 0
-    tail = (1.0 - CONFIDENCE) / 2.0
-    for column, family in enumerate(RATE_FAMILIES):
+    p_values, where = [], []
+    for column in range(len(families)):
         matrix = np.stack([samples[name][:, column] for name in names])
-        values = np.array([rates[name][column] for name in names], dtype=float)
+        n = matrix.shape[1]
         for i in range(len(names) - 1):
             differences = matrix[i] - matrix[i + 1:]
-            lows, highs = np.quantile(differences, [tail, 1.0 - tail], axis=1)
-            for j in np.nonzero((lows > 0) | (highs < 0))[0]:
-                significant += 1
-                other = i + 1 + int(j)
-                difference = float(values[i] - values[other])
-                row = {"a": names[i], "b": names[other], "family": family, "difference": difference,
-                       "ci": [float(lows[j]), float(highs[j])], "significant": True}
-                order += 1
-                item = (abs(difference), -order, row)
-                if len(kept) < limit:
-                    heapq.heappush(kept, item)
-                elif item[:2] > kept[0][:2]:
-                    heapq.heapreplace(kept, item)
-    rows = [row for _, _, row in sorted(kept, key=lambda t: (-t[0], -t[1]))]
-    return rows, {"not_significant": pairs * len(RATE_FAMILIES) - significant, "significant": significant - len(rows)}
+            tail = np.minimum((differences <= 0).sum(axis=1), (differences >= 0).sum(axis=1))
+            p_values.append(np.minimum(1.0, 2.0 * (tail + 1) / (n + 1)))  # as bootstrap_p_value
+            where.append(np.stack([np.full(len(tail), column), np.full(len(tail), i), np.arange(i + 1, len(names))]))
+    p = np.concatenate(p_values)
+    index = np.concatenate(where, axis=1)
+    q = _benjamini_hochberg(p)
+    significant = np.nonzero(q < FALSE_DISCOVERY_RATE)[0]
+    size = np.array([abs(float(rates[names[index[1, k]]][index[0, k]] - rates[names[index[2, k]]][index[0, k]]))
+                     for k in significant])
+    kept = significant[np.argsort(-size, kind="stable")[:limit]] if len(significant) else significant
+    out = []
+    for k in kept:
+        column, a, b = (int(v) for v in index[:, k])
+        difference = samples[names[a]][:, column] - samples[names[b]][:, column]
+        low, high = interval(difference)
+        out.append({"a": names[a], "b": names[b], "family": families[column],
+                    "difference": float(rates[names[a]][column] - rates[names[b]][column]), "ci": [low, high],
+                    "p": float(p[k]), "q": float(q[k]), "significant": True})
+    return out, {"not_significant": int(len(p) - len(significant)), "significant": int(len(significant) - len(out))}
+
+
+def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """``stats.benjamini_hochberg`` on an array, for millions of tests (the same values)."""
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    q = np.empty(m)
+    q[order] = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
+    return q
+
+
+def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[str]], language: str,
+                     cache: dict[str, Counter[str]]) -> Counter[str]:
+    """Word counts of all groups of one language (only one language), worked out once."""
+    if language not in cache:
+        total: Counter[str] = Counter()
+        for name, group in result_groups.items():
+            if group["languages"] == [language]:
+                total.update(counts[name])
+        cache[language] = total
+    return cache[language]
 
 
 def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[str, Any]]],
@@ -267,91 +326,3 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         top = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
         group["distinctive"] = [{"word": w, "log_odds": d, "z": z, "count": counts[name][w]}
                                 for w, (d, z) in top if z > 0]
-
-
-def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[str]], language: str,
-                     cache: dict[str, Counter[str]]) -> Counter[str]:
-    """Word counts of all groups of one language (only one language), worked out once."""
-    if language not in cache:
-        total: Counter[str] = Counter()
-        for name, group in result_groups.items():
-            if group["languages"] == [language]:
-                total.update(counts[name])
-        cache[language] = total
-    return cache[language]
-
-
-def _alignments(profiles: list[Mapping[str, Any]], texts: Mapping[str, str],
-                lexicons: LexiconSet) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """Aligned claims (the ``MAX_ALIGNMENTS`` best), their divergences, and how many were left out."""
-    sentences = []
-    by_id = {p["id"]: p for p in profiles}
-    for p in profiles:
-        language = p["language"]
-        calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
-                             if e.category in ("month", "weekday") for f in e.forms)
-        sentences.extend(sentences_of(p, texts[p["id"]], month_table(lexicons, language), calendar))
-    divergent: list[_Worst] = []
-
-    def watch(pairs: Iterable[tuple[float, Any, Any]]) -> Iterator[tuple[float, Any, Any]]:
-        """Divergences of every aligned pair, not only of those listed: the best pairs are
-        near-identical sentences, the divergent ones rank lower. At most MAX_DIVERGENCES
-        are held, those of the best pairs."""
-        for item in pairs:
-            score, a, b = item
-            for n, divergence in enumerate(divergences(a, b, score)):
-                entry = (pair_order(item), n, dict(divergence, a={"id": a.article, "start": a.start, "end": a.end},
-                                                   b={"id": b.article, "start": b.start, "end": b.end}))
-                if len(divergent) < MAX_DIVERGENCES:
-                    heapq.heappush(divergent, _Worst(entry))
-                elif _Worst(entry) > divergent[0]:
-                    heapq.heapreplace(divergent, _Worst(entry))
-            yield item
-
-    pairs, total = align_bounded(sentences, limit=MAX_ALIGNMENTS, watch=watch)
-    alignments = [{"a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]), "score": score,
-                   "framing": {"a": _claim_framing(a, by_id[a.article]), "b": _claim_framing(b, by_id[b.article])}}
-                  for a, b, score in pairs]
-    found = [entry[2] for entry in sorted((w.entry for w in divergent), key=lambda e: e[:2])]
-    return alignments, found, total - len(pairs)
-
-
-class _Worst:
-    """A heap item ordered worst first (the largest sort key at the top of a min-heap)."""
-
-    __slots__ = ("entry",)
-
-    def __init__(self, entry: tuple[Any, ...]):
-        self.entry = entry
-
-    def __lt__(self, other: "_Worst") -> bool:
-        return self.entry[:2] > other.entry[:2]
-
-    def __gt__(self, other: "_Worst") -> bool:
-        return self.entry[:2] < other.entry[:2]
-
-
-def _side(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": sentence.article, "start": sentence.start, "end": sentence.end, "text": sentence.text,
-            "outlet": profile.get("outlet")}
-
-
-def _claim_framing(sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
-    inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
-
-    def texts(family: str, voice: str | None = None) -> list[str]:
-        return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
-
-    hedges = texts("hedge", "unquoted")
-    return {"hedged": bool(hedges), "hedges": hedges, "boosters": texts("booster", "unquoted"),
-            "factives": texts("factive", "unquoted"),
-            "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
-            "cues": texts("attribution_cue"),
-            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
-                          for e in profile.get("evidence", [])),
-            "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
-                       for e in inside if e["family"] == "naming"],
-            "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
-                         if e["family"] in ("hedge", "booster", "factive", "source", "attribution_cue", "naming",
-                                            "scare_quote", "loaded")]}

@@ -13,6 +13,10 @@ class LexiconError(FramingError, ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+class InternalError(FramingError):
+    """framing itself failed on one article (a bug): the batch reports it and goes on; please report it."""
+
+
 class UnsupportedLanguageError(FramingError, ValueError):
     """The article's language has no lexicons; framing refuses to score it as another language."""
 

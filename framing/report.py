@@ -14,11 +14,13 @@ import json
 import re
 from typing import Any
 
+from . import report_parts as parts_of
 from .cells import dict_writer
-from .compare import RATE_FAMILIES
 from .terminal import safe_terminal
+from .report_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
+CLAIM_FORMATS = ("json", "markdown", "html")  # the formats that show stories and aligned claims
 
 
 def render(comparison: dict[str, Any], fmt: str) -> str:
@@ -33,8 +35,9 @@ def _json(comparison: dict[str, Any]) -> str:
 def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per group and family: rate, interval, z-score, rank."""
     rows = []
+    families = rate_families(comparison)
     for name, group in comparison["groups"].items():
-        for family in RATE_FAMILIES:
+        for family in families:
             f = group["features"][family]
             rows.append({"group": name, "articles": len(group["articles"]), "family": family, "rate": f["rate"],
                          "ci_low": f["ci"][0], "ci_high": f["ci"][1], "z": f["z"], "rank": f["rank"]})
@@ -66,13 +69,14 @@ _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|#~$]")
 
 def _markdown(comparison: dict[str, Any]) -> str:
     groups = comparison["groups"]
+    families = rate_families(comparison)
     lines = [f"# Framing comparison (by {comparison['by']})", ""]
     lines += ["## Own-voice rates per 1,000 words (95% interval)", "",
-              "| group | articles | " + " | ".join(RATE_FAMILIES) + " |",
-              "|---|---:|" + "---:|" * len(RATE_FAMILIES)]
+              "| group | articles | " + " | ".join(families) + " |",
+              "|---|---:|" + "---:|" * len(families)]
     for name, group in groups.items():
-        cells = [f"{f['rate']:.1f} [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]"
-                 for f in (group["features"][family] for family in RATE_FAMILIES)]
+        cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
+                 for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
               "|---|---|---:|---:|---:|"]
@@ -80,22 +84,23 @@ def _markdown(comparison: dict[str, Any]) -> str:
         for axis, value in group["naming"].items():
             lines.append(f"| {_md_cell(name)} | {axis} | {_fmt(value['stance'], '+.2f')} | {value['mentions']} | "
                          f"{value['quoted_mentions']} |")
+    lines += [""] + [f"- {axis}: -1 = {_md_cell(poles['negative'])}, +1 = {_md_cell(poles['positive'])}"
+                     for axis, poles in comparison.get("axes", {}).items()]
     significant = [d for d in comparison["pairwise"] if d["significant"]]
-    lines += ["", "## Differences whose interval excludes zero", ""]
+    lines += ["", "## Significant differences (Benjamini-Hochberg q < 0.05)", ""]
     lines += [f"- {_md_cell(d['a'])} vs {_md_cell(d['b'])}, {d['family']}: {d['difference']:+.1f} "
-              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}]" for d in significant] or ["- none"]
+              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}], q = {d['q']:.3f}" for d in significant] or ["- none"]
     lines += ["", "## Distinctive words", ""]
     for name, group in groups.items():
         words = ", ".join(w["word"] for w in group.get("distinctive", [])) or "–"
         lines.append(f"- {_md_cell(name)}: {_md_cell(words)}")
-    lines += ["", "## Aligned claims", "", "| a | b | score | a hedged | b hedged |", "|---|---|---:|---|---|"]
-    for pair in comparison["alignments"]:
-        lines.append(f"| {_md_cell(pair['a']['text'][:90])} | {_md_cell(pair['b']['text'][:90])} | "
-                     f"{pair['score']:.2f} | {pair['framing']['a']['hedged']} | {pair['framing']['b']['hedged']} |")
-    lines += ["", "## Divergences", ""]
-    lines += [f"- {d['kind']}: {_md_cell(d['a']['id'])} {_md_cell(d['values'][0])} vs "
-              f"{_md_cell(d['b']['id'])} {_md_cell(d['values'][1])}" for d in comparison["divergences"]] or ["- none"]
     lines += ["", "## Notes", ""] + [f"- {_md_cell(n)}" for n in comparison["notes"]]
+    lines += ["", "## Divergences", ""]
+    lines += [f"- {d['kind']}: {_md_cell(parts_of.article_label(comparison, d['a']['id']))} "
+              f"{_md_cell(d.get('text', d['values'])[0])} vs {_md_cell(parts_of.article_label(comparison, d['b']['id']))} "
+              f"{_md_cell(d.get('text', d['values'])[1])}" for d in comparison["divergences"]] or ["- none"]
+    lines += ["", "## Aligned claims per story (framed most differently first)", ""]
+    lines += parts_of.markdown_stories(comparison, _md_cell)
     return "\n".join(lines) + "\n"
 
 
@@ -104,45 +109,34 @@ body{font-family:system-ui,sans-serif;margin:2rem;max-width:78rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:right}
 th:first-child,td:first-child{text-align:left}.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem;
 border-top:1px solid #ccc;padding:.6rem 0}.meta{color:#666;font-size:.85rem}
-mark.hedge{background:#ffe08a}mark.booster,mark.factive{background:#9fe0a8}mark.source,mark.attribution_cue{background:#b8d4ff}
-mark.naming{background:#f4b0d0}mark.scare_quote,mark.loaded{background:#ffb3a7}
+.ci{color:#555;font-size:.8rem}.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
+.poles{color:#444;margin:.2rem 0}
 """
 
 
 def _html(comparison: dict[str, Any]) -> str:
+    """The page: articles, notes, rates with intervals, differences, naming, divergences, then the claims."""
     e = html.escape
-    groups = comparison["groups"]
     parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
              "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; "
              "style-src 'unsafe-inline'\">",
-             f"<title>framing comparison by {e(comparison['by'])}</title><style>{_STYLE}</style></head><body>",
+             f"<title>framing comparison by {e(comparison['by'])}</title>"
+             f"<style>{_STYLE}{parts_of.highlight_css()}</style></head><body>",
              f"<h1>Framing comparison by {e(comparison['by'])}</h1>",
-             "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _heatmap(comparison),
-             "<h2 id='naming'>Naming stance</h2>", _naming_chart(comparison),
-             "<h2 id='differences'>Differences whose 95% interval excludes zero</h2><ul>"]
-    significant = [d for d in comparison["pairwise"] if d["significant"]]
-    parts += [f"<li>{e(d['a'])} vs {e(d['b'])}, {e(d['family'])}: {d['difference']:+.1f} "
-              f"[{d['ci'][0]:+.1f}, {d['ci'][1]:+.1f}]</li>" for d in significant] or ["<li>none</li>"]
-    parts.append("</ul><h2 id='distinctive'>Distinctive words</h2><ul>")
-    for name, group in groups.items():
+             "<h2 id='articles'>Articles</h2>", parts_of.articles_table(comparison),
+             "<h2 id='notes'>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in comparison["notes"]) + "</ul>",
+             "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _matplotlib_heatmap(comparison) or "",
+             "<p>Each cell: the rate and its 95% interval.</p>", parts_of.rates_table(comparison),
+             "<h2 id='differences'>Significant differences</h2>", parts_of.differences_list(comparison),
+             "<h2 id='naming'>Naming stance</h2>", parts_of.naming_section(comparison),
+             "<h2 id='distinctive'>Distinctive words</h2><ul>"]
+    for name, group in comparison["groups"].items():
         words = ", ".join(e(w["word"]) for w in group.get("distinctive", [])) or "–"
         parts.append(f"<li><b>{e(name)}</b>: {words}</li>")
-    parts.append("</ul><h2 id='claims'>Aligned claims</h2>")
-    for pair in comparison["alignments"]:
-        parts.append("<div class='pair'>")
-        for side in ("a", "b"):
-            info, framing = pair[side], pair["framing"][side]
-            verdict = "hedged" if framing["hedged"] else "asserted"
-            who = ", ".join(framing["attributed_to"]) or "no source named"
-            parts.append(f"<div><div class='meta'>{e(info['id'])} · {e(str(info.get('outlet') or 'unknown'))} · "
-                         f"{verdict} · {'quoted' if framing['quoted'] else 'paraphrased'} · attributed to {e(who)}"
-                         f"</div><p>{_highlight(info['text'], info['start'], framing['evidence'])}</p></div>")
-        parts.append("</div>")
-    parts.append("<h2 id='divergences'>Divergences</h2><ul>")
-    parts += [f"<li>{e(d['kind'])}: {e(d['a']['id'])} {e(str(d['values'][0]))} vs {e(d['b']['id'])} "
-              f"{e(str(d['values'][1]))}</li>" for d in comparison["divergences"]] or ["<li>none</li>"]
-    parts.append("</ul><h2>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in comparison["notes"]) + "</ul>")
-    parts.append("</body></html>\n")
+    parts += ["</ul><h2 id='divergences'>Divergences</h2>", parts_of.divergences_list(comparison),
+              "<h2 id='claims'>Aligned claims</h2><p>Per story, the claims its outlets frame most differently. "
+              "Highlights:</p>", parts_of.legend(), parts_of.stories_section(comparison, _highlight),
+              "</body></html>\n"]
     return "".join(parts)
 
 
@@ -161,59 +155,24 @@ def _highlight(text: str, offset: int, evidence: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def _heatmap(comparison: dict[str, Any]) -> str:
-    """Groups by families, shaded by z-score: an SVG from matplotlib, or a shaded table."""
-    groups = comparison["groups"]
-    svg = _matplotlib_heatmap(comparison)
-    rows = ["<table class='heatmap'><tr><th>group</th>" + "".join(f"<th>{f}</th>" for f in RATE_FAMILIES) + "</tr>"]
-    for name, group in groups.items():
-        cells = []
-        for family in RATE_FAMILIES:
-            f = group["features"][family]
-            z = f["z"] or 0.0
-            shade = max(0, min(255, int(255 - 60 * abs(z))))
-            colour = f"rgb(255,{shade},{shade})" if z > 0 else f"rgb({shade},{shade},255)"
-            cells.append(f"<td style='background:{colour}' title='95% [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]'>"
-                         f"{f['rate']:.1f}</td>")
-        rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
-    rows.append("</table>")
-    return (svg or "") + "".join(rows)
-
-
-def _naming_chart(comparison: dict[str, Any]) -> str:
-    rows = ["<table class='naming'><tr><th>group</th><th>axis</th><th>stance</th><th>own mentions</th>"
-            "<th>quoted</th><th>chart</th></tr>"]
-    for name, group in comparison["groups"].items():
-        for axis, value in group["naming"].items():
-            stance = value["stance"]
-            if stance is None:
-                bar = "no own-voice evidence"
-            else:
-                left = 50 + min(stance, 0) * 50
-                width = abs(stance) * 50
-                bar = (f"<div style='position:relative;width:200px;height:12px;background:#eee'>"
-                       f"<div style='position:absolute;left:{left * 2:.0f}px;width:{max(width * 2, 2):.0f}px;"
-                       f"height:12px;background:#c0306a'></div></div>")
-            rows.append(f"<tr><td>{html.escape(name)}</td><td>{html.escape(axis)}</td><td>{_fmt(stance, '+.2f')}</td>"
-                        f"<td>{value['mentions']}</td><td>{value['quoted_mentions']}</td><td>{bar}</td></tr>")
-    rows.append("</table>")
-    return "".join(rows)
-
-
 def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
-    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths."""
+    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths.
+
+    Drawn on a ``Figure`` object, never through pyplot: a library call must not switch
+    the backend of the notebook it runs in."""
     try:
         import matplotlib
+        from matplotlib.figure import Figure
     except ImportError:
         return None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     names = list(comparison["groups"])
-    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in RATE_FAMILIES] for n in names]
-    figure, axes = plt.subplots(figsize=(1.2 + 0.9 * len(RATE_FAMILIES), 0.8 + 0.45 * len(names)))
+    families = rate_families(comparison)
+    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in families] for n in names]
+    figure = Figure(figsize=(1.2 + 0.9 * len(families), 0.8 + 0.45 * len(names)))
+    axes = figure.subplots()
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
-    axes.set_xticks(range(len(RATE_FAMILIES)), RATE_FAMILIES, rotation=30, ha="right")
+    axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
     # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
     axes.set_yticks(range(len(names)), [safe_terminal(n[:40], one_line=True).replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
@@ -221,7 +180,6 @@ def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "path"}):
         figure.savefig(buffer, format="svg")
-    plt.close(figure)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
 

@@ -16,6 +16,7 @@ import numpy as np
 
 DEFAULT_RESAMPLES = 1000
 CONFIDENCE = 0.95
+FALSE_DISCOVERY_RATE = 0.05
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,35 @@ def interval(samples: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(samples, [tail, 1.0 - tail])
     return float(low), float(high)
+
+
+def bootstrap_p_value(differences: np.ndarray) -> float:
+    """Two-sided p-value of "no difference" from bootstrap samples of a difference: twice the
+    smaller share of samples on either side of zero, counted with the +1 of Davison & Hinkley (1997).
+
+    >>> bootstrap_p_value(np.array([1.0, 2.0, 3.0])) < bootstrap_p_value(np.array([-1.0, 2.0, 3.0]))
+    True
+    """
+    n = len(differences)
+    tail = min(int((differences <= 0).sum()), int((differences >= 0).sum()))
+    return min(1.0, 2.0 * (tail + 1) / (n + 1))
+
+
+def benjamini_hochberg(p_values: list[float]) -> list[float]:
+    """Benjamini & Hochberg (1995) q-values: the false discovery rate at which each test is rejected.
+
+    >>> [round(q, 4) for q in benjamini_hochberg([0.01, 0.04, 0.03, 0.5])]
+    [0.04, 0.0533, 0.0533, 0.5]
+    """
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    q = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, p_values[i] * m / rank)
+        q[i] = min(1.0, running)
+    return q
 
 
 def z_scores(values: list[float]) -> list[float | None]:

@@ -119,7 +119,7 @@ def test_evidence_is_capped_per_family_and_counts_stay_exact():
     hedges = [e for e in capped.evidence if e.family == "hedge"]
     assert len(hedges) == 3 and hedges == [e for e in full.evidence if e.family == "hedge"][:3]
     assert capped.features == full.features
-    (note,) = capped.meta["notes"]
+    (note,) = [n for n in capped.meta["notes"] if "capped" in n]
     left = sum(1 for e in full.evidence if e.family == "hedge") - 3
     assert f"{left:,} hedge" in note and "counts and rates include them" in note
     assert cap_evidence(full, limit=10_000) is full
@@ -129,8 +129,9 @@ def _story_profiles(n):
     from .conftest import CORPUS
     seeds = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     scorer = framing.Scorer()
-    articles = [framing.article_from_text(seeds[i % len(seeds)][:900] + f" Story {i}.", id=f"a{i}", language="en")
-                for i in range(n)]
+    hedged = " It may perhaps be so, officials probably said." * 8  # half the groups hedge much more
+    articles = [framing.article_from_text(seeds[i % len(seeds)][:900] + f" Story {i}." + hedged * (i % 2),
+                                          id=f"a{i}", language="en") for i in range(n)]
     profiles = [dict(p.to_dict(), outlet=f"outlet {a.id}")
                 for a, p in zip(articles, scorer.score_many(articles, language="en"))]
     return profiles, {a.id: a.text for a in articles}
@@ -139,14 +140,16 @@ def _story_profiles(n):
 def test_pairwise_rows_are_bounded_to_the_largest_significant_with_a_count_of_the_rest(monkeypatch):
     compare_module = importlib.import_module("framing.compare")  # framing.compare is also the function
     profiles, texts = _story_profiles(12)
-    full = compare_module.compare(profiles, resamples=100, align=False)
+    full = compare_module.compare(profiles, resamples=1000, align=False)
     rows = len(full["pairwise"])
-    assert rows == 66 * len(compare_module.RATE_FAMILIES) and full["pairwise_omitted"] == {
+    from framing.families import rated_families
+    assert rows == 66 * len(rated_families()) and full["pairwise_omitted"] == {
         "not_significant": 0, "significant": 0}
     monkeypatch.setattr(compare_module, "MAX_PAIRWISE_ROWS", 20)
-    bounded = compare_module.compare(profiles, resamples=100, align=False)
+    bounded = compare_module.compare(profiles, resamples=1000, align=False)
     significant = [r for r in full["pairwise"] if r["significant"]]
     assert all(r["significant"] for r in bounded["pairwise"]) and len(bounded["pairwise"]) == min(20, len(significant))
+    assert len(significant) > 20
     sizes = [abs(r["difference"]) for r in bounded["pairwise"]]
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[-1] >= sorted((abs(r["difference"]) for r in significant), reverse=True)[len(sizes) - 1]
@@ -157,16 +160,4 @@ def test_pairwise_rows_are_bounded_to_the_largest_significant_with_a_count_of_th
     for row in bounded["pairwise"]:  # the same intervals as the full computation
         (same,) = [r for r in full["pairwise"] if (r["a"], r["b"], r["family"]) == (row["a"], row["b"], row["family"])]
         assert same["ci"] == pytest.approx(row["ci"]) and same["difference"] == row["difference"]
-
-
-def test_aligned_claims_are_the_best_of_all_and_counted(monkeypatch):
-    compare_module = importlib.import_module("framing.compare")  # framing.compare is also the function
-    profiles, texts = _story_profiles(8)
-    full = compare_module.compare(profiles, texts=texts, resamples=50)
-    assert "alignments_omitted" not in full and len(full["alignments"]) > 10
-    monkeypatch.setattr(compare_module, "MAX_ALIGNMENTS", 10)
-    monkeypatch.setattr(compare_module, "MAX_DIVERGENCES", 3)
-    bounded = compare_module.compare(profiles, texts=texts, resamples=50)
-    assert bounded["alignments"] == full["alignments"][:10]
-    assert bounded["alignments_omitted"] == len(full["alignments"]) - 10
-    assert bounded["divergences"] == full["divergences"][:3]
+        assert (same["p"], same["q"]) == pytest.approx((row["p"], row["q"]))

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import framing
+from framing.families import counted_families
 
 CASES_FILE = Path(__file__).resolve().parent / "cases" / "languages.toml"
 LANGUAGES = ("en", "fr", "nl", "es", "de", "ar")
-FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation", "scare_quote",
-            "loaded")
+FAMILIES = counted_families()
 REQUIRED_KEYS = frozenset({"language", "family", "text", "find", "comment", "expect"})
 OPTIONAL_KEYS = frozenset({"voice", "category", "axis", "absent"})
 CONSTRAINTS = ("voice", "category", "axis")  # evidence fields a case may pin for all its `find` items

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..context import last_word_before
+from .context import last_word_before
 from ..document import Document, Hit
 from ..evidence import Evidence
 

@@ -17,12 +17,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
-from ..context import words_before
+from .context import words_before
 from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
 from ..quotes import Quotation, introducing_colon
 from ..spans import SpanSet
+from ..wordlists import SEPARABLE_STANCES
 from ._hits import after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
@@ -268,7 +269,7 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
     return found
 
 
-_STANCES = ("neutral", "distancing", "endorsing")
+_STANCES = SEPARABLE_STANCES
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,175 @@
+"""Claims that differ: aligned sentences of different outlets of one story, ranked by framing.
+
+A comparison of outlets is about how they tell the same event differently,
+so claims are aligned only inside a story (``stories``) and only between
+articles of different outlets. Each aligned pair then says how differently
+the two outlets frame the claim: hedged against asserted, who it is
+attributed to and by which cue, quoted against paraphrased, which naming
+variant, loaded against neutral wording. Pairs are ranked by the number of
+those differences, then by similarity; the same words framed the same way
+("Bullies don't win." quoted by three outlets) are counted, not listed first.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
+from .families import highlighted_families
+from .lexicon import LexiconSet
+from .quantities import link_words, scale_table
+from .stories import Story, article_features, group_stories, publication_day
+
+# Framing differences an aligned pair can show, in the order reports name them.
+DIFFERENCES = ("hedged vs asserted", "attribution", "quoted vs paraphrased", "naming variant", "loaded wording",
+               "scare quotes", "boosted vs plain")
+_SPACE = re.compile(r"\W+")
+# Pairs scoring this much may show a divergence (which must also share its slot), though
+# below the aligner's THRESHOLD for listing them as one claim.
+DIVERGENCE_SCORE = 0.15
+
+
+def article_sentences(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str],
+                      lexicons: LexiconSet) -> dict[str, list[Sentence]]:
+    """Each article's body sentences with their anchors, by article id."""
+    tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
+    out = {}
+    for p in profiles:
+        language = p["language"]
+        if language not in tables:
+            calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
+                                 if e.category in ("month", "weekday") for f in e.forms)
+            tables[language] = (month_table(lexicons, language), calendar, scale_table(lexicons, language),
+                                link_words(lexicons, language))
+        months, calendar, scales, links = tables[language]
+        out[p["id"]] = sentences_of(p, texts[p["id"]], months, calendar, scales, links)
+    return out
+
+
+def find_stories(profiles: Sequence[Mapping[str, Any]], sentences: Mapping[str, list[Sentence]]) -> list[Story]:
+    """Stories of the compared articles (publication dates from each profile's ``date``)."""
+    return group_stories([p["id"] for p in profiles], [article_features(sentences[p["id"]]) for p in profiles],
+                         [publication_day(p.get("date")) for p in profiles], [p["language"] for p in profiles])
+
+
+def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
+    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
+    inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
+
+    def texts(family: str, voice: str | None = None) -> list[str]:
+        return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
+
+    hedges = texts("hedge", "unquoted")
+    highlighted = highlighted_families()
+    return {"hedged": bool(hedges), "hedges": hedges, "boosters": texts("booster", "unquoted"),
+            "factives": texts("factive", "unquoted"),
+            "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
+            "cues": texts("attribution_cue"),
+            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
+                          for e in profile.get("evidence", [])),
+            "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
+                       for e in inside if e["family"] == "naming"],
+            "loaded": texts("loaded", "unquoted"), "scare_quotes": texts("scare_quote"),
+            "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
+                         if e["family"] in highlighted]}
+
+
+def framing_differences(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """Which ways two framings of one claim differ (names from ``DIFFERENCES``).
+
+    >>> plain = {"hedged": False, "attributed_to": [], "cues": ["said"], "quoted": False, "naming": [],
+    ...          "loaded": [], "scare_quotes": [], "boosters": []}
+    >>> framing_differences(plain, dict(plain, hedged=True, quoted=True))
+    ['hedged vs asserted', 'quoted vs paraphrased']
+    """
+    def words(values: Sequence[str]) -> set[str]:
+        return {fold(v) for v in values}
+
+    found = []
+    if a["hedged"] != b["hedged"]:
+        found.append("hedged vs asserted")
+    if words(a["attributed_to"]) != words(b["attributed_to"]) or bool(a["cues"]) != bool(b["cues"]):
+        found.append("attribution")
+    if a["quoted"] != b["quoted"]:
+        found.append("quoted vs paraphrased")
+    if {(n["axis"], fold(n["text"])) for n in a["naming"]} != {(n["axis"], fold(n["text"])) for n in b["naming"]}:
+        found.append("naming variant")
+    if words(a["loaded"]) != words(b["loaded"]):
+        found.append("loaded wording")
+    if bool(a["scare_quotes"]) != bool(b["scare_quotes"]):
+        found.append("scare quotes")
+    if bool(a["boosters"]) != bool(b["boosters"]):
+        found.append("boosted vs plain")
+    return found
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two sentences are the same words (case, punctuation and spacing aside)."""
+    return _SPACE.sub(" ", fold(a)).strip() == _SPACE.sub(" ", fold(b)).strip()
+
+
+def story_claims(story: Story, sentences: Mapping[str, list[Sentence]], by_id: Mapping[str, Mapping[str, Any]],
+                 outlets: Mapping[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Aligned claims of one story between its different outlets, ranked, and their divergences.
+
+    Claims are matched one to one; divergences are read off every pair of
+    sentences that scores as the same claim (a sentence may restate a date
+    another outlet gave in a sentence aligned elsewhere), once per pair of
+    articles and values, from the best-scoring pair.
+    """
+    pooled = [s for article in story.articles for s in sentences[article]]
+    scored = scored_pairs(pooled, outlets=outlets, threshold=min(DIVERGENCE_SCORE, THRESHOLD))
+    found, seen = [], set()
+    per_pair: dict[tuple[str, int, str, int], int] = {}
+    for score, a, b in scored:
+        for d in divergences(a, b, score):
+            key = (a.article, b.article, d["kind"], repr(d["values"]))
+            if key in seen:
+                continue
+            seen.add(key)
+            per_pair[(a.article, a.index, b.article, b.index)] = per_pair.get((a.article, a.index, b.article,
+                                                                               b.index), 0) + 1
+            found.append(dict(d, a={"id": a.article, "start": a.start, "end": a.end},
+                              b={"id": b.article, "start": b.start, "end": b.end}, story=story.id))
+    claims: list[dict[str, Any]] = []
+    for a, b, score in one_to_one([t for t in scored if t[0] >= THRESHOLD]):
+        framing = {"a": claim_framing(a, by_id[a.article]), "b": claim_framing(b, by_id[b.article])}
+        differences = framing_differences(framing["a"], framing["b"])
+        claims.append({"story": story.id, "a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]),
+                       "score": score, "differences": differences,
+                       "identical": not differences and same_words(a.text, b.text),
+                       "divergences": per_pair.get((a.article, a.index, b.article, b.index), 0),
+                       "framing": framing})
+    claims.sort(key=lambda c: (c["identical"], -len(c["differences"]) - c["divergences"], -c["score"],
+                               c["a"]["id"], c["a"]["start"], c["b"]["id"], c["b"]["start"]))
+    return claims, found
+
+
+def _side(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": sentence.article, "start": sentence.start, "end": sentence.end, "text": sentence.text,
+            "outlet": profile.get("outlet")}
+
+
+def compare_claims(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str], lexicons: LexiconSet,
+                   outlets: Mapping[str, str]) -> dict[str, Any]:
+    """Stories, their aligned claims (ranked within each story) and divergences.
+
+    ``outlets`` maps each article id to its outlet (or the group it is
+    compared in): claims are aligned only between different outlets.
+    """
+    sentences = article_sentences(profiles, texts, lexicons)
+    stories = find_stories(profiles, sentences)
+    by_id = {p["id"]: p for p in profiles}
+    story_rows, alignments, found = [], [], []
+    for story in stories:
+        row = dict(story.to_dict(), outlets=sorted({outlets[a] for a in story.articles}), aligned_claims=0,
+                   identical_claims=0, differing_claims=0)
+        if len(row["outlets"]) > 1:
+            claims, divergent = story_claims(story, sentences, by_id, outlets)
+            row["aligned_claims"] = len(claims)
+            row["identical_claims"] = sum(c["identical"] for c in claims)
+            row["differing_claims"] = sum(bool(c["differences"]) for c in claims)
+            alignments.extend(claims)
+            found.extend(divergent)
+        story_rows.append(row)
+    return {"stories": story_rows, "alignments": alignments, "divergences": found}

@@ -1,0 +1,266 @@
+"""Stories: which articles tell the same event, found before any claim is aligned.
+
+Claims are aligned only inside a story, so the first question of a
+comparison of many articles is which of them report the same event. Each
+article becomes a sparse TF-IDF vector of its content words and of the
+language-independent anchors the aligner uses (names, full dates, numbers,
+short quotations: see ``align.sentences_of``), so an English and a Dutch
+telling of one event still meet on "Belmokhtar", "2013-01-18" and "In
+Amenas". Articles whose publication dates lie more than ``MAX_DAYS`` apart
+never share a story.
+
+Never all pairs: candidate pairs come from an inverted index of each
+article's most telling rare features (document frequency at most
+``CANDIDATE_DF``), computed as one sparse product, so the cost grows with the
+number of articles times the postings of rare features, not with its square.
+Candidates are then merged by average linkage (the mean cosine between the
+articles of two stories, read off the sums of their vectors) while it stays
+above ``THRESHOLD``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import heapq
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .align import ANCHOR_WEIGHTS, Sentence, fold
+
+THRESHOLD = 0.18
+MAX_DAYS = 7
+CANDIDATE_DF = 50
+TELLING_FEATURES = 40
+LABEL_TERMS = 5
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Anchor kinds that identify an event; cognates and bare months are too common to.
+STORY_ANCHORS = ("name", "date", "number", "quote")
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles telling one event: ``label`` is its most telling terms, ``dates`` its articles' dates."""
+
+    id: str
+    articles: tuple[str, ...]
+    label: tuple[str, ...]
+    dates: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "articles": list(self.articles), "label": list(self.label), "dates": list(self.dates)}
+
+
+def publication_day(value: Any) -> _dt.date | None:
+    """The day of an ISO-like date string ("2013-01-18", "2013-01-18T09:00Z"), or None."""
+    match = _ISO_DATE.match(str(value or "").strip())
+    if not match:
+        return None
+    try:
+        return _dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def article_features(sentences: Sequence[Sentence]) -> dict[tuple[str, str], int]:
+    """Counts of one article's content words and event anchors (from its aligner sentences)."""
+    counts: dict[tuple[str, str], int] = {}
+    for sentence in sentences:
+        for word in _CONTENT_WORD.findall(sentence.text):
+            key = ("word", fold(word))
+            counts[key] = counts.get(key, 0) + 1
+        for kind, value in sentence.anchors:
+            if kind in STORY_ANCHORS:
+                counts[(kind, value)] = counts.get((kind, value), 0) + 1
+    return counts
+
+
+def group_stories(ids: Sequence[str], features: Sequence[Mapping[tuple[str, str], int]],
+                  days: Sequence[_dt.date | None], languages: Sequence[str] | None = None, *,
+                  threshold: float = THRESHOLD, max_days: int = MAX_DAYS) -> list[Story]:
+    """Stories of the articles ``ids`` (features, publication days and languages in the same order).
+
+    Two articles of one language are as similar as the mean of the cosines of
+    their anchors and of their words; across languages words are not
+    comparable, and only anchors count.
+
+    >>> f = [{("name", "akin"): 2, ("word", "apology"): 1}, {("name", "akin"): 1, ("word", "apology"): 1},
+    ...      {("name", "braley"): 2, ("word", "farmers"): 1}]
+    >>> [s.articles for s in group_stories(["a", "b", "c"], f, [None, None, None])]
+    [('a', 'b'), ('c',)]
+    """
+    n = len(ids)
+    if n == 0:
+        return []
+    languages = list(languages) if languages is not None else [""] * n
+    vocabulary: dict[tuple[str, str], int] = {}
+    anchors, words, both = _weighted_matrices(features, vocabulary)
+    candidates = candidate_pairs(both, anchors, words, languages)
+    merged = _average_linkage(anchors, words, languages, candidates, days, threshold, max_days)
+    terms = {column: feature for feature, column in vocabulary.items()}
+    stories = []
+    for members in merged:
+        centroid = np.asarray(both[members].sum(axis=0)).ravel()
+        order = [c for c in np.argsort(-centroid, kind="stable") if centroid[c] > 0]
+        label = tuple(dict.fromkeys(terms[c][1] for c in order if terms[c][0] in ("word", "name")))[:LABEL_TERMS]
+        dated = sorted({d.isoformat() for d in (days[m] for m in members) if d is not None})
+        stories.append((tuple(sorted(ids[m] for m in members)), label, tuple(dated)))
+    stories.sort(key=lambda s: (-len(s[0]), s[0]))
+    return [Story(f"story-{k + 1}", articles, label, dated) for k, (articles, label, dated) in enumerate(stories)]
+
+
+def _weighted_matrices(features: Sequence[Mapping[tuple[str, str], int]], vocabulary: dict[tuple[str, str], int]):
+    """Row-normalised TF-IDF matrices of anchors, of words, and of both (for candidates and labels)."""
+    from scipy.sparse import csr_matrix
+
+    n = len(features)
+    rows, cols, tf = [], [], []
+    for row, counts in enumerate(features):
+        for feature, count in counts.items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(feature, len(vocabulary)))
+            tf.append(1.0 + math.log(count))
+    shape = (n, max(len(vocabulary), 1))
+    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1]).astype(float)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    kind_weight = np.ones(shape[1])
+    is_word = np.zeros(shape[1], dtype=bool)
+    for feature, column in vocabulary.items():
+        kind_weight[column] = ANCHOR_WEIGHTS.get(feature[0], 1.0)
+        is_word[column] = feature[0] == "word"
+    columns = np.asarray(cols, dtype=np.int64)
+    values = np.asarray(tf) * idf[columns] * kind_weight[columns]
+
+    def normalised(keep: np.ndarray):
+        matrix = csr_matrix((values[keep], (np.asarray(rows)[keep], columns[keep])), shape=shape)
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return csr_matrix(matrix.multiply(1.0 / norms[:, None])), df
+
+    word_cells = is_word[columns] if len(columns) else np.zeros(0, dtype=bool)
+    anchors, _ = normalised(~word_cells)
+    words, _ = normalised(word_cells)
+    both, _ = normalised(np.ones(len(columns), dtype=bool))
+    both.df_ = df  # type: ignore[attr-defined]
+    return anchors, words, both
+
+
+def pair_similarity(anchor_dot, word_dot, same_language):
+    """Similarity of two articles from the dot products of their anchor and word vectors."""
+    return np.where(same_language, 0.5 * anchor_dot + 0.5 * word_dot, anchor_dot)
+
+
+def candidate_pairs(both, anchors, words, languages: Sequence[str]) -> list[tuple[int, int, float]]:
+    """``(i, j, similarity)`` for articles sharing at least one of their most telling rare features.
+
+    Each article keeps its ``TELLING_FEATURES`` heaviest features seen in 2 to
+    ``CANDIDATE_DF`` articles (and not in all of them); the co-occurrence of those (one sparse
+    product, an inverted index in effect) names the pairs worth a similarity.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = both.shape[0]
+    df = both.df_
+    # A feature of every article tells no story apart, unless two articles are all there is.
+    rare = (df >= 2) & (df <= CANDIDATE_DF) & ((df < n) | (n == 2))
+    rows, cols = [], []
+    for row in range(n):
+        start, end = both.indptr[row], both.indptr[row + 1]
+        columns = both.indices[start:end]
+        weights = both.data[start:end]
+        keep = rare[columns]
+        columns, weights = columns[keep], weights[keep]
+        if len(columns) > TELLING_FEATURES:
+            columns = columns[np.argpartition(-weights, TELLING_FEATURES)[:TELLING_FEATURES]]
+        rows.extend([row] * len(columns))
+        cols.extend(columns.tolist())
+    index = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=both.shape)
+    shared = (index @ index.T).tocoo()
+    upper = shared.row < shared.col
+    left, right = shared.row[upper], shared.col[upper]
+    if not len(left):
+        return []
+    anchor_dot = np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel()
+    word_dot = np.asarray(words[left].multiply(words[right]).sum(axis=1)).ravel()
+    codes = {language: k for k, language in enumerate(sorted(set(languages)))}
+    language_codes = np.array([codes[language] for language in languages])
+    similarity = pair_similarity(anchor_dot, word_dot, language_codes[left] == language_codes[right])
+    return list(zip(left.tolist(), right.tolist(), similarity.tolist()))
+
+
+def _average_linkage(anchors, words, languages: Sequence[str], candidates: Iterable[tuple[int, int, float]],
+                     days: Sequence[_dt.date | None], threshold: float, max_days: int) -> list[list[int]]:
+    """Merge the best candidate pair of stories while their mean pairwise similarity reaches
+    ``threshold`` and their articles' dates stay within ``max_days``.
+
+    Like with like: the mean is over pairs of articles of one language when
+    the two stories have such pairs (words and anchors), else over pairs
+    across languages (anchors only). It is read off per-language sums of the
+    articles' vectors, so a merge costs a few sparse dot products, not one per
+    pair of articles.
+    """
+    n = anchors.shape[0]
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # per story: language -> (sum of anchor vectors, sum of word vectors)
+    sums = {i: {languages[i]: (anchors[i], words[i], 1)} for i in range(n)}
+    span: dict[int, tuple[_dt.date, _dt.date] | None] = {i: (d, d) if d else None for i, d in enumerate(days)}
+    neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
+    heap: list[tuple[float, int, int]] = []
+    for i, j, similarity in candidates:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+        if similarity >= threshold:
+            heap.append((-similarity, i, j))
+    heapq.heapify(heap)
+
+    def joined_span(a: int, b: int) -> tuple[_dt.date, _dt.date] | None:
+        x, y = span[a], span[b]
+        if x is None or y is None:
+            return x or y
+        return min(x[0], y[0]), max(x[1], y[1])
+
+    def linkage(a: int, b: int) -> float:
+        totals = {True: 0.0, False: 0.0}
+        pairs = {True: 0, False: 0}
+        for language_a, (anchor_a, word_a, count_a) in sums[a].items():
+            for language_b, (anchor_b, word_b, count_b) in sums[b].items():
+                same = language_a == language_b
+                anchor_dot = float(anchor_a.multiply(anchor_b).sum())
+                word_dot = float(word_a.multiply(word_b).sum()) if same else 0.0
+                totals[same] += float(pair_similarity(anchor_dot, word_dot, same))
+                pairs[same] += count_a * count_b
+        same = pairs[True] > 0
+        return totals[same] / pairs[same]
+
+    next_id = n
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        joined = joined_span(a, b)
+        if joined is not None and (joined[1] - joined[0]).days > max_days:
+            continue
+        new = next_id
+        next_id += 1
+        members[new] = members.pop(a) + members.pop(b)
+        merged_sums = dict(sums.pop(a))
+        for language, (anchor_sum, word_sum, count) in sums.pop(b).items():
+            if language in merged_sums:
+                old = merged_sums[language]
+                merged_sums[language] = (old[0] + anchor_sum, old[1] + word_sum, old[2] + count)
+            else:
+                merged_sums[language] = (anchor_sum, word_sum, count)
+        sums[new] = merged_sums
+        span[new] = joined
+        around = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
+        neighbours[new] = around
+        for other in around:
+            neighbours[other] -= {a, b}
+            neighbours[other].add(new)
+            score = linkage(new, other)
+            if score >= threshold:
+                heapq.heappush(heap, (-score, other, new))
+    return [sorted(group) for group in members.values()]
