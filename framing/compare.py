@@ -245,7 +245,8 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
             row["q"] = q
             row["significant"] = q < FALSE_DISCOVERY_RATE
         return out, {"not_significant": 0, "significant": 0}
-    p_values, where = [], []
+    p_values: list[np.ndarray] = []
+    where: list[np.ndarray] = []
     for column in range(len(families)):
         matrix = np.stack([samples[name][:, column] for name in names])
         n = matrix.shape[1]
@@ -256,20 +257,22 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
             where.append(np.stack([np.full(len(tail), column), np.full(len(tail), i), np.arange(i + 1, len(names))]))
     p = np.concatenate(p_values)
     index = np.concatenate(where, axis=1)
-    q = _benjamini_hochberg(p)
-    significant = np.nonzero(q < FALSE_DISCOVERY_RATE)[0]
+    q_values = _benjamini_hochberg(p)
+    significant = np.nonzero(np.asarray(q_values < FALSE_DISCOVERY_RATE))[0]
     size = np.array([abs(float(rates[names[index[1, k]]][index[0, k]] - rates[names[index[2, k]]][index[0, k]]))
                      for k in significant])
     kept = significant[np.argsort(-size, kind="stable")[:limit]] if len(significant) else significant
-    out = []
+    listed: list[dict[str, Any]] = []
     for k in kept:
-        column, a, b = (int(v) for v in index[:, k])
-        difference = samples[names[a]][:, column] - samples[names[b]][:, column]
-        low, high = interval(difference)
-        out.append({"a": names[a], "b": names[b], "family": families[column],
-                    "difference": float(rates[names[a]][column] - rates[names[b]][column]), "ci": [low, high],
-                    "p": float(p[k]), "q": float(q[k]), "significant": True})
-    return out, {"not_significant": int(len(p) - len(significant)), "significant": int(len(significant) - len(out))}
+        column, first, second = (int(v) for v in index[:, k])
+        x, y = names[first], names[second]
+        gap = samples[x][:, column] - samples[y][:, column]
+        ci_low, ci_high = interval(gap)
+        listed.append({"a": x, "b": y, "family": families[column],
+                       "difference": float(rates[x][column] - rates[y][column]), "ci": [ci_low, ci_high],
+                       "p": float(p[k]), "q": float(q_values[k]), "significant": True})
+    return listed, {"not_significant": int(len(p) - len(significant)),
+                    "significant": int(len(significant) - len(listed))}
 
 
 def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
