@@ -449,3 +449,14 @@ def test_a_full_disk_mid_batch_is_a_store_error_naming_the_store(tmp_path):
     with pytest.raises(StoreError, match="p.sqlite.*disk is full"):
         store.put("k", Article("a", TEXT), {"schema": "framing.profile/1", "id": "a"})
     store._connection.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
+def test_a_store_and_a_report_under_names_that_are_not_utf8(tmp_path, capsys):
+    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "A", "text": " ".join([TEXT] * 5)})
+    db = tmp_path / os.fsdecode(b"st\xff.sqlite")
+    report = tmp_path / os.fsdecode(b"rep\xfe.html")
+    assert main(["score", str(corpus), "--db", str(db), "--quiet", "-o", os.devnull]) == 0
+    assert main(["compare", "--db", str(db), "--format", "html", "--resamples", "20", "--quiet",
+                 "-o", str(report)]) == 0
+    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
