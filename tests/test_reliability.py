@@ -460,3 +460,11 @@ def test_a_store_and_a_report_under_names_that_are_not_utf8(tmp_path, capsys):
     assert main(["compare", "--db", str(db), "--format", "html", "--resamples", "20", "--quiet",
                  "-o", str(report)]) == 0
     assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_tab_in_a_skipped_file_name_does_not_break_the_table():
+    records = [{"schema": "framing.error/1", "id": "a\tb.txt", "error": "a\tb.txt: empty (no text to score)"}]
+    buffer = io.StringIO()
+    from framing.output import _WRITERS
+    _WRITERS["table"](records, buffer)
+    assert "\t" not in buffer.getvalue() and "a\\x09b.txt: empty" in buffer.getvalue()
