@@ -55,6 +55,7 @@ from hypothesis import strategies as st
 import framing
 from results import update_section
 from framing.batch import score_stream
+from framing.cells import _PLAIN_NUMBER as PLAIN_NUMBER
 from framing.decoding import decode_bytes
 from framing.errors import FramingError
 from framing.output import write_output
@@ -286,9 +287,14 @@ def check_writers(records: list[dict]) -> None:
             assert len(rows) == len(records), "a CSV row was split or merged"
             for row, record in zip(rows, records):
                 assert row["id"] in (record["id"], "'" + record["id"]), (row["id"], record["id"])
-                assert not any(v.startswith(("=", "+", "@", "\t", "\r")) for v in row.values() if v), row
+                assert not any(_formula(v) for v in row.values() if v), row
         else:
             assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in out), "control character"
+
+
+def _formula(cell: str) -> bool:
+    """A cell a spreadsheet would run: a formula start that is not a plain number ("+0.0")."""
+    return cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not PLAIN_NUMBER.fullmatch(cell)
 
 
 def check_report(document: str, fmt: str) -> None:
@@ -296,7 +302,7 @@ def check_report(document: str, fmt: str) -> None:
         json.loads(document)
     elif fmt == "csv":
         for row in csv.reader(io.StringIO(document, newline="")):
-            assert not any(v.startswith(("=", "+", "@", "\t", "\r")) for v in row), row
+            assert not any(_formula(v) for v in row), row
     elif fmt == "markdown":
         assert "<script" not in document and "](javascript" not in document
     else:
