@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -79,17 +80,30 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
+def json_text(record: Any, *, indent: int | None = None) -> str:
+    """``record`` as JSON, non-ASCII kept as text but the line and paragraph separators
+    (U+2028, U+2029, U+0085) escaped: JSON allows them raw in strings, yet readers that
+    split lines on them (Python's ``str.splitlines``, JavaScript before ES2019) would cut a
+    JSONL record in two."""
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    return text.translate(_SEPARATORS) if _HAS_SEPARATOR.search(text) else text
+
+
+_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+_HAS_SEPARATOR = re.compile("[\u2028\u2029\x85]")
+
+
 def _write_jsonl(items: Iterable[Record | str], stream: IO[str]) -> None:
     """One record a line; a record that arrives already encoded (a str) is written as it is."""
     for item in items:
-        stream.write((item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)) + "\n")
+        stream.write((item if isinstance(item, str) else json_text(item)) + "\n")
 
 
 def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write("[")
     for n, item in enumerate(items):
         stream.write(",\n" if n else "\n")
-        stream.write(json.dumps(item, ensure_ascii=False, indent=2))
+        stream.write(json_text(item, indent=2))
     stream.write("\n]\n")
 
 

@@ -384,6 +384,7 @@ def _read_jsonl_stream(stream: Any, name: str, encoding: str | None,
                                 fields=fields)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -403,7 +404,8 @@ def _jsonl_lines(stream: Any, name: str, encoding: str | None) -> Iterator[bytes
     except InputError as exc:
         yield exc
         return
-    yield from text.splitlines()
+    # Split on line ends only: JSON strings may hold U+2028 and the like, never a raw CR or LF.
+    yield from _LINE_END.split(text)
 
 
 def _is_wide(encoding: str) -> bool:
