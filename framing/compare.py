@@ -18,7 +18,7 @@ from .claims import compare_claims
 from .frames import Comparison
 from .lexicon import LexiconSet, load_lexicons
 from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benjamini_hochberg, bootstrap_p_value,
-                    bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, ranks, z_scores)
+                    bootstrap_rates, interval, log_odds_against_rest, pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
 RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded")
@@ -218,25 +218,28 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
         for p in profiles:
             text = texts[p["id"]]
             for start, end, _ in p.get("sentence_spans", []):
-                counter.update(w.lower().replace("\u2019", "'") for w in _TOKEN.findall(text, start, end))
+                counter.update(_TOKEN.findall(text[start:end].lower().replace("\u2019", "'")))
         counts[name] = counter
+    by_language: dict[str, list[str]] = {}
     for name, group in result_groups.items():
-        if len(group["languages"]) != 1:
-            group["distinctive"] = []
-            continue
-        language = group["languages"][0]
-        others = [o for o, g in result_groups.items() if o != name and g["languages"] == [language]]
-        if not others:
-            group["distinctive"] = []
-            continue
-        rest: Counter[str] = Counter()
-        for other in others:
-            rest.update(counts[other])
-        background = counts[name] + rest
-        total = sum(background.values())
-        prior_total = float(total)
-        prior = {w: prior_total * c / total for w, c in background.items()} if total else {}
-        scores = log_odds_dirichlet(counts[name], rest, prior, prior_total)
-        top = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
-        group["distinctive"] = [{"word": w, "log_odds": d, "z": z, "count": counts[name][w]}
-                                for w, (d, z) in top if z > 0]
+        group["distinctive"] = []
+        if len(group["languages"]) == 1:
+            by_language.setdefault(group["languages"][0], []).append(name)
+    for names in by_language.values():
+        if len(names) < 2:
+            continue  # nothing of its language to set a group against
+        background: Counter[str] = Counter()
+        for name in names:
+            background.update(counts[name])
+        vocabulary = sorted(background)
+        column = {w: i for i, w in enumerate(vocabulary)}
+        total = np.array([background[w] for w in vocabulary], dtype=float)
+        for name in names:
+            own = np.zeros(len(vocabulary))
+            for w, c in counts[name].items():
+                own[column[w]] = c
+            delta, z = log_odds_against_rest(own, total)
+            best = np.argsort(-z, kind="stable")[:DISTINCTIVE_WORDS]  # vocabulary is sorted: ties go by word
+            result_groups[name]["distinctive"] = [
+                {"word": vocabulary[i], "log_odds": float(delta[i]), "z": float(z[i]), "count": counts[name][vocabulary[i]]}
+                for i in best if z[i] > 0]

@@ -121,3 +121,19 @@ def test_number_divergence_compares_like_with_like():
     result = compare([a, b], texts={"a": a_text, "b": b_text}, resamples=50)
     numbers = [d for d in result["divergences"] if d["kind"] == "number"]
     assert [(d["values"], d["unit"]) for d in numbers] == [([["1200"], ["1300"]], "unpaid")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab cdé.,'\u2019\n1", max_size=40), min_size=1, max_size=6))
+def test_own_tfidf_equals_scikit_learn(texts):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.align import tfidf_matrix
+
+    ours = tfidf_matrix(texts)
+    try:
+        theirs = TfidfVectorizer(lowercase=True, sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # scikit-learn refuses a corpus without a single token
+        assert ours.nnz == 0
+        return
+    assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
