@@ -14,9 +14,10 @@ Articles: the distinct real articles of ``../shared/eval`` (PolNeAR train and
 dev with publisher and date, BASIL with outlet and date, SemEval-2023 English
 under the collection's name as outlet, FactBank news documents), read in
 place and never copied into the repository. Beyond their number, articles
-are built from them as a syndication would: copy k of an article keeps its
-outlet and date and leaves out its k-th paragraph, so every text is distinct
-and copies of one article form one story, as wire copies do.
+are built from them as the news cycle repeated: copy k of an article keeps its
+outlet, leaves out its k-th paragraph (so every text is distinct) and, when
+dated, appears k x 100 days later, so that stories keep their real sizes
+(undated copies of one article share a story, and an outlet: no claims).
 
 Each command runs in its own process; wall time and that process's peak RSS
 (``os.wait4``) are recorded. Only this script's section of
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import os
 import re
@@ -57,6 +59,8 @@ TARGET_RATIO = 3.0
 TARGET_DOUBLING = 2.3
 TARGET_RSS_MB = 1024
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+COPY_DAYS = 100  # copy k of a dated article appears k x 100 days later: the news cycle repeated
 
 
 class Record(NamedTuple):
@@ -128,7 +132,11 @@ def built(records: Sequence[Record], n: int) -> Iterator[Record]:
         paragraphs = [p for p in _PARAGRAPHS.split(source.text) if p.strip()]
         if len(paragraphs) > 1:
             del paragraphs[copy % len(paragraphs)]
-        yield source._replace(id=f"{source.id}~{copy}", text="\n\n".join(paragraphs))
+        date = source.date
+        day = _ISO_DAY.match(date or "")
+        if day:
+            date = (dt.date.fromisoformat(day.group()) + dt.timedelta(days=COPY_DAYS * copy)).isoformat()
+        yield source._replace(id=f"{source.id}~{copy}", text="\n\n".join(paragraphs), date=date)
 
 
 def write_jsonl(records: Iterator[Record], path: Path) -> int:
@@ -194,7 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             small = timed([FRAMING, "compare", "--db", str(db), "--quiet", "--format", "csv", "-o", os.devnull])
             full = (store, small)
     lines += [f"Real articles available: {len(records):,} distinct (PolNeAR, BASIL, SemEval-2023 English, FactBank); "
-              "beyond that, syndicated copies (copy k of an article leaves out its k-th paragraph).", "",
+              "beyond that, copies (copy k of an article leaves out its k-th paragraph and, when dated, is k x 100 days "
+              "later).", "",
               "| articles | score s | score MB | compare s | compare MB | compare / score | compare x on doubling "
               "| stories | aligned claims |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = {}

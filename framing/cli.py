@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
+from .compare import slim
 from .errors import LexiconError
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
@@ -184,7 +185,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
     if args.db and not args.paths:
         with ProfileStore(args.db) as store:
             for profile, text in store.latest():
-                profiles.append(profile)
+                profiles.append(slim(profile))
                 texts[profile["id"]] = text
         report.from_store = len(profiles)
     else:
@@ -194,7 +195,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                                   jobs=args.jobs, store=store)
             for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
-                    profiles.append(record)
+                    profiles.append(slim(record))
                     texts[record["id"]] = article.text
     if not profiles:
         print("framing: nothing to compare: no article could be scored", file=sys.stderr)

@@ -8,6 +8,7 @@ original text); without them those parts are left out and the output says so.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from itertools import combinations
 from typing import Any, Iterable, Mapping
@@ -25,6 +26,23 @@ RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "sc
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
+
+
+# What compare() reads of a profile's evidence, and the parts of a profile it never reads.
+EVIDENCE_KEYS = ("family", "start", "end", "text", "voice", "sentence", "axis", "position", "category")
+UNREAD_PARTS = ("naming", "headline_framing", "excluded", "readability")
+
+
+def slim(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile with only what ``compare`` reads (metadata, attribution shares, sentence spans,
+    evidence without lexicon provenance): a comparison of many stored profiles keeps a fraction
+    of their memory. ``compare(slim(p) for p in profiles)`` equals ``compare(profiles)``."""
+    out = {k: v for k, v in profile.items() if k not in UNREAD_PARTS and k not in ("evidence", "features")}
+    attribution = profile.get("features", {}).get("attribution")
+    out["features"] = {"attribution": attribution} if attribution is not None else {}
+    out["evidence"] = [{k: sys.intern(v) if isinstance(v, str) and k in ("family", "voice", "category") else v
+                        for k, v in e.items() if k in EVIDENCE_KEYS} for e in profile.get("evidence", [])]
+    return out
 
 
 def group_key(profile: Mapping[str, Any], by: str) -> str:

@@ -137,3 +137,13 @@ def test_own_tfidf_equals_scikit_learn(texts):
         assert ours.nnz == 0
         return
     assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
+
+
+def test_comparing_slim_profiles_gives_the_same_comparison():
+    from framing.compare import slim
+
+    texts = {"a": "Senator Hal Verrity probably resigned on 3 March 2021. The Larkspur inquiry found 1,200 invoices.",
+             "b": "Senator Hal Verrity resigned on 3 March 2021, officials said. The inquiry found 1,300 invoices."}
+    profiles = [dict(framing.score(t, language="en", id=i), outlet=i.upper()) for i, t in texts.items()]
+    assert compare([slim(p) for p in profiles], texts=texts, resamples=50) == compare(profiles, texts=texts,
+                                                                                       resamples=50)
