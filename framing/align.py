@@ -184,7 +184,9 @@ def tfidf_matrix(texts: list[str]):
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
-    rows, cols, counts = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
     for row, text in enumerate(texts):
         tally: dict[int, int] = {}
         for token in _TFIDF_TOKEN.findall(text.lower()):
@@ -197,7 +199,7 @@ def tfidf_matrix(texts: list[str]):
     columns = np.asarray(cols, dtype=np.int64)
     df = np.bincount(columns, minlength=shape[1])
     idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
-    values = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[columns]
+    values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[columns]
     matrix = csr_matrix((values, (np.asarray(rows, dtype=np.int64), columns)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -314,7 +316,7 @@ def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
     on"; the first five letters, so "email" meets "emails"), and a quantity
     only against one of the same unit, or the one of its unit in each sentence.
     """
-    found = []
+    found: list[dict[str, Any]] = []
     for kind in ("date", "quantity"):
         if kind == "quantity" and score < NUMBER_DIVERGENCE_SCORE:
             continue  # numbers diverge only between closely aligned sentences
@@ -340,10 +342,10 @@ def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
                 found.append(divergence)
     if a.language != b.language:
         return found  # names differ by translation ("Algeria" / "Algerije"), not by spelling
-    for x in sorted(set(a.names) - set(b.names)):
-        for y in sorted(set(b.names) - set(a.names)):
-            if x.startswith(y) or y.startswith(x):
+    for p in sorted(set(a.names) - set(b.names)):
+        for q in sorted(set(b.names) - set(a.names)):
+            if p.startswith(q) or q.startswith(p):
                 continue  # "republican" / "republicans": an ending, not a spelling
-            if len(x) > 4 and x[:2] == y[:2] and SequenceMatcher(None, x, y).ratio() >= 0.85:
-                found.append({"kind": "name", "values": [x, y]})
+            if len(p) > 4 and p[:2] == q[:2] and SequenceMatcher(None, p, q).ratio() >= 0.85:
+                found.append({"kind": "name", "values": [p, q]})
     return found

@@ -148,7 +148,7 @@ def story_claims(story: Story, sentences: SentenceReader, by_id: Mapping[str, Ma
                                                                                b.index), 0) + 1
             found.append(dict(d, a={"id": a.article, "start": a.start, "end": a.end},
                               b={"id": b.article, "start": b.start, "end": b.end}, story=story.id))
-    claims = []
+    claims: list[dict[str, Any]] = []
     for a, b, score in one_to_one([t for t in scored if t[0] >= THRESHOLD]):
         framing = {"a": claim_framing(a, by_id[a.article]), "b": claim_framing(b, by_id[b.article])}
         differences = framing_differences(framing["a"], framing["b"])

@@ -22,7 +22,8 @@ from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benj
                     bootstrap_rates, interval, log_odds_against_rest, pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
-RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded")
+RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded",
+                 "partial_quote")
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
@@ -213,7 +214,7 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
 def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray]) -> list[dict[str, Any]]:
     """Differences of rates between every two groups, with a bootstrap p-value and its
     Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``."""
-    out = []
+    out: list[dict[str, Any]] = []
     for a, b in combinations(names, 2):
         for column, family in enumerate(RATE_FAMILIES):
             difference = samples[a][:, column] - samples[b][:, column]

@@ -11,7 +11,7 @@ from .evidence import Evidence
 SCHEMA = "framing.profile/1"
 # Families whose evidence is counted per voice under ``features``.
 COUNTED_FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
-                    "scare_quote", "loaded")
+                    "scare_quote", "loaded", "partial_quote")
 SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague", "pronoun")
 
 
