@@ -10,9 +10,10 @@ A short quotation in a sentence that attributes it (an attribution cue in the
 same sentence: Trump "called the meeting 'productive'", the minister said
 the plan was "unworkable") is the speaker's word quoted, not the writer's
 distance: it is evidence of family ``partial_quote``. A speaker's: where a
-document reports it (the correspondence "revealed" that Algeria
-"encouraged" attacks) no one is quoted speaking, and the marks stay the
-writer's scare quotes; so do those after "so-called".
+document only "reveals" or "shows" it (the correspondence revealed that
+Algeria "encouraged" attacks) the writer presents the content as fact and
+marks the word alone, and the marks stay scare quotes; so do those after
+"so-called".
 
 Names are told by capitals. Two languages need more: German capitalises every
 noun, so a single capitalised word with a noun-forming suffix (-ung, -nahme,
@@ -28,6 +29,8 @@ from bisect import bisect_left
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
+
+ENDORSING = "endorsing"  # attribution cues that present the content as fact (revealed, showed)
 from ..quotes import introducing_colon
 from ._hits import hits_of
 
@@ -45,7 +48,8 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     source_starts = sorted((h.start, h.end) for h in hits_of(document, "source_noun"))
     document_sentences = {h.sentence for h in hits_of(document, "source_noun") if h.entry.category == "document"}
     cue_sentences = {h.sentence for h in hits_of(document, "attribution_cue")
-                     if h.entry.category != DISTRACTOR and h.sentence not in document_sentences}
+                     if h.entry.category != DISTRACTOR
+                     and not (h.entry.category == ENDORSING and h.sentence in document_sentences)}
     distancing_ends = {h.end for h in hits_of(document, "attribution_cue")
                        if h.entry.category == DISTRACTOR and text[h.start:h.end].lower().startswith("so")}
     lowercase_words: set[str] | None = None  # built on first need: one pass over the text
