@@ -200,9 +200,13 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
     if not profiles:
         print("framing: nothing to compare: no article could be scored", file=sys.stderr)
         return 1
-    comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed,
-                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
+    try:
+        comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
+                                      resamples=args.resamples, seed=args.seed,
+                                      align=not args.no_claims and args.format in CLAIM_FORMATS)
+    except ValueError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
     if report.failures:
         comparison["failures"] = report.failures
     document = render(comparison, args.format)

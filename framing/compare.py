@@ -83,6 +83,12 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     profiles = [p for p in profiles if p.get("schema") == "framing.profile/1"]
     if not profiles:
         raise ValueError("compare() needs at least one framing.profile/1 record")
+    if by != "outlet" and all(p.get(by) in (None, "") for p in profiles):
+        fields = sorted({k for p in profiles for k, v in p.items()
+                         if isinstance(v, (str, int, float)) and not isinstance(v, bool) and v != ""
+                         and k not in ("schema", "id", "words", "sentences", "headline", "language_confidence",
+                                       "lexicon_version", "framing_version")})
+        raise ValueError(f"no article has the field {by!r} to group by; fields the articles have: {', '.join(fields)}")
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)

@@ -147,3 +147,15 @@ def test_comparing_slim_profiles_gives_the_same_comparison():
     profiles = [dict(framing.score(t, language="en", id=i), outlet=i.upper()) for i, t in texts.items()]
     assert compare([slim(p) for p in profiles], texts=texts, resamples=50) == compare(profiles, texts=texts,
                                                                                        resamples=50)
+
+
+def test_grouping_by_a_field_no_article_has_names_the_fields_there_are(tmp_path):
+    from framing.cli import main
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "Officials met on Monday. They said little.", "outlet": "Ledger"}\n',
+                    encoding="utf-8")
+    assert main(["compare", str(path), "--by", "publisher", "--format", "csv", "--quiet", "-o",
+                 str(tmp_path / "out.csv")]) == 2
+    with pytest.raises(ValueError, match="'publisher'.*outlet"):
+        compare([dict(framing.score("Officials met.", language="en", id="a"), outlet="Ledger")], by="publisher")
