@@ -69,6 +69,7 @@ TARGET_VS_TEXTSTAT = 1.0     # framing articles/s / textstat articles/s
 TARGET_JOBS2 = 1.8           # wall time --jobs 1 / wall time --jobs 2
 TARGET_RSS_MB = 200.0        # peak RSS streaming 100k articles
 TARGET_COLD_S = 1.0          # framing score on one file
+TARGET_PERSUASION_COST = 0.15  # issue 15: the persuasion family may slow the full profile by 15% at most
 LINEAR_TOLERANCE = 0.15      # net articles/s of every size within ±15% of their median
 
 # A deliberately simple sentence splitter for VADER, which scores sentences:
@@ -525,7 +526,7 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     """
     framing = load_framing(attempts, wait)
     from framing.document import build_document
-    from framing.extractors import EXTRACTORS
+    from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
     from framing.language import identify
     from framing.profile import build_profile
     from framing.scoring import FRAMING_VERSION
@@ -533,7 +534,8 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     scorer = framing.Scorer()
     clock = time.perf_counter
     spent = {"language identification": 0.0, "document: normalise, lay out, quotations, lexicon matches": 0.0,
-             **{f"extractor: {name}": 0.0 for name in EXTRACTORS}, "profile: counts and summaries": 0.0,
+             **{f"extractor: {name}": 0.0 for name in [*EXTRACTORS, *DERIVED_EXTRACTORS]},
+             "profile: counts and summaries": 0.0,
              "`to_dict()`": 0.0}
     for index, text in enumerate(texts):
         article = framing.Article(id="a", text=text)
@@ -551,6 +553,10 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
             t_start = clock()
             evidence.extend(extract(document))
             spent[f"extractor: {name}"] += clock() - t_start
+        for name, derive in DERIVED_EXTRACTORS.items():
+            t_start = clock()
+            evidence.extend(derive(document, tuple(evidence)))
+            spent[f"extractor: {name}"] += clock() - t_start
         t3 = clock()
         profile = build_profile(document, evidence, lexicon_version=scorer.lexicons.version,
                                 framing_version=FRAMING_VERSION)
@@ -564,6 +570,39 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
         if index < 20 and record != scorer.score(article).to_dict():
             raise SystemExit("speed.py: stage_times no longer mirrors Scorer.score; update it")
     return spent
+
+
+def persuasion_cost(texts: Sequence[str], repeats: int, attempts: int, wait: float) -> tuple[float, float]:
+    """Best-of-``repeats`` seconds to score ``texts`` (batched, with ``to_dict()``) with the
+    persuasion family (its lexicon matched and its extractor run) and without it, in
+    interleaved passes of one process: the issue allows the full profile to slow by 15%."""
+    framing = load_framing(attempts, wait)
+    from framing import extractors
+    from framing.lexicon import LexiconSet
+
+    with_it = framing.Scorer()
+    lex = with_it.lexicons
+    without = framing.Scorer(LexiconSet(tuple(e for e in lex.entries if e.family != "persuasion"),
+                                        lex.axes, lex.files, lex.version))
+    derived = dict(extractors.DERIVED_EXTRACTORS)
+    articles = [framing.Article(id=str(i), text=text) for i, text in enumerate(texts)]
+    best = {"with": float("inf"), "without": float("inf")}
+    try:
+        for _ in range(repeats):
+            for mode, scorer in (("without", without), ("with", with_it)):
+                extractors.DERIVED_EXTRACTORS.clear()
+                if mode == "with":
+                    extractors.DERIVED_EXTRACTORS.update(derived)
+                start = time.perf_counter()
+                for i in range(0, len(articles), 32):
+                    for profile in scorer.score_many(articles[i:i + 32]):
+                        if not isinstance(profile, framing.FramingError):
+                            profile.to_dict()
+                best[mode] = min(best[mode], time.perf_counter() - start)
+    finally:
+        extractors.DERIVED_EXTRACTORS.clear()
+        extractors.DERIVED_EXTRACTORS.update(derived)
+    return best["with"], best["without"]
 
 
 def stage_table(m: "Measurements") -> list[str]:
@@ -851,6 +890,7 @@ class Measurements:
     command: str
     machine: dict[str, str]
     others_throughput: float = 0.0
+    persuasion: tuple[float, float] = (0.0, 0.0)  # seconds with and without the persuasion family
     load_after: str = ""
     seconds: float = 0.0
     changed: list[str] = field(default_factory=list)
@@ -885,10 +925,19 @@ def targets_table(m: Measurements) -> list[str]:
         ("peak RSS streaming 100k articles", f"<= {TARGET_RSS_MB:.0f} MB", rss_note,
          None if rss_full is None else rss_full <= TARGET_RSS_MB),
         ("cold start `framing score` one file", f"<= {TARGET_COLD_S:.0f} s", f"{cold:.2f} s", cold <= TARGET_COLD_S),
+        ("full profile slowed by the persuasion family", f"<= {TARGET_PERSUASION_COST:.0%}",
+         f"{persuasion_slowdown(m):.1%} (best of {m.repeats} interleaved passes over the {m.n:,} articles, with "
+         f"and without its lexicon and extractor)", persuasion_slowdown(m) <= TARGET_PERSUASION_COST),
     ]
     lines = ["| target | goal | measured | verdict |", "|---|---|---|---|"]
     lines += [f"| {name} | {goal} | {value} | {verdict(ok)} |" for name, goal, value, ok in rows]
     return lines
+
+
+def persuasion_slowdown(m: Measurements) -> float:
+    """How much longer the full profile takes with the persuasion family than without it."""
+    with_it, without = m.persuasion
+    return with_it / without - 1 if without else 0.0
 
 
 def throughput_table(m: Measurements) -> list[str]:
@@ -1148,6 +1197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile, profile_total = profile_framing(framing_t, texts, args.profile_top)
     print("stage times of framing ...", file=sys.stderr)
     stages = stage_times(texts, args.retries, args.retry_wait)
+    print("cost of the persuasion family ...", file=sys.stderr)
+    persuasion = persuasion_cost(texts, args.repeats, args.retries, args.retry_wait)
 
     with tempfile.TemporaryDirectory(prefix="framing-speed-") as tmp:
         workdir = Path(tmp)
@@ -1173,7 +1224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         textstat_how=facts["textstat"]["syllables"], jobs=jobs, halves=halves, scaling=scaling, long_jobs2=long_jobs2, cold=cold, profile=profile,
         profile_total=profile_total, profile_articles=len(texts), stages=stages, framing_version=framing_t.facts["version"],
         lexicon_version=framing_t.facts["lexicons"], full=args.full, command=command_line(argv), machine=machine,
-        others_throughput=others,
+        others_throughput=others, persuasion=persuasion,
     )
     measurements.load_after = machine_info()["load"]
     measurements.seconds = time.monotonic() - started

@@ -17,7 +17,7 @@ from . import corpus
 from .compare import compare
 from .errors import FramingError, InputError, LexiconError, UnsupportedLanguageError
 from .evidence import Evidence
-from .frames import Comparison, ProfileRecord
+from .dataframes import Comparison, ProfileRecord
 from .lexicon import LexiconSet, load_lexicons
 from .profile import Profile
 from .reading import Article, ReadFailure, article_from_text, read_paths

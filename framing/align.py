@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 from .lexicon import LexiconSet
 from .quantities import Quantity, find_quantities
+from .spans import GrowingSpanSet, SpanSet
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u2018\u2019'\u201e]\s*([^\"\u201c\u201d\u00ab\u00bb\u2018\u2019\u201e]{3,80}?)"
@@ -61,13 +62,12 @@ class Sentence:
 
 
 def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Month names and abbreviations of ``language`` -> month number (from ids ``month.NN``)."""
+    """Month names and abbreviations of ``language`` -> month number (each entry's ``value``)."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
-        if entry.category == "month" and entry.id.startswith("month."):
-            number = int(entry.id.split(".")[1])
+        if entry.category == "month" and entry.value is not None:
             for form in entry.forms:
-                table[form.rstrip(".")] = number
+                table[form.rstrip(".")] = int(entry.value)
     return table
 
 
@@ -87,10 +87,10 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
     if not months:
         return []
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = GrowingSpanSet()
     for pattern in _date_patterns(tuple(sorted(months))):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             parts = {k[0]: v for k, v in m.groupdict().items() if v is not None}
             month = months.get(fold(parts["m"]).rstrip(".")) or months.get(parts["m"].lower().rstrip("."))
@@ -100,7 +100,7 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str]]:
             if "d" in parts and 1 <= int(parts["d"]) <= 31:
                 value += f"-{int(parts['d']):02d}"
             found.append((m.start(), m.end(), value))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return sorted(found)
 
 
@@ -138,9 +138,9 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
         chunk = text[start:end]
         has_digit = _DIGIT.search(chunk) is not None  # dates and quantities need one
         dates = find_dates(chunk, months) if has_digit else []
-        date_chars = [(a, b) for a, b, _ in dates]
+        date_chars = SpanSet((a, b) for a, b, _ in dates)
         quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
-                                      if not any(a <= q.start < b for a, b in date_chars)] if has_digit else []
+                                      if not date_chars.overlaps(q.start, q.start + 1)] if has_digit else []
         numbers = [q.key for q in quantities]
         slots: tuple[tuple[str, str, str, str, frozenset[str]], ...] = ()
         if dates or quantities:
@@ -342,10 +342,11 @@ def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
                 found.append(divergence)
     if a.language != b.language:
         return found  # names differ by translation ("Algeria" / "Algerije"), not by spelling
-    for p in sorted(set(a.names) - set(b.names)):
-        for q in sorted(set(b.names) - set(a.names)):
-            if p.startswith(q) or q.startswith(p):
+    for name_a in sorted(set(a.names) - set(b.names)):
+        for name_b in sorted(set(b.names) - set(a.names)):
+            if name_a.startswith(name_b) or name_b.startswith(name_a):
                 continue  # "republican" / "republicans": an ending, not a spelling
-            if len(p) > 4 and p[:2] == q[:2] and SequenceMatcher(None, p, q).ratio() >= 0.85:
-                found.append({"kind": "name", "values": [p, q]})
+            if (len(name_a) > 4 and name_a[:2] == name_b[:2]
+                    and SequenceMatcher(None, name_a, name_b).ratio() >= 0.85):
+                found.append({"kind": "name", "values": [name_a, name_b]})
     return found

@@ -50,6 +50,26 @@ class _Task:
     record: Record | None = None
 
 
+def deduplicated(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
+    """The items, where an article whose id was seen before becomes a failure: a profile is
+    known by its id, and a second one would silently stand for the first."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                item = ReadFailure(item.id, item.source or "", f"{item.id}: duplicate id {item.id!r} in this batch")
+            else:
+                seen.add(item.id)
+        yield item
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` consecutive items (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
 def failure_record(article: Article, error: Exception | str) -> Record:
     return ReadFailure(article.id, article.source or "", f"{article.id}: {error}").to_dict()
 
@@ -93,11 +113,10 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
     if encode and store is not None:
         raise ValueError("encode=True needs the full records for the store; use it without a store")
     options = {"language": language, "readability": scorer.readability}
-    tasks = _tasks(items, scorer, options, store)
-    chunks = iter(lambda: list(islice(tasks, CHUNK_SIZE)), [])
+    tasks = chunks(_tasks(items, scorer, options, store), CHUNK_SIZE)
     if jobs <= 1:
         results = ((chunk, [_maybe_encode(record, encode) for record in _finish(scorer, chunk, language)])
-                   for chunk in chunks)
+                   for chunk in tasks)
         yield from _record_results(results, store)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -124,7 +143,7 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
             yield chunk, _in_order(chunk, pending.result() if pending is not None else [])
 
         try:
-            for chunk in chunks:
+            for chunk in tasks:
                 submit(chunk)
                 if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
                     yield from _record_results(drain(), store)
@@ -163,15 +182,10 @@ def _frozen_heap(active: bool) -> Iterator[None]:
 def _tasks(items: Iterable[Article | ReadFailure], scorer: Scorer, options: dict[str, Any],
            store: ProfileStore | None) -> Iterator[_Task]:
     """Classify input items: failures and duplicate ids become records, stored ones are read."""
-    seen: set[str] = set()
-    for item in items:
+    for item in deduplicated(items):
         if isinstance(item, ReadFailure):
             yield _Task(item, record=item.to_dict())
             continue
-        if item.id in seen:
-            yield _Task(item, record=failure_record(item, f"duplicate id {item.id!r} in this batch"))
-            continue
-        seen.add(item.id)
         if store is None:
             yield _Task(item)
             continue

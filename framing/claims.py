@@ -15,6 +15,7 @@ import re
 from typing import Any, Mapping, Sequence
 
 from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
+from .families import highlighted_families
 from .lexicon import LexiconSet
 from .quantities import link_words, scale_table
 from .stories import Story, article_features, group_stories, publication_day
@@ -22,8 +23,6 @@ from .stories import Story, article_features, group_stories, publication_day
 # Framing differences an aligned pair can show, in the order reports name them.
 DIFFERENCES = ("hedged vs asserted", "attribution", "quoted vs paraphrased", "naming variant", "loaded wording",
                "scare quotes", "boosted vs plain")
-EVIDENCE_FAMILIES = ("hedge", "booster", "factive", "source", "attribution_cue", "naming", "scare_quote",
-                     "partial_quote", "loaded")
 _SPACE = re.compile(r"\W+")
 # Pairs scoring this much may show a divergence (which must also share its slot), though
 # below the aligner's THRESHOLD for listing them as one claim.
@@ -78,6 +77,7 @@ def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, A
         return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
 
     hedges = texts("hedge", "unquoted")
+    highlighted = highlighted_families()
     return {"hedged": bool(hedges), "hedges": hedges, "boosters": texts("booster", "unquoted"),
             "factives": texts("factive", "unquoted"),
             "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
@@ -88,7 +88,7 @@ def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, A
                        for e in inside if e["family"] == "naming"],
             "loaded": texts("loaded", "unquoted"), "scare_quotes": texts("scare_quote"),
             "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
-                         if e["family"] in EVIDENCE_FAMILIES]}
+                         if e["family"] in highlighted]}
 
 
 def framing_differences(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:

@@ -1,31 +1,51 @@
 """The ``framing`` command: a thin layer over the public API.
 
-Exit status: 0 when every article was scored, 1 when some could not be read
-or scored (each one reported on stderr and as an error record), 2 for usage
-errors, broken lexicons, unwritable output and a ``--jobs`` worker process
-that died, 130 when interrupted.
+Exit status (``EXIT_*`` below):
+
+- 0: every article was scored;
+- 1: framing itself failed (an uncaught error, with its traceback: a bug to report);
+- 2: usage errors, broken lexicons, an output that would overwrite or land inside
+  an input, an unwritable output or store, and a ``--jobs`` worker process that died;
+- 3: some articles could not be read or scored (each one reported on stderr and as
+  an error record); the others were written;
+- 130: interrupted (SIGINT or SIGTERM); what was stored is kept;
+- 141: the reader of standard output went away (``| head``); nothing is printed.
 """
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
+import os
+import signal
 import sys
+import threading
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .compare import slim
-from .errors import LexiconError
+from .errors import FramingError, LexiconError, StoreError
+from .frame_model import FrameClassifier, load_model
+from .frame_training import read_labelled, train_frames
+from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
 from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
 from .scoring import FRAMING_VERSION, Scorer
-from .store import ProfileStore
+from .store import ProfileStore, Selection
+from .terminal import display_path, safe_terminal
+
+EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
+MAX_RESAMPLES = 100_000
+MAX_JOBS_PER_CORE = 4
 
 SCORE_EXAMPLES = """\
 examples:
@@ -47,11 +67,41 @@ examples:
 """
 
 
+TRAIN_FRAMES_EXAMPLES = """\
+examples:
+  framing train-frames coded.jsonl -o frames.npz       # JSONL {"id", "text", "frames": [...]}
+  framing train-frames coded.jsonl -o frames.npz --language de
+  framing score articles.jsonl --frame-model frames.npz   # adds frames_predicted to each profile
+"""
+
 LEXICONS_EXAMPLES = """\
 examples:
   framing lexicons                          # what is shipped: entries per family and language, naming axes
   framing lexicons --lexicon my_lexicons/   # check your own files (exit status 2 names the file and entry)
 """
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer in ``[low, high]``, else a usage error (exit 2)."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {value[:40]!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number if len(value) < 25 else value[:20] + '...'} is outside "
+                                             f"{low}..{high}")
+        return number
+    return parse
+
+
+def _encoding_name(value: str) -> str:
+    """An argparse type: an encoding Python knows, checked once instead of failing per article."""
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value[:40]!r}") from None
+    return value
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -60,8 +110,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", metavar="CODE", help="score every article as this language (en, fr, nl, ...)")
     parser.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                         help="extra lexicon file or folder (repeatable)")
-    parser.add_argument("--encoding", metavar="NAME", help="decode input files with this encoding")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="score in N processes (default: 1)")
+    parser.add_argument("--encoding", metavar="NAME", type=_encoding_name,
+                        help="decode input files with this encoding")
+    max_jobs = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=_bounded_int(1, max_jobs), default=1, metavar="N",
+                        help=f"score in N processes (default: 1; at most {max_jobs}, {MAX_JOBS_PER_CORE} per core)")
     parser.add_argument("--db", metavar="PATH", help="SQLite store: reuse stored profiles, store new ones")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no failure messages on stderr")
 
@@ -78,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     score.add_argument("--readability", action="store_true",
                        help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
+    score.add_argument("--frame-model", metavar="FILE",
+                       help="add frames_predicted (probabilities and the evidence behind them) from a model "
+                            "trained with framing train-frames")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="score on a Dask cluster (tcp://host:8786); needs framing-analysis[dask]")
     _common(score)
@@ -90,11 +146,24 @@ def build_parser() -> argparse.ArgumentParser:
                               "or everything in --db when no path is given)")
     compare.add_argument("--by", default="outlet", help="group by this profile field (default: outlet)")
     compare.add_argument("--format", choices=REPORT_FORMATS, default="json", help="output format (default: json)")
-    compare.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
-    compare.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap (default: 0)")
+    compare.add_argument("--resamples", type=_bounded_int(1, MAX_RESAMPLES), default=1000,
+                         help=f"bootstrap resamples (default: 1000; 1..{MAX_RESAMPLES:,})")
+    compare.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=0,
+                         help="random seed of the bootstrap, a non-negative integer (default: 0)")
     compare.add_argument("--no-claims", action="store_true",
                          help="skip stories and claim alignment (csv never shows claims, so never aligns them)")
     _common(compare)
+    train = commands.add_parser(
+        "train-frames", help="train a frame classifier on your own coded articles",
+        description="Train a multi-label frame classifier from JSONL records {\"id\", \"text\", \"frames\": [...]} "
+                    "(frame ids of the Policy Frames Codebook as SemEval-2023 names them, lower-cased).",
+        epilog=TRAIN_FRAMES_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train.add_argument("labelled", metavar="FILE", help="JSONL file of labelled articles")
+    train.add_argument("-o", "--output", metavar="PATH", required=True, help="where to write the model (.npz)")
+    train.add_argument("--language", metavar="CODE", help="the articles' language (default: the records' or detected)")
+    train.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                       help="extra lexicon file or folder (repeatable)")
+    train.add_argument("--quiet", action="store_true", help="no messages on stderr about skipped lines")
     lexicons = commands.add_parser(
         "lexicons", help="validate lexicons and list entries per family and language",
         description="Load and validate the shipped lexicons and any --lexicon files; print what they hold.",
@@ -121,72 +190,203 @@ def run_lexicons(scorer: Scorer) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "jobs", 1) < 1:
-        print("framing: --jobs must be at least 1", file=sys.stderr)
-        return 2
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
-        scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
+        with warnings.catch_warnings():  # said once below, in the command's own words
+            warnings.simplefilter("ignore", LexiconOverrideWarning)
+            scorer = Scorer(extra_lexicons=args.lexicon, readability=getattr(args, "readability", False))
     except LexiconError as exc:
-        print(f"framing: {exc}", file=sys.stderr)
-        return 2
+        _say(f"framing: {exc}")
+        return EXIT_USAGE
+    for override in scorer.lexicons.overrides:
+        _say(f"framing: warning: {override}")
+    problem = _usage_problem(args, scorer)
+    if problem:
+        parser.error(problem)  # exit status 2, with the usage line
     report = _Report(quiet=getattr(args, "quiet", False))
+    previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
         if args.command == "lexicons":
             return run_lexicons(scorer)
+        if args.command == "train-frames":
+            return run_train_frames(args)
         if args.command == "compare":
             return run_compare(args, scorer, report)
         return run_score(args, scorer, report)
     except KeyboardInterrupt:
-        print("framing: interrupted; what was stored is kept", file=sys.stderr)
-        return 130
+        _say(f"framing: interrupted; {report.saved(args)}")
+        return EXIT_INTERRUPTED
     except BrokenProcessPool:
-        print("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
-              "what was stored is kept, and with --db a rerun scores only what is missing", file=sys.stderr)
-        return 2
+        _say("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
+             f"{report.saved(args)}")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_CLOSED_PIPE
+    except StoreError as exc:
+        _say(f"framing: {exc}")
+        return EXIT_USAGE
     except OSError as exc:
-        print(f"framing: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        where = args.output if getattr(args, "output", None) not in (None, "-") else "standard output"
+        _say(f"framing: cannot write {where}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM ends a batch as Ctrl-C does: workers stopped, temporary files removed, the
+    store committed, a message saying so."""
+    raise KeyboardInterrupt
+
+
+def _say(message: str) -> None:
+    """A message on stderr, control characters escaped (ids and titles come from the input)."""
+    try:
+        print(safe_terminal(message), file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        return  # stderr closed: nothing left to tell
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null so that the flush at
+    exit does not raise again (the pattern of Python's signal documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return  # stdout is not a file descriptor (a test's buffer): nothing to flush
+
+
+def _usage_problem(args: argparse.Namespace, scorer: Scorer) -> str | None:
+    """What makes the command line unusable as a whole, checked before any article is read:
+    a language without lexicons, an output that would overwrite or land inside an input,
+    a store that is also an input or the output."""
+    language = getattr(args, "language", None)
+    if language is not None and language.strip().lower() not in scorer.supported:
+        return (f"--language {language[:20]!r} has no lexicons (supported: {', '.join(sorted(scorer.supported))})")
+    paths = list(getattr(args, "paths", []) or [])
+    if args.command == "compare" and not paths and not args.db:
+        paths = [str(corpus.path("belmokhtar-2013"))]
+    inputs = [Path(p) for p in paths if p != "-"]
+    for option, value in (("-o", getattr(args, "output", None)), ("--db", getattr(args, "db", None))):
+        if value in (None, "-") or (option == "-o" and Path(value).exists() and not Path(value).is_file()):
+            continue  # stdout, /dev/null, a pipe
+        clash = output_clash(Path(value), inputs)
+        if clash:
+            return f"{option} {display_path(value)} {clash}"
+    output, db = getattr(args, "output", None), getattr(args, "db", None)
+    if output not in (None, "-") and db and _same_path(Path(output), Path(db)):
+        return f"-o and --db name the same file {display_path(output)}"
+    return None
+
+
+def output_clash(target: Path, inputs: list[Path]) -> str | None:
+    """Why writing ``target`` would destroy or feed back into an input, or None."""
+    for source in inputs:
+        if _same_path(target, source):
+            return f"is an input ({display_path(source)}): writing it would replace what is read"
+        try:
+            inside = source.is_dir() and target.resolve().is_relative_to(source.resolve())
+        except OSError:
+            inside = False
+        if inside:
+            return (f"is inside the input folder {display_path(source)}: the next run would read it back; "
+                    "write it elsewhere")
+    return None
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs and write one record per input item, in input order."""
     if args.scheduler:
         if args.db or args.jobs != 1:
-            print("framing: --scheduler cannot be combined with --db or --jobs", file=sys.stderr)
-            return 2
+            _say("framing: --scheduler cannot be combined with --db or --jobs")
+            return EXIT_USAGE
         try:
             from .dask import score_paths_on_cluster
 
             records = score_paths_on_cluster(args.paths, args.scheduler, scorer=scorer, language=args.language,
                                              encoding=args.encoding)
         except ImportError as exc:
+            _say(f"framing: {exc}")
+            return EXIT_USAGE
+        except (OSError, ValueError) as exc:
+            _say(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}")
+            return EXIT_USAGE
+        scored = (Scored(None, record, False) for record in records)
+        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
+        return report.finish()
+    model = None
+    if args.frame_model:
+        try:
+            model = load_model(args.frame_model)
+        except FramingError as exc:
             print(f"framing: {exc}", file=sys.stderr)
             return 2
-        except (OSError, ValueError) as exc:
-            print(f"framing: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
-            return 2
-        scored = (Scored(None, record, False) for record in records)
-        write_output((s.record for s in report.watch_scored(scored)), args.format, args.output)
-        return report.finish()
     items = read_paths(args.paths, encoding=args.encoding)
-    encode = args.format == "jsonl" and not args.db  # profiles serialised by the workers
+    encode = args.format == "jsonl" and not args.db and model is None  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
-        write_output((scored.line or scored.record for scored in report.watch_scored(stream)), args.format,
-                     args.output)
+        outputs: Iterable[Record | str] = (
+            (scored.line or scored.record for scored in report.watch_scored(stream)) if model is None
+            else (_with_frames_predicted(model, scored) for scored in report.watch_scored(stream)))
+        write_output(outputs, args.format, args.output, axes=sorted(scorer.lexicons.axes),
+                     readability=scorer.readability)
     return report.finish()
+
+
+def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, Any]:
+    """The record with ``frames_predicted`` added (profiles only; error records pass through)."""
+    if scored.article is None or is_error(scored.record):
+        return scored.record
+    return dict(scored.record, frames_predicted=model.explain(scored.article.text, scored.record))
+
+
+def run_train_frames(args: argparse.Namespace) -> int:
+    """Train a frame classifier from labelled JSONL and save it."""
+    try:
+        articles, skipped = read_labelled(args.labelled)
+        for message in skipped if not args.quiet else ():
+            print(f"framing: skipped {message}", file=sys.stderr)
+        model = train_frames(articles, language=args.language, lexicons=tuple(args.lexicon))
+        model.save(args.output)
+    except FramingError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"framing: {exc.filename or args.labelled}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"framing: trained on {len(articles)} articles ({len(skipped)} lines skipped), frames "
+              f"{', '.join(map(str, model.classes_))}; wrote {args.output}", file=sys.stderr)
+    return 1 if skipped else 0
 
 
 def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs (or read a store), compare them, write the report."""
     profiles: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
+    store_notes: list[str] = []
     if args.db and not args.paths:
-        with ProfileStore(args.db) as store:
-            for profile, text in store.latest():
-                profiles.append(slim(profile))
-                texts[profile["id"]] = text
+        with ProfileStore(args.db, readonly=True) as store:
+            selection = store.for_comparison(scorer.lexicons.version)
+        profiles, texts, store_notes = stored_profiles(selection)
         report.from_store = len(profiles)
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
@@ -198,15 +398,16 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                     profiles.append(slim(record))
                     texts[record["id"]] = article.text
     if not profiles:
-        print("framing: nothing to compare: no article could be scored", file=sys.stderr)
-        return 1
+        _say("framing: nothing to compare: no article could be scored")
+        return EXIT_SKIPPED
     try:
         comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
                                       resamples=args.resamples, seed=args.seed,
                                       align=not args.no_claims and args.format in CLAIM_FORMATS)
-    except ValueError as exc:
-        print(f"framing: {exc}", file=sys.stderr)
-        return 2
+    except ValueError as exc:  # --by a field no article has: the message names those there are
+        _say(f"framing: {exc}")
+        return EXIT_USAGE
+    comparison.setdefault("notes", []).extend(store_notes)
     if report.failures:
         comparison["failures"] = report.failures
     document = render(comparison, args.format)
@@ -216,6 +417,30 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with atomic_file(Path(args.output)) as stream_out:
             stream_out.write(document)
     return report.finish()
+
+
+def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
+    """Profiles and texts of a store's selection, ids made unique (an id shared by articles
+    from different sources gets its source appended), and notes saying what was done."""
+    counts: dict[str, int] = {}
+    for profile, _ in selection.items:
+        counts[profile["id"]] = counts.get(profile["id"], 0) + 1
+    profiles, texts, renamed = [], {}, 0
+    for profile, text in selection.items:
+        if counts[profile["id"]] > 1:
+            profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
+            renamed += 1
+        profiles.append(slim(profile))
+        texts[profile["id"]] = text
+    notes = [f"profiles read from the store, all made with lexicon version {selection.lexicon_version}"]
+    if selection.left_out:
+        versions = ", ".join(f"{version} ({n})" for version, n in sorted(selection.left_out.items()))
+        notes.append(f"left out: articles stored only with other lexicon versions: {versions}; "
+                     "rescore them (framing score ... --db) to compare them")
+    if renamed:
+        notes.append(f"{renamed} articles share an id with an article from another source; "
+                     "their ids carry their source in parentheses")
+    return profiles, texts, notes
 
 
 def _open_store(path: str | None):
@@ -245,7 +470,7 @@ class _Report:
         if is_error(record):
             self.failures.append(record)
             if not self.quiet:
-                print(f"framing: skipped {record['id']}: {record['error']}", file=sys.stderr)
+                _say(f"framing: skipped {record['id']}: {record['error']}")
 
     def watch_scored(self, stream: Iterable[Scored]) -> Iterator[Scored]:
         bar = self._bar()
@@ -265,9 +490,20 @@ class _Report:
 
     def finish(self) -> int:
         if not self.quiet:
-            print(f"framing: {self.scored} scored, {self.from_store} from the store, "
-                  f"{len(self.failures)} could not be scored", file=sys.stderr)
-        return 1 if self.failures else 0
+            _say(f"framing: {self.scored} scored, {self.from_store} from the store, "
+                 f"{len(self.failures)} could not be scored")
+        return EXIT_SKIPPED if self.failures else EXIT_OK
+
+    def saved(self, args: argparse.Namespace) -> str:
+        """What an interrupted batch leaves behind, for its last message."""
+        db = getattr(args, "db", None)
+        output = getattr(args, "output", None)
+        kept = (f"{self.scored} profiles scored so far are stored in {display_path(db)}, and a rerun scores "
+                "only what is missing" if db else f"{self.scored} articles had been scored; nothing was stored "
+                "(use --db to keep work across runs)")
+        written = ("" if output in (None, "-") else
+                   f"; {display_path(output)} was left as it was (it is replaced only by a complete run)")
+        return kept + written
 
 
 if __name__ == "__main__":

@@ -16,14 +16,14 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 
 from .claims import compare_claims
-from .frames import Comparison
-from .lexicon import LexiconSet, load_lexicons
+from .dataframes import Comparison
+from .families import rated_families
+from .lexicon import LexiconSet
+from .profile import MIN_RATE_WORDS
 from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benjamini_hochberg, bootstrap_p_value,
                     bootstrap_rates, interval, log_odds_against_rest, pooled_rates, ranks, z_scores)
 
 SCHEMA = "framing.comparison/1"
-RATE_FAMILIES = ("hedge", "booster", "factive", "attribution_cue", "source", "scare_quote", "loaded",
-                 "partial_quote")
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
@@ -57,8 +57,9 @@ def group_key(profile: Mapping[str, Any], by: str) -> str:
 def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
     """Own-voice counts per body sentence and family, and words per sentence."""
     spans = profile.get("sentence_spans") or [[0, 0, profile.get("words", 0)]]
-    counts = np.zeros((len(spans), len(RATE_FAMILIES)))
-    column = {family: i for i, family in enumerate(RATE_FAMILIES)}
+    families = rated_families()
+    counts = np.zeros((len(spans), len(families)))
+    column = {family: i for i, family in enumerate(families)}
     for e in profile.get("evidence", []):
         if e.get("voice") == "unquoted" and e.get("family") in column:
             row = e.get("sentence", -1)
@@ -74,8 +75,9 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     skips stories and claim alignment (distinctive words still need ``texts``).
 
     >>> import framing
-    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara.", language="en", id="a")
-    >>> b = framing.score("Officials met. The Western Sahara vote was held.", language="en", id="b")
+    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
+    ...                   language="en", id="a")
+    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
     >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
     >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
     True
@@ -93,16 +95,20 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
     names = sorted(groups)
-    counts = {name: [article_counts(p) for p in groups[name]] for name in names}
+    # Articles too short for a rate (profile.MIN_RATE_WORDS) are set aside from the rates only.
+    long_enough = {name: [p for p in groups[name] if p.get("words", 0) >= MIN_RATE_WORDS] for name in names}
+    rated = [name for name in names if long_enough[name]]
+    counts = {name: [article_counts(p) for p in long_enough[name]] for name in rated}
     # Each group its own stream of random numbers: with one seed for all, two groups with
     # as many sentences would draw the same indices and their intervals would be correlated.
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, index))
-               for index, name in enumerate(names)}
-    rates = {name: pooled_rates(counts[name]) for name in names}
+    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, names.index(name)))
+               for name in rated}
+    rates = {name: pooled_rates(counts[name]) for name in rated}
     result_groups: dict[str, Any] = {}
     for name in names:
         result_groups[name] = {
             "articles": [p["id"] for p in groups[name]],
+            "articles_in_rates": len(long_enough[name]),
             "languages": sorted({p.get("language", "") for p in groups[name]}),
             "words": sum(p.get("words", 0) for p in groups[name]),
             "features": {},
@@ -112,40 +118,53 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
-    for name in names:
+    for name in rated:
         cohorts.setdefault(tuple(result_groups[name]["languages"]), []).append(name)
-    for column, family in enumerate(RATE_FAMILIES):
+    families = rated_families()
+    for column, family in enumerate(families):
         for cohort in cohorts.values():
             values = [float(rates[name][column]) for name in cohort]
             for name, z, rank in zip(cohort, z_scores(values), ranks(values)):
                 low, high = interval(samples[name][:, column])
                 result_groups[name]["features"][family] = {"rate": float(rates[name][column]), "ci": [low, high],
                                                            "z": z, "rank": rank}
+        for name in set(names) - set(rated):
+            result_groups[name]["features"][family] = {"rate": None, "ci": [None, None], "z": None, "rank": None}
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
              "z-scores and ranks compare groups of the same language only",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions",
              f"a pairwise difference is significant when its Benjamini-Hochberg q-value (false discovery rate "
-             f"over all {len(RATE_FAMILIES)} families x group pairs) is below {FALSE_DISCOVERY_RATE}; "
+             f"over all {len(families)} families x group pairs) is below {FALSE_DISCOVERY_RATE}; "
              "p-values from the bootstrap of the difference"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
-    lexicons = lexicons or load_lexicons()
+    short = sum(len(groups[name]) - len(long_enough[name]) for name in names)
+    if short:
+        notes.append(f"{short} article(s) under {MIN_RATE_WORDS} body words were set aside from the rates (a rate "
+                     "of so few words says more about the length than the writing); groups with no longer "
+                     "article have no rates")
+    if lexicons is None:
+        notes.append("no lexicons given: naming axes are listed without their poles")
     comparison = Comparison({
         "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
-        "axes": axis_poles(result_groups, lexicons),
-        "pairwise": _pairwise(names, rates, samples),
+        "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
+        "pairwise": _pairwise(rated, rates, samples),
         "naming_ranking": _naming_ranking(result_groups),
         "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
     if texts is None:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison
+    if align and lexicons is None:
+        raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                         "lexicons= (for example Scorer().lexicons), or align=False")
     missing = [p["id"] for p in profiles if p["id"] not in texts]
     if missing:
         raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
     _distinctive(result_groups, groups, texts)
     if align:
+        assert lexicons is not None  # checked above, before any work
         outlets = {p["id"]: group_key(p, "outlet") for p in profiles}
         comparison.update(compare_claims(profiles, texts, lexicons, outlets))
         notes.append("stories group articles telling the same event (shared names, dates, numbers, quotations "
@@ -221,8 +240,9 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
     """Differences of rates between every two groups, with a bootstrap p-value and its
     Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``."""
     out: list[dict[str, Any]] = []
+    families = rated_families()
     for a, b in combinations(names, 2):
-        for column, family in enumerate(RATE_FAMILIES):
+        for column, family in enumerate(families):
             difference = samples[a][:, column] - samples[b][:, column]
             low, high = interval(difference)
             out.append({"a": a, "b": b, "family": family,

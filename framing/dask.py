@@ -41,14 +41,15 @@ import uuid
 from collections import Counter, OrderedDict, deque
 from collections.abc import Mapping
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .batch import chunks, deduplicated, score_articles
 from .errors import FramingError
-from .profile import COUNTED_FAMILIES, Profile
+from .flat import flat_columns, flat_row
+from .profile import Profile
 from .reading import Article, ReadFailure, record_to_article, read_paths
-from .scoring import Scorer
+from .scoring import BATCH_SIZE, Scorer
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -165,14 +166,10 @@ def _score(scorer: Scorer, article: Article | ReadFailure, language: str | None,
     """The profile, or the error record that stands in for it; never raises for one article."""
     if isinstance(article, ReadFailure):
         return article
-    where = article.source or source
     try:
         return scorer.score(article, language=language)
-    except FramingError as exc:
-        return ReadFailure(article.id, where, f"{article.id}: {exc}")
-    except Exception as exc:  # a bug on one odd article must not lose a batch of millions
-        return ReadFailure(article.id, where, f"{article.id}: internal error, please report it: "
-                                              f"{type(exc).__name__}: {exc}")
+    except FramingError as exc:  # refused, or framing's own failure on this article (InternalError)
+        return ReadFailure(article.id, article.source or source, f"{article.id}: {exc}")
 
 
 def _make_scorer(scorer: Scorer | None, lexicons: Iterable[str | Path] | None, readability: bool) -> Scorer:
@@ -236,19 +233,7 @@ def frame_dtypes(axes: Iterable[str] = (), *, readability: bool = False) -> dict
     Text columns are ``object`` (``None`` when missing), counts nullable
     ``Int64`` (missing on error rows), rates and shares ``float64``.
     """
-    dtypes = {"id": "object", "error": "object", "language": "object", "words": "Int64",
-              "sentences": "Int64", "headline": "object"}
-    for family in COUNTED_FAMILIES:
-        dtypes.update({f"{family}_unquoted": "Int64", f"{family}_quoted": "Int64",
-                       f"{family}_per_1000_words": "float64"})
-    dtypes.update({"attribution_coverage": "float64", "direct_quotations": "Int64",
-                   "indirect_attributions": "Int64", "quoted_share": "float64", "anonymous_share": "float64",
-                   "headline_hedged": "boolean"})
-    dtypes.update({f"stance_{axis}": "float64" for axis in axes})
-    if readability:
-        dtypes["flesch_reading_ease"] = "float64"
-    dtypes["profile_json"] = "object"
-    return dtypes
+    return {**flat_columns(axes, readability=readability), "profile_json": "object"}
 
 
 def score_dataframe(ddf: "dask.dataframe.DataFrame", *, text_column: str = "text", id_column: str | None = None,
@@ -257,17 +242,11 @@ def score_dataframe(ddf: "dask.dataframe.DataFrame", *, text_column: str = "text
                     scorer: Scorer | None = None) -> "dask.dataframe.DataFrame":
     """One row per article, with the input's index (so ``ddf.join(result)`` lines the two up).
 
-    Columns (``frame_dtypes`` gives them with their dtypes): ``id``, ``error``
-    (``None`` when scored), ``language``, ``words``, ``sentences``,
-    ``headline``; per counted family (naming, hedge, booster, factive,
-    attribution_cue, source, quotation, scare_quote, loaded)
-    ``<family>_unquoted``, ``<family>_quoted``, ``<family>_per_1000_words``;
-    ``attribution_coverage``, ``direct_quotations``, ``indirect_attributions``,
-    ``quoted_share``, ``anonymous_share``, ``headline_hedged``; a
-    ``stance_<axis>`` per naming axis of the lexicons (NaN when the outlet
-    never names it in its own voice); ``flesch_reading_ease`` with
-    ``readability``; and ``profile_json``, the whole ``framing.profile/1``
-    record as JSON (the ``framing.error/1`` record on an error row).
+    Columns (``frame_dtypes`` gives them with their dtypes) are the flat row of
+    every tabular output (``framing.flat``: ``<family>_unquoted``,
+    ``<axis>_stance``, ...; every naming axis of the lexicons), then
+    ``profile_json``, the whole ``framing.profile/1`` record as JSON (the
+    ``framing.error/1`` record on an error row).
 
     ``id_column`` names the ids (default ``"PARTITION:ROW"``). ``columns``
     maps Article fields (title, outlet, date, language, url) to columns; by
@@ -324,7 +303,7 @@ def _score_frame_partition(part, scorer: Scorer, spec: tuple, partition_info: di
             if value is not None:
                 record[name] = value if isinstance(value, str) else _as_text(value)
         article = _to_article(record, f"{number}:{row}", f"{source} row {row}", source)
-        rows.append(_flat_row(_score(scorer, article, language, source), axes, scorer.readability))
+        rows.append(_flat_row(_score(scorer, article, language, source), axes))
     _count(f"partitions:{_key_name(scorer_key(scorer))}")
     # Column by column with the declared dtype: pandas would infer its own (a str dtype with NaN for None).
     return pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=dtype, index=part.index)
@@ -365,28 +344,10 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _flat_row(item: Profile | ReadFailure, axes: tuple[str, ...], readability: bool) -> dict[str, Any]:
+def _flat_row(item: Profile | ReadFailure, axes: tuple[str, ...]) -> dict[str, Any]:
+    """The flat row of ``framing.flat`` plus the whole record as JSON."""
     record = item.to_dict()
-    if isinstance(item, ReadFailure):
-        return {"id": item.id, "error": item.error, "profile_json": json.dumps(record, ensure_ascii=False)}
-    row: dict[str, Any] = {"id": record["id"], "error": None, "language": record["language"],
-                           "words": record["words"], "sentences": record["sentences"],
-                           "headline": record["headline"]}
-    features = record["features"]
-    for family in COUNTED_FAMILIES:
-        for part in ("unquoted", "quoted", "per_1000_words"):
-            row[f"{family}_{part}"] = features[family][part]
-    attribution = features["attribution"]
-    row.update(attribution_coverage=attribution["coverage"], direct_quotations=attribution["direct"],
-               indirect_attributions=attribution["indirect"], quoted_share=attribution["quoted_share"],
-               anonymous_share=attribution["anonymous_share"],
-               headline_hedged=record["headline_framing"].get("hedged"))
-    for axis in axes:
-        row[f"stance_{axis}"] = record["naming"].get(axis, {}).get("stance")
-    if readability:
-        row["flesch_reading_ease"] = (record.get("readability") or {}).get("flesch_reading_ease")
-    row["profile_json"] = json.dumps(record, ensure_ascii=False)
-    return row
+    return {**flat_row(record, axes), "profile_json": json.dumps(record, ensure_ascii=False)}
 
 
 # --- files to a distributed scheduler --------------------------------------------------------
@@ -442,7 +403,7 @@ def _stream(client, own: bool, scorer: Scorer, items: Iterable[Article | ReadFai
         # One task whose result is the scorer: workers copy it from each other, once each, and the
         # scheduler can recompute it if the worker holding it dies (scattered data would be lost).
         scorer_future = client.submit(_keep, scorer, key=f"framing-scorer-{uuid.uuid4().hex}", pure=False)
-        for chunk in _chunks(_deduplicated(items), partition_size):
+        for chunk in chunks(deduplicated(items), partition_size):
             articles = [item for item in chunk if isinstance(item, Article)]
             future = (client.submit(_score_partition, scorer_future, articles, language, pure=False)
                       if articles else None)
@@ -477,28 +438,12 @@ def _drain(chunk: list[Article | ReadFailure], future) -> Iterator[dict[str, Any
 
 
 def _score_partition(scorer: Scorer, articles: list[Article], language: str | None) -> list[dict[str, Any]]:
+    """Records of a partition's articles, scored in batches as ``framing score`` scores them."""
     scorer = _resident(scorer)
-    out = [_score(scorer, article, language, article.source or "").to_dict() for article in articles]
+    out = [record for first in range(0, len(articles), BATCH_SIZE)
+           for record in score_articles(scorer, articles[first:first + BATCH_SIZE], language)]
     _count(f"partitions:{_key_name(scorer_key(scorer))}")
     return out
-
-
-def _deduplicated(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
-    """As ``framing.batch`` does locally: an article whose id was seen before becomes a failure."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Article):
-            if item.id in seen:
-                item = ReadFailure(item.id, item.source or "", f"{item.id}: duplicate id {item.id!r} in this batch")
-            else:
-                seen.add(item.id)
-        yield item
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def score_paths_on_cluster(paths: Iterable[str | Path], scheduler_address: "str | distributed.Client", *,

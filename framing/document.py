@@ -19,7 +19,6 @@ from .reading import Article
 from .segment import Layout, layout
 
 QUOTED, UNQUOTED = "quoted", "unquoted"
-_NO_WORDS: frozenset[str] = frozenset()
 
 
 class Hit(NamedTuple):
@@ -63,8 +62,12 @@ class Document:
         return QUOTED if is_quoted(self.quoted, offset, offset + 1) else UNQUOTED
 
     def wordlist(self, name: str) -> frozenset[str]:
-        """A word list of the article's language (empty when the lexicons have none)."""
-        return self.wordlists.get(name, _NO_WORDS)
+        """A word list of the article's language (empty when its lexicons have none); a name
+        no lexicon family declares is an error (``framing.wordlists.declared_wordlists``)."""
+        try:
+            return self.wordlists[name]
+        except KeyError:
+            raise KeyError(f"no word list {name!r} is declared (see framing/lexicon_schema.py)") from None
 
     def wordlist_union(self, *names: str) -> frozenset[str]:
         """The union of several word lists, built once per combination of lists rather than

@@ -13,5 +13,13 @@ class LexiconError(FramingError, ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+class InternalError(FramingError):
+    """framing itself failed on one article (a bug): the batch reports it and goes on; please report it."""
+
+
 class UnsupportedLanguageError(FramingError, ValueError):
     """The article's language has no lexicons; framing refuses to score it as another language."""
+
+
+class StoreError(FramingError):
+    """A ``--db`` store cannot be used: not a store, of a newer schema, missing, or unwritable."""

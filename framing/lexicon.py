@@ -7,30 +7,37 @@ error names the file and the entry.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from .cache import cached
 from .errors import LexiconError
+from .lexicon_schema import DISTRACTOR, LEXICON_CATEGORIES
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
 # Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
+_CODE_DIGEST = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                       for name in ("lexicon.py", "lexicon_schema.py"))).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
 _META_REQUIRED = ("family", "language", "version", "source", "license")
 _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
 _ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
+_GRAMMAR_KEYS = _ENTRY_KEYS | {"value"}
+# Families whose entries mean nothing without a category, and what the category is there.
+_CATEGORY_REQUIRED = {"grammar": "the word list it belongs to", "persuasion": "its technique, framing/techniques.py",
+                      "frame": "its frame id, framing/frame_ids.py, or distractor"}
 _AXIS_KEYS = frozenset({"id", "negative", "positive", "description", "source"})
-DISTRACTOR = "distractor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,7 @@ class Entry:
     case_sensitive: bool = False
     note: str | None = None
     cased_forms: tuple[str, ...] = ()
+    value: float | None = None  # grammar entries: the number a word stands for (a month's number)
 
     def __reduce__(self):
         """Pickle as a constructor call: dataclasses restore a slotted class field by field
@@ -90,11 +98,7 @@ class LexiconSet:
     axes: dict[str, Axis]
     files: tuple[LexiconFile, ...]
     version: str
-
-    @property
-    def languages(self) -> frozenset[str]:
-        """Languages with at least one entry (``mul`` excluded)."""
-        return frozenset(e.language for e in self.entries if e.language != "mul")
+    overrides: tuple[str, ...] = ()  # forms a user's file took from a shipped entry, one line each
 
     def select(self, language: str, families: Iterable[str] | None = None) -> tuple[Entry, ...]:
         """Entries for ``language`` (and language-independent ones), optionally of some families."""
@@ -113,9 +117,10 @@ def default_lexicon_dir() -> Path:
                        f"{here.parent / 'lexicons'}); reinstall the package")
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=8)
-def _load_cached(paths: tuple[str, ...]) -> LexiconSet:
-    return _load(paths)
+def _load_cached(paths: tuple[str, ...], shipped: bool) -> LexiconSet:
+    return _load(paths, shipped)
 
 
 def load_lexicons(extra: Iterable[str | Path] = (), *, include_default: bool = True) -> LexiconSet:
@@ -128,31 +133,44 @@ def load_lexicons(extra: Iterable[str | Path] = (), *, include_default: bool = T
     roots = ([str(default_lexicon_dir())] if include_default else []) + [str(Path(p)) for p in extra]
     if not roots:
         raise LexiconError("no lexicons to load: pass a file or folder, or keep the defaults")
-    return _load_cached(tuple(roots))
+    lexicons = _load_cached(tuple(roots), include_default)
+    for override in lexicons.overrides:
+        warnings.warn(override, LexiconOverrideWarning, stacklevel=2)
+    return lexicons
 
 
-def _load(roots: tuple[str, ...]) -> LexiconSet:
+class LexiconOverrideWarning(UserWarning):
+    """A user's lexicon entry took a form that a shipped entry of its family also had."""
+
+
+def _load(roots: tuple[str, ...], shipped: bool = False) -> LexiconSet:
     """Read every file, then parse and validate them, or take the result from the cache
-    when exactly these files (by path and content) were validated before."""
-    files: list[Path] = []
-    for root in roots:
-        path = Path(root)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise LexiconError(f"{root}: no such lexicon file or folder")
+    when exactly these files (by path and content) were validated before. With
+    ``shipped``, the first root is the shipped set and the others are the user's."""
+    groups = [_files_under(root) for root in roots]
+    files = [path for group in groups for path in group]
+    user_files = frozenset(str(path) for group in groups[1 if shipped else 0:] for path in group)
     sources = [(path, _read_source(path)) for path in files]
     digest = hashlib.sha256()
     for path, source_text in sources:
         digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
     version = digest.hexdigest()[:16]
-    key = hashlib.sha256(repr([str(p) for p in files]).encode() + digest.digest() + _CODE_DIGEST).hexdigest()
-    return cached(f"lexicons-{key[:32]}", lambda: _parse(sources, version))
+    key = hashlib.sha256(repr([str(p) for p in files]).encode() + repr(sorted(user_files)).encode()
+                         + digest.digest() + _CODE_DIGEST).hexdigest()
+    return cached(f"lexicons-{key[:32]}", lambda: _parse(sources, version, user_files))
 
 
-def _parse(sources: list[tuple[Path, str]], version: str) -> LexiconSet:
+def _files_under(root: str) -> list[Path]:
+    """The lexicon files of a root: a file, or every ``*.toml`` under a folder, sorted."""
+    path = Path(root)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.toml") if p.is_file())
+    if path.is_file():
+        return [path]
+    raise LexiconError(f"{root}: no such lexicon file or folder")
+
+
+def _parse(sources: list[tuple[Path, str]], version: str, user_files: frozenset[str] = frozenset()) -> LexiconSet:
     entries: list[Entry] = []
     axes: dict[str, Axis] = {}
     metas: list[LexiconFile] = []
@@ -169,7 +187,7 @@ def _parse(sources: list[tuple[Path, str]], version: str) -> LexiconSet:
         raw_entries.extend((path, meta, raw) for raw in _entry_tables(path, data))
     seen: dict[tuple[str, str], set] = {}
     for path, meta, raw in raw_entries:
-        entry = _check_entry(path, meta, raw, axes)
+        entry = _check_entry(path, meta, raw, axes, str(path) if str(path) in user_files else None)
         ids = seen.setdefault((str(path), "ids"), set())
         if entry.id in ids:
             raise LexiconError(f"{path}: entry {entry.id!r}: duplicate id")
@@ -181,7 +199,35 @@ def _parse(sources: list[tuple[Path, str]], version: str) -> LexiconSet:
                                    + (f" (category {entry.category!r})" if entry.category else ""))
             forms_seen.add((form, entry.category))
         entries.append(entry)
-    return LexiconSet(tuple(entries), axes, tuple(metas), version)
+    kept, overrides = _user_entries_win(entries, user_files)
+    return LexiconSet(tuple(kept), axes, tuple(metas), version, tuple(overrides))
+
+
+def _user_entries_win(entries: list[Entry], user_files: frozenset[str]) -> tuple[list[Entry], list[str]]:
+    """Where a user's entry and a shipped entry of the same family and language share a
+    form, the shipped entry gives the form up (an entry left without forms is dropped), so
+    the user's axis or category is the one matched; each such form is reported."""
+    if not user_files:
+        return entries, []
+    taken: dict[tuple[str, str, str], Entry] = {}
+    for entry in entries:
+        if entry.lexicon in user_files:
+            for form in entry.forms:
+                taken.setdefault((entry.family, entry.language, form), entry)
+    kept, overrides = [], []
+    for entry in entries:
+        lost = [] if entry.lexicon in user_files else [
+            f for f in entry.forms if (entry.family, entry.language, f) in taken]
+        for form in lost:
+            user = taken[(entry.family, entry.language, form)]
+            overrides.append(f"{user.lexicon}: entry {user.id!r} takes {form!r} from the shipped entry "
+                             f"{entry.id!r} ({entry.lexicon}); the shipped entry no longer matches it")
+        if not lost:
+            kept.append(entry)
+        elif len(lost) < len(entry.forms):
+            kept.append(replace(entry, forms=tuple(f for f in entry.forms if f not in lost),
+                                cased_forms=tuple(c for c in entry.cased_forms if normalize_term(c) not in lost)))
+    return kept, overrides
 
 
 def _read_source(path: Path) -> str:
@@ -211,6 +257,11 @@ def _check_meta(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for key in _META_REQUIRED:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise LexiconError(f"{path}: [meta]: {key!r} must be a non-empty string")
+    if meta["family"] not in LEXICON_CATEGORIES:  # a misspelling: its entries would never be used
+        close = difflib.get_close_matches(meta["family"], sorted(LEXICON_CATEGORIES), n=1)
+        raise LexiconError(f"{path}: [meta]: unknown family {meta['family']!r}"
+                           + (f"; did you mean {close[0]!r}?" if close else "")
+                           + f" (families: {', '.join(sorted(LEXICON_CATEGORIES))})")
     if not _LANGUAGE.match(meta["language"]):
         raise LexiconError(f"{path}: [meta]: language {meta['language']!r} is not an ISO 639 code or 'mul'")
     unknown_tables = set(data) - {"meta", "entry", "axis"}
@@ -245,11 +296,14 @@ def _check_axes(path: Path, data: dict[str, Any]) -> list[Axis]:
     return axes
 
 
-def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: dict[str, Axis]) -> Entry:
+def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: dict[str, Axis],
+                 user_file: str | None = None) -> Entry:
+    """A validated entry; ``lexicon`` names its file: ``family/language`` for a shipped
+    file, the path for a user's."""
     family = meta["family"]
     name = raw.get("id", "?")
     where = f"{path}: entry {name!r}"
-    allowed = _NAMING_KEYS if family == "naming" else _ENTRY_KEYS
+    allowed = {"naming": _NAMING_KEYS, "grammar": _GRAMMAR_KEYS}.get(family, _ENTRY_KEYS)
     unknown = set(raw) - allowed
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
@@ -264,9 +318,17 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     forms = tuple(dict.fromkeys(normalize_term(t) for t in [raw["term"], *variants]))
     if not all(forms):
         raise LexiconError(f"{where}: a term is empty once normalised")
+    if not all(any(ch.isalnum() for ch in form) for form in forms):
+        raise LexiconError(f"{where}: a term with no letter or digit ({', '.join(repr(f) for f in forms)}) "
+                           "would match punctuation, not words")
     category = raw.get("category")
     if category is not None and (not isinstance(category, str) or not category.strip()):
         raise LexiconError(f"{where}: 'category' must be a non-empty string")
+    if category is None and family in _CATEGORY_REQUIRED:
+        raise LexiconError(f"{where}: a {family} entry needs a category ({_CATEGORY_REQUIRED[family]})")
+    if category is not None and category not in LEXICON_CATEGORIES[family]:
+        raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
+                           f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")
     weight = _number(where, raw, "weight")
     if weight is not None and weight < 0:
         raise LexiconError(f"{where}: 'weight' must be >= 0")
@@ -287,10 +349,15 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
                 raise LexiconError(f"{where}: a distractor has no position")
         elif position is None or not -1.0 <= position <= 1.0:
             raise LexiconError(f"{where}: 'position' must be a number in [-1, 1]")
-    lexicon = f"{family}/{meta['language']}"
+    value = _number(where, raw, "value")
+    if category == "month" and (value is None or value not in range(1, 13)):
+        raise LexiconError(f"{where}: a month entry needs 'value', its number from 1 to 12")
+    if category == "scale" and (value is None or value not in range(1, 31)):
+        raise LexiconError(f"{where}: a scale entry needs 'value', the exponent of ten it multiplies by")
+    lexicon = user_file or f"{family}/{meta['language']}"
     cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
     return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,
-                 category, weight, axis, position, case_sensitive, note, cased)
+                 category, weight, axis, position, case_sensitive, note, cased, value)
 
 
 def _number(where: str, raw: dict[str, Any], key: str) -> float | None:

@@ -17,8 +17,9 @@ from .lexicon import Entry
 from .normalize import NormalizedText
 
 
-# Candidates are (start, -end, entry): sorting on the first two puts the longest first at each start.
-_START_THEN_LONGEST = itemgetter(0, 1)
+# Candidates are (start, -end, order seen, entry): sorting on the first three puts the longest
+# first at each start, and equally long ones in the order the automaton reported them.
+_START_LONGEST_FIRST_SEEN = itemgetter(0, 1, 2)
 
 
 class Match(NamedTuple):
@@ -70,8 +71,12 @@ class Matcher:
             return []
         folded, text = view.folded, view.text
         n = len(folded)
-        candidates: list[tuple[int, int, Entry]] = []
+        # Only the longest candidate per family and start can be chosen (leftmost-longest), so
+        # only it is kept: nested terms ("a", "a a", ... 300 deep) once made a candidate for
+        # every term at every word, 6 GB for one article; now memory grows with the text only.
+        best: dict[tuple[str, int], tuple[int, int, int, Entry]] = {}
         entries = self.entries
+        sequence = 0
         for last, (length, indexes) in self._automaton.iter(folded):
             # Word-boundary tests written out: this loop runs for every raw match of every article.
             start, end = last + 1 - length, last + 1
@@ -87,11 +92,15 @@ class Matcher:
                 entry = entries[index]
                 if entry.case_sensitive and text[start:end] not in entry.cased_forms:
                     continue
-                candidates.append((start, -end, entry))
-        candidates.sort(key=_START_THEN_LONGEST)
+                key = (entry.family, start)
+                held = best.get(key)
+                if held is None or end > -held[1]:  # the first of equally long ones stays, as in a stable sort
+                    best[key] = (start, -end, sequence, entry)
+                sequence += 1
+        candidates = sorted(best.values(), key=_START_LONGEST_FIRST_SEEN)
         chosen: list[Match] = []
         frontier: dict[str, int] = {}
-        for start, negative_end, entry in candidates:
+        for start, negative_end, _, entry in candidates:
             if start >= frontier.get(entry.family, 0):
                 chosen.append(Match(start, -negative_end, entry))
                 frontier[entry.family] = -negative_end

@@ -54,7 +54,6 @@ class NormalizedText:
 
     text: str
     folded: str
-    original_length: int
     norm_starts: tuple[int, ...]
     norm_ends: tuple[int, ...]
     orig_starts: tuple[int, ...]
@@ -128,7 +127,7 @@ def normalize(original: str) -> NormalizedText:
         cursor = o_end
     pieces.append(original[cursor:])
     text = _unify_marks("".join(pieces))
-    return NormalizedText(text, fold_case(text), len(original), tuple(norm_starts),
+    return NormalizedText(text, fold_case(text), tuple(norm_starts),
                           tuple(norm_ends), tuple(orig_starts), tuple(orig_ends))
 
 

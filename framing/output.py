@@ -14,33 +14,39 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .profile import COUNTED_FAMILIES
+from .cells import dict_writer
+from .flat import ERROR_SCHEMA, flat_columns, flat_row
+from .terminal import cut, safe_terminal
 
 FORMATS = ("json", "jsonl", "csv", "table")
-CSV_COLUMNS = (["id", "error", "language", "words", "sentences", "headline"]
-               + [f"{family}_{part}" for family in COUNTED_FAMILIES
-                  for part in ("unquoted", "quoted", "per_1000_words")]
-               + ["attribution_coverage", "direct_quotations", "indirect_attributions", "quoted_share",
-                  "anonymous_share", "headline_hedged", "naming_stances"])
 
 
 Record = dict[str, Any]
 
 
 def is_error(record: Record) -> bool:
-    return record.get("schema") == "framing.error/1"
+    return record.get("schema") == ERROR_SCHEMA
 
 
-def write_output(items: Iterable[Record | str], fmt: str, path: str | None) -> None:
+def write_output(items: Iterable[Record | str], fmt: str, path: str | None, *, axes: Iterable[str] = (),
+                 readability: bool = False) -> None:
     """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout. An item may arrive
-    as its JSON line (a str) only for ``jsonl``."""
-    writer = _WRITERS[fmt]
+    as its JSON line (a str) only for ``jsonl``. CSV columns are fixed before the first row:
+    ``axes`` are the naming axes that get columns, ``readability`` adds Flesch reading ease."""
+    columns = list(flat_columns(axes, readability=readability))
+
+    def writer(stream: IO[str]) -> None:
+        if fmt == "csv":
+            _write_csv(items, stream, columns, tuple(axes))
+        else:
+            _WRITERS[fmt](items, stream)
+
     if path is None or path == "-":
-        writer(items, sys.stdout)
+        writer(sys.stdout)
         sys.stdout.flush()
         return
     with atomic_file(Path(path)) as stream:
-        writer(items, stream)
+        writer(stream)
 
 
 @contextmanager
@@ -83,29 +89,13 @@ def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write("\n]\n")
 
 
-def csv_row(item: Record) -> dict[str, Any]:
-    """One flat row: counts and rates per family, stances as ``axis=value`` pairs."""
-    if is_error(item):
-        return {"id": item["id"], "error": item["error"]}
-    row: dict[str, Any] = {k: item[k] for k in ("id", "language", "words", "sentences", "headline")}
-    for family in COUNTED_FAMILIES:
-        for part in ("unquoted", "quoted", "per_1000_words"):
-            row[f"{family}_{part}"] = item["features"][family][part]
-    attribution = item["features"]["attribution"]
-    row.update(attribution_coverage=attribution["coverage"], direct_quotations=attribution["direct"],
-               indirect_attributions=attribution["indirect"], quoted_share=attribution["quoted_share"],
-               anonymous_share=attribution["anonymous_share"],
-               headline_hedged=item["headline_framing"].get("hedged"))
-    row["naming_stances"] = ";".join(f"{axis}={'' if v['stance'] is None else v['stance']}"
-                                     for axis, v in item["naming"].items())
-    return row
-
-
-def _write_csv(items: Iterable[Record], stream: IO[str]) -> None:
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def _write_csv(items: Iterable[Any], stream: IO[str], columns: list[str], axes: tuple[str, ...]) -> None:
+    """One flat row (``framing.flat``) per record, under a header of ``columns``; cells are
+    formula-safe and lone CRs quoted (``framing.cells``)."""
+    writer = dict_writer(stream, columns)
     writer.writeheader()
     for item in items:
-        writer.writerow(csv_row(item))
+        writer.writerow(flat_row(item, axes))
 
 
 def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
@@ -114,7 +104,7 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write(header + "\n" + "-" * len(header) + "\n")
     for item in items:
         if is_error(item):
-            stream.write(f"{item['id'][:32]:<32} ERROR {item['error']}\n")
+            stream.write(f"{cut(item['id'], 32)} ERROR {safe_terminal(item['error'], one_line=True)}\n")
             continue
         stances = ", ".join(
             f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
@@ -122,8 +112,9 @@ def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
             for axis, v in item["naming"].items()) or "-"
         share = item["features"]["attribution"]["quoted_share"]
         hedges = item["features"]["hedge"]["unquoted"]
-        stream.write(f"{item['id'][:32]:<32} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
+        stream.write(f"{cut(item['id'], 32)} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
                      f"{stances}\n")
 
 
-_WRITERS: dict[str, Callable[[Iterable[Any], IO[str]], None]] = {"json": _write_json, "jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}
+_WRITERS: dict[str, Callable[[Iterable[Any], IO[str]], None]] = {"json": _write_json, "jsonl": _write_jsonl,
+                                                                   "table": _write_table}

@@ -7,12 +7,14 @@ from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
+from .families import counted_families
+from .frame_profile import frame_summary
 
 SCHEMA = "framing.profile/1"
-# Families whose evidence is counted per voice under ``features``.
-COUNTED_FAMILIES = ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
-                    "scare_quote", "loaded", "partial_quote")
 SOURCE_TYPES = ("named_person", "named_organisation", "document", "anonymous", "vague", "pronoun")
+# Below this many body words a rate per 1,000 words says more about the length than about the
+# writing ("Allegedly." would be 1,000 hedges per 1,000 words): the rate is null, with a note.
+MIN_RATE_WORDS = 50
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,11 @@ class Profile:
     headline_framing: dict[str, Any] = field(default_factory=dict)
     readability: dict[str, Any] | None = None
     sentence_spans: tuple[tuple[int, int, int], ...] = ()
+    frames: dict[str, Any] | None = None
 
     def to_frame(self):
         """One-row pandas DataFrame of the profile (needs pandas)."""
-        from .frames import ProfileRecord
+        from .dataframes import ProfileRecord
 
         return ProfileRecord(self.to_dict()).to_frame()
 
@@ -60,6 +63,7 @@ class Profile:
             "naming": self.naming,
             "features": self.features,
             **({"readability": self.readability} if self.readability is not None else {}),
+            **({"frames": self.frames} if self.frames is not None else {}),
             "evidence": [e.to_dict() for e in self.evidence],
             "sentence_spans": [list(span) for span in self.sentence_spans],
             "lexicon_version": self.lexicon_version,
@@ -68,17 +72,24 @@ class Profile:
 
 
 def build_profile(document: Document, evidence: list[Evidence], *, lexicon_version: str,
-                  framing_version: str, readability: dict[str, Any] | None = None) -> Profile:
-    """Counts, rates and naming stances from ``evidence`` found in ``document``."""
+                  framing_version: str, readability: dict[str, Any] | None = None,
+                  lexicon_notes: tuple[str, ...] = ()) -> Profile:
+    """Counts, rates and naming stances from ``evidence`` found in ``document``; ``lexicon_notes``
+    (such as thin lexicons for the language, see ``coverage``) join the article's own notes."""
     article = document.article
     features: dict[str, Any] = voice_counts(evidence, document.words)
+    notes = list(article.notes)
+    if document.words < MIN_RATE_WORDS:
+        notes.append(f"rates need at least {MIN_RATE_WORDS} body words and this article has {document.words}: "
+                     "per_1000_words is null")
     features["attribution"] = attribution_summary(document, evidence)
     meta: dict[str, Any] = {key: value for key, value in (("title", article.title), ("outlet", article.outlet),
                                           ("date", article.date), ("url", article.url),
                                           ("source", article.source), ("encoding", article.encoding))
             if value is not None}
-    if article.notes:
-        meta["notes"] = list(article.notes)
+    notes.extend(lexicon_notes)
+    if notes:
+        meta["notes"] = notes
     excluded = tuple(dict(x.to_dict(), text=document.text[x.start:x.end]) for x in document.layout.excluded)
     return Profile(
         id=article.id, language=document.language.code, language_confidence=document.language.confidence,
@@ -89,14 +100,15 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
         headline_framing=headline_summary(document, evidence), readability=readability,
         sentence_spans=tuple((start, end, words) for (start, end), words
-                             in zip(document.layout.sentences, document.layout.sentence_words)))
+                             in zip(document.layout.sentences, document.layout.sentence_words)),
+        frames=frame_summary(evidence, document.words, language=document.language.code))
 
 
 def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:
     """Per counted family, in one pass: unquoted and quoted counts, the unquoted rate per
-    1,000 words, and unquoted counts by category."""
+    1,000 words (null under ``MIN_RATE_WORDS`` words), and unquoted counts by category."""
     tallies: dict[str, dict[str, Any]] = {family: {UNQUOTED: 0, QUOTED: 0, "categories": {}}
-                                          for family in COUNTED_FAMILIES}
+                                          for family in counted_families()}
     for e in evidence:
         tally = tallies.get(e.family)
         if tally is None:
@@ -110,9 +122,9 @@ def voice_counts(evidence: list[Evidence], words: int) -> dict[str, Any]:
             for family, t in tallies.items()}
 
 
-def rate_per_1000(count: int, words: int) -> float:
-    """``count`` per 1,000 words; 0.0 for an article without words."""
-    return 1000.0 * count / words if words else 0.0
+def rate_per_1000(count: int, words: int) -> float | None:
+    """``count`` per 1,000 words; None for an article under ``MIN_RATE_WORDS`` words."""
+    return 1000.0 * count / words if words >= MIN_RATE_WORDS else None
 
 
 def naming_summary(evidence: list[Evidence]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ Spanish), a separator followed by other than three digits can only be
 decimal, scale words multiply ("milliard" is 10^9, "billion" 10^9 in English
 and 10^12 in French), and the unit (currency sign, per cent, or the word
 counted) is kept so that a count is set only against a count of the same
-thing. Scale words come from the grammar lexicons (``scale.<exponent>.<word>``).
+thing. Scale words come from the grammar lexicons (category ``scale``, ``value`` the exponent).
 """
 from __future__ import annotations
 
@@ -49,14 +49,13 @@ class Quantity:
 
 
 def scale_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
-    """Scale words of ``language`` -> exponent of ten (from ids ``scale.<exponent>.<word>``), and under
-    see ``link_words`` for the words between a number and its unit."""
+    """Scale words of ``language`` -> exponent of ten (each entry's ``value``); see ``link_words``
+    for the words between a number and its unit."""
     table = {}
     for entry in lexicons.select(language, ["grammar"]):
-        if entry.category == "scale" and entry.id.startswith("scale."):
-            exponent = int(entry.id.split(".")[1])
+        if entry.category == "scale" and entry.value is not None:
             for form in entry.forms:
-                table[form.lower()] = exponent
+                table[form.lower()] = int(entry.value)
     return table
 
 

@@ -6,11 +6,13 @@ article never stops the others.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
 import re
+import stat
 import sys
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -73,16 +75,16 @@ def read_paths(paths: Iterable[str | Path], *, encoding: str | None = None,
                stdin: BinaryIO | None = None) -> Iterator[Article | ReadFailure]:
     """Every article under ``paths`` (files, folders recursively, ``-`` for JSONL on stdin)."""
     for raw in paths:
-        name = str(raw)
+        name = text_name(raw)
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_jsonl_stream(stream, "<stdin>", encoding)
             continue
-        path = Path(name)
+        path = Path(raw)
         if path.is_dir():
             yield from _read_folder(path, encoding)
         elif path.exists():
-            yield from _read_file(path, path.name, encoding)
+            yield from _read_file(path, text_name(path.name), encoding)
         else:
             yield ReadFailure(name, name, f"{name}: no such file or folder")
 
@@ -102,7 +104,7 @@ def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: unreadable manifest: {exc}") from None
+        raise InputError(f"{text_name(path)}: unreadable manifest: {exc}") from None
     out = {}
     for record in data.get("article", []):
         if isinstance(record, dict) and isinstance(record.get("id"), str):
@@ -115,10 +117,11 @@ def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFai
     try:
         manifest = read_manifest(root)
     except InputError as exc:
-        yield ReadFailure(str(root / MANIFEST), str(root), str(exc))
+        yield ReadFailure(text_name(root / MANIFEST), text_name(root), str(exc))
         manifest = {}
     def on_error(exc: OSError) -> None:
-        failures.append(ReadFailure(str(exc.filename), str(exc.filename), f"{exc.filename}: {exc.strerror}"))
+        failures.append(ReadFailure(text_name(exc.filename), text_name(exc.filename),
+                                    f"{text_name(exc.filename)}: {exc.strerror}"))
 
     failures: list[ReadFailure] = []
     for folder, subfolders, files in os.walk(root, onerror=on_error):
@@ -129,41 +132,75 @@ def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFai
             path = Path(folder) / file_name
             if file_name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
-            for item in _read_file(path, path.relative_to(root).as_posix(), encoding):
+            special = _special_file(path)
+            if special:  # a named pipe would block the batch forever, a device never end
+                yield ReadFailure(text_name(path.relative_to(root).as_posix()), text_name(path),
+                                  f"{text_name(path)}: {special}, not a regular file: skipped")
+                continue
+            for item in _read_file(path, text_name(path.relative_to(root).as_posix()), encoding):
                 meta = manifest.get(item.id) if isinstance(item, Article) else None
                 yield replace(item, **meta) if meta and isinstance(item, Article) else item
     yield from failures
 
 
+def text_name(path: str | Path) -> str:
+    """A file name as text that any UTF-8 stream can write: bytes that are not UTF-8 (which
+    Python keeps as lone surrogates) become ``\\xff`` escapes, the same every run."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _special_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (a FIFO, a device, a socket), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reading it reports why
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
 def _read_file(path: Path, article_id: str, encoding: str | None) -> Iterator[Article | ReadFailure]:
     suffix = path.suffix.lower()
+    name = text_name(path)
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
-                yield from _read_jsonl_stream(stream, str(path), encoding)
+                yield from _read_jsonl_stream(stream, name, encoding)
+            return
+        if suffix in CSV_SUFFIXES:
+            # The limit is per article (per row), not per file: a CSV is a batch.
+            with path.open("rb") as stream:
+                data = stream.read()
+            yield from _read_csv(decode_bytes(data, name=name, encoding=encoding).text, name, article_id)
             return
         data = _read_bounded(path)
-        if suffix in CSV_SUFFIXES:
-            yield from _read_csv(decode_bytes(data, name=str(path), encoding=encoding).text, str(path), article_id)
-            return
-        decoded = decode_bytes(data, name=str(path), encoding=encoding)
+        decoded = decode_bytes(data, name=name, encoding=encoding)
         notes: tuple[str, ...] = (f"decoded with the fallback encoding {decoded.encoding}",) if decoded.fallback else ()
         text = decoded.text
-        if suffix in HTML_SUFFIXES or looks_like_html(text):
-            text = extract_html(text, name=str(path))
+        # Only a file that says it is HTML is extracted: text that mentions a few tags
+        # stays text (sniffing gutted articles about web pages).
+        if suffix in HTML_SUFFIXES:
+            text = extract_html(text, name=name)
             notes += ("main text extracted from HTML with trafilatura; offsets index the extracted text",)
-        yield Article(id=article_id, text=text, source=str(path), encoding=decoded.encoding, notes=notes)
+        yield Article(id=article_id, text=text, source=name, encoding=decoded.encoding, notes=notes)
     except InputError as exc:
-        yield ReadFailure(article_id, str(path), str(exc))
+        yield ReadFailure(article_id, name, str(exc))
     except OSError as exc:
-        yield ReadFailure(article_id, str(path), f"{path}: {exc.strerror or exc}")
+        yield ReadFailure(article_id, name, f"{name}: {exc.strerror or exc}")
 
 
 def _read_bounded(path: Path) -> bytes:
     with path.open("rb") as stream:
         data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{path}: larger than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article; "
+        raise InputError(f"{text_name(path)}: larger than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article; "
                          "split it into articles (JSONL) first")
     return data
 
@@ -188,12 +225,18 @@ def extract_html(html: str, *, name: str) -> str:
 
 
 def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[Article | ReadFailure]:
-    for number, raw_line in enumerate(stream, start=1):
+    for number, line in enumerate(_jsonl_lines(stream, name, encoding), start=1):
         where = f"{name}:{number}"
-        if not raw_line.strip():
+        if isinstance(line, InputError):
+            yield ReadFailure(where, name, str(line))
+            return
+        if not line.strip():
             continue
         try:
-            line = decode_bytes(raw_line, name=where, encoding=encoding).text
+            if isinstance(line, bytes):
+                line = decode_bytes(line, name=where, encoding=encoding).text
+            else:
+                check_text(line, name=where)
             record = json.loads(line)
         except InputError as exc:
             yield ReadFailure(where, name, str(exc))
@@ -201,27 +244,102 @@ def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Ite
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, name, f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
             continue
+        except ValueError as exc:  # an integer of thousands of digits
+            yield ReadFailure(where, name, f"{where}: unreadable JSON value ({exc})")
+            continue
+        except RecursionError:
+            yield ReadFailure(where, name, f"{where}: JSON nested too deeply to read")
+            continue
         yield record_to_article(record, where, name)
 
 
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _jsonl_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[bytes | str | InputError]:
+    """The lines of a JSONL stream: bytes, decoded one by one; or, for UTF-16 and UTF-32
+    (whose newlines are more than one byte, so splitting the bytes on b"\\n" breaks
+    characters), str lines of the whole stream decoded at once."""
+    first = stream.readline()
+    wide = first.startswith(_WIDE_BOMS) or (encoding is not None and _is_wide(encoding))
+    if not wide:
+        if first:
+            yield first
+        yield from stream
+        return
+    try:
+        text = decode_bytes(first + stream.read(), name=name, encoding=encoding).text
+    except InputError as exc:
+        yield exc
+        return
+    yield from text.splitlines()
+
+
+def _is_wide(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
 def _read_csv(text: str, name: str, file_id: str) -> Iterator[Article | ReadFailure]:
-    csv.field_size_limit(MAX_ARTICLE_BYTES)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    """The rows of a CSV as articles. A row that cannot be read (an unterminated quotation
+    mark that would swallow the rows after it) is reported by its line, and reading goes on
+    from the next line, so no row is merged into another or lost unseen."""
+    csv.field_size_limit(MAX_ARTICLE_BYTES + 1)
+    rows = _csv_rows(text)
+    first = next(rows, None)
+    header = first[1] if first is not None and isinstance(first[1], list) else []
     if "text" not in header:
         yield ReadFailure(file_id, name, f"{name}: CSV header {header} has no 'text' column "
                                       f"(expected some of {list(RECORD_FIELDS)})")
         return
-    try:
-        for number, row in enumerate(reader, start=2):
-            where = f"{name}:{number}"
-            if None in row:
-                yield ReadFailure(where, name, f"{where}: more fields than the header has")
-                continue
-            yield record_to_article({k: v for k, v in row.items() if v not in (None, "")} | {"text": row["text"]},
-                                     where, name)
-    except csv.Error as exc:
-        yield ReadFailure(file_id, name, f"{name}: malformed CSV near line {reader.line_num}: {exc}")
+    twice = sorted({column for column in header if header.count(column) > 1})
+    if twice:
+        yield ReadFailure(file_id, name, f"{name}: CSV header names {twice} more than once: "
+                                      "which column to read is ambiguous")
+        return
+    for number, (line, row) in enumerate(((line, row) for line, row in rows if row != []), start=2):
+        where = f"{name}:{number}"
+        if isinstance(row, csv.Error):
+            yield ReadFailure(where, name, f"{name}: malformed CSV in the record starting on line {line} ({row}); "
+                                           "an unterminated quotation mark? the rows after it are read on")
+            continue
+        if len(row) > len(header):
+            yield ReadFailure(where, name, f"{where}: more fields than the header has")
+            continue
+        record = {k: v for k, v in zip(header, row) if v != ""}
+        yield record_to_article(record | {"text": row[header.index("text")] if len(row) > header.index("text")
+                                          else None}, where, name)
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """``(line where the record starts, fields or the error)`` for each CSV record, strict
+    about quotation marks; after an error, reading resumes on the line after the bad
+    record's first line."""
+    stream = io.StringIO(text, newline="")
+    line_starts: list[int] | None = None
+    line = 1
+    while True:
+        reader = csv.reader(stream, strict=True)
+        done = 0
+        try:
+            for row in reader:
+                yield line + done, row
+                done = reader.line_num
+            return
+        except csv.Error as exc:
+            bad = line + done
+            yield bad, exc
+            if line_starts is None:
+                line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+            if bad >= len(line_starts):
+                return
+            line = bad + 1
+            stream.seek(line_starts[bad])
 
 
 def record_to_article(record: Any, where: str, name: str) -> Article | ReadFailure:
@@ -246,7 +364,7 @@ def record_to_article(record: Any, where: str, name: str) -> Article | ReadFailu
         if len(text) > MAX_ARTICLE_BYTES:
             raise InputError(f"{where}: text longer than the limit of {MAX_ARTICLE_BYTES} characters")
         notes: tuple[str, ...] = ()
-        if looks_like_html(text):
+        if record.get("format") == "html":  # declared: a record's text is never sniffed
             text = extract_html(text, name=where)
             notes = ("main text extracted from HTML with trafilatura; offsets index the extracted text",)
     except InputError as exc:

@@ -8,14 +8,15 @@ Content-Security-Policy that forbids scripts altogether.
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
+import re
 from typing import Any
 
 from . import report_parts as parts_of
-from .compare import RATE_FAMILIES
+from .cells import dict_writer
+from .report_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
 CLAIM_FORMATS = ("json", "markdown", "html")  # the formats that show stories and aligned claims
@@ -33,8 +34,9 @@ def _json(comparison: dict[str, Any]) -> str:
 def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per group and family: rate, interval, z-score, rank."""
     rows = []
+    families = rate_families(comparison)
     for name, group in comparison["groups"].items():
-        for family in RATE_FAMILIES:
+        for family in families:
             f = group["features"][family]
             rows.append({"group": name, "articles": len(group["articles"]), "family": family, "rate": f["rate"],
                          "ci_low": f["ci"][0], "ci_high": f["ci"][1], "z": f["z"], "rank": f["rank"]})
@@ -43,8 +45,7 @@ def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _csv(comparison: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"],
-                            lineterminator="\n")
+    writer = dict_writer(out, ["group", "articles", "family", "rate", "ci_low", "ci_high", "z", "rank"])
     writer.writeheader()
     writer.writerows(feature_rows(comparison))
     return out.getvalue()
@@ -55,18 +56,26 @@ def _fmt(value: Any, spec: str = ".2f") -> str:
 
 
 def _md_cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article data as inert Markdown: raw HTML escaped (a renderer would pass ``<script>``
+    on), and the characters of links, images, emphasis and code backslash-escaped, so
+    that no ``[x](javascript:...)`` link can form; one line, pipes escaped for tables."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", escaped)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_\[\]()!|#~$]")
 
 
 def _markdown(comparison: dict[str, Any]) -> str:
     groups = comparison["groups"]
+    families = rate_families(comparison)
     lines = [f"# Framing comparison (by {comparison['by']})", ""]
     lines += ["## Own-voice rates per 1,000 words (95% interval)", "",
-              "| group | articles | " + " | ".join(RATE_FAMILIES) + " |",
-              "|---|---:|" + "---:|" * len(RATE_FAMILIES)]
+              "| group | articles | " + " | ".join(families) + " |",
+              "|---|---:|" + "---:|" * len(families)]
     for name, group in groups.items():
-        cells = [f"{f['rate']:.1f} [{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]"
-                 for f in (group["features"][family] for family in RATE_FAMILIES)]
+        cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
+                 for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
               "|---|---|---:|---:|---:|"]
@@ -146,26 +155,30 @@ def _highlight(text: str, offset: int, evidence: list[dict[str, Any]]) -> str:
 
 
 def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
-    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths."""
+    """An inline SVG heatmap of z-scores, or None without matplotlib. Text is drawn as paths.
+
+    Drawn on a ``Figure`` object, never through pyplot: a library call must not switch
+    the backend of the notebook it runs in."""
     try:
         import matplotlib
+        from matplotlib.figure import Figure
     except ImportError:
         return None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     names = list(comparison["groups"])
-    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in RATE_FAMILIES] for n in names]
-    figure, axes = plt.subplots(figsize=(1.2 + 0.9 * len(RATE_FAMILIES), 0.8 + 0.45 * len(names)))
+    families = rate_families(comparison)
+    values = [[comparison["groups"][n]["features"][f]["z"] or 0.0 for f in families] for n in names]
+    figure = Figure(figsize=(1.2 + 0.9 * len(families), 0.8 + 0.45 * len(names)))
+    axes = figure.subplots()
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
-    axes.set_xticks(range(len(RATE_FAMILIES)), RATE_FAMILIES, rotation=30, ha="right")
-    axes.set_yticks(range(len(names)), [n[:40] for n in names])
+    axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
+    # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
+    axes.set_yticks(range(len(names)), [n[:40].replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
     figure.tight_layout()
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "path"}):
         figure.savefig(buffer, format="svg")
-    plt.close(figure)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
 

@@ -12,34 +12,36 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
-from .compare import MIN_NAMING_MENTIONS, RATE_FAMILIES
+from .compare import MIN_NAMING_MENTIONS
+from .families import FAMILIES, highlighted_families
 
 TOP_CLAIMS = 5
 OPEN_ARTICLES = 12  # longer lists of articles start folded
-# Highlight colour of each evidence family in aligned claims, and what it means to a reader.
-HIGHLIGHTS = {
-    "hedge": ("#ffe08a", "hedge (the writer softens the claim)"),
-    "booster": ("#9fe0a8", "booster (the writer presents it as certain)"),
-    "factive": ("#9fe0a8", "factive verb (presupposes it is true)"),
-    "source": ("#b8d4ff", "source the claim is attributed to"),
-    "attribution_cue": ("#b8d4ff", "attribution cue (said, according to)"),
-    "naming": ("#f4b0d0", "contested name"),
-    "scare_quote": ("#ffb3a7", "scare quote (distancing quotation marks)"),
-    "partial_quote": ("#d9c7ff", "partial quotation of a speaker's words"),
-    "loaded": ("#ffb3a7", "loaded word"),
-}
+
+
+def rate_families(comparison: Mapping[str, Any]) -> list[str]:
+    """The families a comparison gives rates for, in its own order: a comparison rendered
+    later (from its JSON) shows what it holds, whatever the registry holds today."""
+    for group in comparison["groups"].values():
+        return list(group["features"])
+    return []
 
 
 def highlight_css() -> str:
-    """CSS of the highlight marks, one rule per family."""
-    return "".join(f"mark.{family}{{background:{colour}}}" for family, (colour, _) in HIGHLIGHTS.items())
+    """CSS of the highlight marks: one rule per family of the registry, in its colour."""
+    return "".join(f"mark.{name}{{background:{family.colour}}}" for name, family in FAMILIES.items())
 
 
 def legend() -> str:
-    """The highlight colours and what each marks."""
-    items = "".join(f"<li><mark class='{family}'>{html.escape(family.replace('_', ' '))}</mark> "
-                    f"{html.escape(meaning)}</li>" for family, (_, meaning) in HIGHLIGHTS.items())
+    """The highlight colours and what each marks, from the family registry."""
+    items = "".join(f"<li><mark class='{name}'>{html.escape(FAMILIES[name].label)}</mark> "
+                    f"{html.escape(FAMILIES[name].description)}</li>" for name in highlighted_families())
     return f"<ul class='legend' id='legend'>{items}</ul>"
+
+
+def _number(value: Any, spec: str) -> str:
+    """A figure for the page; a dash where there is none (a group without rates)."""
+    return "–" if value is None else format(value, spec)
 
 
 def article_label(comparison: Mapping[str, Any], article_id: str) -> str:
@@ -69,16 +71,16 @@ def rates_table(comparison: Mapping[str, Any]) -> str:
     """Rate and 95% interval in each cell, shaded by z-score."""
     e = html.escape
     rows = ["<table class='rates'><tr><th>group</th><th>articles</th>"
-            + "".join(f"<th>{e(f)}</th>" for f in RATE_FAMILIES) + "</tr>"]
+            + "".join(f"<th>{e(f)}</th>" for f in rate_families(comparison)) + "</tr>"]
     for name, group in comparison["groups"].items():
         cells = []
-        for family in RATE_FAMILIES:
+        for family in rate_families(comparison):
             f = group["features"][family]
             z = f["z"] or 0.0
             shade = max(0, min(255, int(255 - 60 * abs(z))))
             colour = f"rgb(255,{shade},{shade})" if z > 0 else f"rgb({shade},{shade},255)"
-            cells.append(f"<td style='background:{colour}'>{f['rate']:.1f}<br><span class='ci'>"
-                         f"[{f['ci'][0]:.1f}, {f['ci'][1]:.1f}]</span></td>")
+            cells.append(f"<td style='background:{colour}'>{_number(f['rate'], '.1f')}<br><span class='ci'>"
+                         f"[{_number(f['ci'][0], '.1f')}, {_number(f['ci'][1], '.1f')}]</span></td>")
         rows.append(f"<tr><td>{e(name)}</td><td>{len(group['articles'])}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
     return "".join(rows)

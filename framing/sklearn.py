@@ -21,8 +21,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .errors import FramingError
+from .families import counted_families
+from .flat import flat_row
 from .lexicon import load_lexicons
-from .profile import COUNTED_FAMILIES
 from .reading import article_from_text
 from .scoring import BATCH_SIZE, Scorer
 
@@ -42,12 +43,13 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
     language : the language of every document, or None to identify it per document.
     lexicons : extra lexicon files or folders.
     axes : naming axes whose own-voice stance becomes a column (missing evidence is 0.0 and a
-        ``<axis>_mentions`` column of 0 tells it apart from a neutral stance).
+        ``<axis>_mentions`` column of 0 tells it apart from a neutral stance); None (the
+        default) for every axis of the lexicons.
     on_error : "raise" (default) or "zeros": what to do with a document framing cannot score.
     """
 
     def __init__(self, *, language: str | None = None, lexicons: tuple[str, ...] = (),
-                 axes: tuple[str, ...] = ("western_sahara",), on_error: str = "raise"):
+                 axes: tuple[str, ...] | None = None, on_error: str = "raise"):
         self.language = language
         self.lexicons = lexicons
         self.axes = axes
@@ -58,7 +60,7 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         self._validate_input(X)
         if self.on_error not in ("raise", "zeros"):
             raise ValueError(f"on_error must be 'raise' or 'zeros', not {self.on_error!r}")
-        unknown = set(self.axes) - set(_scorer(tuple(map(str, self.lexicons))).lexicons.axes)
+        unknown = set(self.axes or ()) - set(_scorer(tuple(map(str, self.lexicons))).lexicons.axes)
         if unknown:
             raise ValueError(f"unknown naming axes {sorted(unknown)}")
         return self
@@ -67,6 +69,7 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         """One row of floats per document, columns as ``get_feature_names_out()``."""
         self._validate_input(X)
         scorer = _scorer(tuple(map(str, self.lexicons)))
+        names, axes = self.get_feature_names_out(), self._axes()
         rows = []
         texts = list(X)
         for first in range(0, len(texts), BATCH_SIZE):
@@ -74,10 +77,11 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
                 if isinstance(result, FramingError):
                     if self.on_error == "raise":
                         raise result
-                    rows.append([0.0] * len(self.get_feature_names_out()))
+                    rows.append([0.0] * len(names))
                 else:
-                    rows.append(self._row(result.to_dict()))
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(self.get_feature_names_out()))
+                    flat = flat_row(result.to_dict(), axes)
+                    rows.append([float(flat[name] or 0.0) for name in names])
+        return np.asarray(rows, dtype=float).reshape(len(rows), len(names))
 
     def _score_batch(self, scorer: Scorer, texts: list[str], offset: int) -> list[Any]:
         """Profiles or ``FramingError``s of ``texts`` in order, scored together (``Scorer.score_many``)."""
@@ -94,21 +98,19 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         return results
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        names = [f"{family}_per_1000_words" for family in COUNTED_FAMILIES]
+        """Columns of ``framing.flat`` rows: rates per counted family, attribution shares,
+        stance and own-voice mentions per axis."""
+        names = [f"{family}_per_1000_words" for family in counted_families()]
         names += [f"attribution_{name}" for name in ATTRIBUTION_FEATURES]
-        for axis in self.axes:
+        for axis in self._axes():
             names += [f"{axis}_stance", f"{axis}_mentions"]
         return np.asarray(names, dtype=object)
 
-    def _row(self, profile: dict[str, Any]) -> list[float]:
-        features = profile["features"]
-        row = [float(features[family]["per_1000_words"]) for family in COUNTED_FAMILIES]
-        row += [float(features["attribution"][name] or 0.0) for name in ATTRIBUTION_FEATURES]
-        for axis in self.axes:
-            naming = profile["naming"].get(axis)
-            row += [float(naming["stance"] or 0.0) if naming else 0.0,
-                    float(naming["mentions"]["unquoted"]) if naming else 0.0]
-        return row
+    def _axes(self) -> tuple[str, ...]:
+        if self.axes is not None:
+            return tuple(self.axes)
+        return tuple(sorted(_scorer(tuple(map(str, self.lexicons))).lexicons.axes))
+
 
     @staticmethod
     def _validate_input(X: Any) -> None:

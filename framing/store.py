@@ -18,9 +18,11 @@ import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
+from .errors import StoreError
 from .reading import Article
+from .terminal import display_path
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
@@ -54,6 +56,15 @@ def store_key(article: Article, *, lexicon_version: str, framing_version: str, o
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class Selection(NamedTuple):
+    """What ``ProfileStore.for_comparison`` read: ``(profile, text)`` pairs, the lexicon
+    version they share, and how many articles other versions had that were left out."""
+
+    items: list[tuple[dict[str, Any], str]]
+    lexicon_version: str
+    left_out: dict[str, int]
+
+
 class ProfileStore:
     """A SQLite file of profiles. Use as a context manager; ``put`` batches, ``flush`` commits.
 
@@ -69,13 +80,47 @@ class ProfileStore:
     'a'
     """
 
-    def __init__(self, path: str | Path, *, batch_size: int = 50):
+    def __init__(self, path: str | Path, *, batch_size: int = 50, readonly: bool = False):
         self.path = Path(path)
         self.batch_size = batch_size
+        self.readonly = readonly
         self._pending = 0
-        self._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._set_up()
+        name = display_path(self.path)
+        if self.path.is_dir():
+            raise StoreError(f"--db {name} is a folder, not a store file")
+        if readonly and not self.path.is_file():
+            raise StoreError(f"--db {name}: no such store (reading one never creates it)")
+        try:
+            if readonly:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                                   isolation_level=None)
+            else:
+                self._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                                   isolation_level=None)
+            self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if readonly:
+                self._check_schema()
+            else:
+                self._set_up()
+        except sqlite3.DatabaseError as exc:
+            connection = getattr(self, "_connection", None)
+            if connection is not None:
+                connection.close()
+            raise StoreError(f"--db {name}: not a usable framing store ({exc}); "
+                             "is it a SQLite file written by framing, complete and writable?") from None
+
+    def _check_schema(self) -> None:
+        """Refuse a store of a newer schema (written by a newer framing) or none at all."""
+        tables = {row[0] for row in self._connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"profiles", "meta"} <= tables:
+            raise StoreError(f"--db {display_path(self.path)}: a SQLite file but not a framing store "
+                             f"(tables {sorted(tables)})")
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+        version = int(row[0]) if row and str(row[0]).isdigit() else None
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"--db {display_path(self.path)}: store schema version {row[0] if row else 'unknown'}, "
+                             f"this framing reads version {SCHEMA_VERSION}; use the framing that wrote it")
 
     def _set_up(self) -> None:
         """WAL mode and the tables. Switching to WAL needs a moment alone with the file, and
@@ -88,6 +133,7 @@ class ProfileStore:
                 self._connection.executescript(_CREATE)
                 self._connection.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)",
                                          ("schema_version", str(SCHEMA_VERSION)))
+                self._check_schema()
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == SETUP_ATTEMPTS - 1:
@@ -107,6 +153,13 @@ class ProfileStore:
 
     def put(self, key: str, article: Article, profile: dict[str, Any]) -> None:
         """Store one profile; committed with its batch (``batch_size``) or on ``flush``."""
+        try:
+            self._put(key, article, profile)
+        except sqlite3.OperationalError as exc:  # a full disk, a store made read-only meanwhile
+            raise StoreError(f"--db {display_path(self.path)}: cannot store profiles: {exc}; "
+                             "what was committed before is kept") from None
+
+    def _put(self, key: str, article: Article, profile: dict[str, Any]) -> None:
         if self._pending == 0:
             self._connection.execute("BEGIN IMMEDIATE")
         self._connection.execute(
@@ -121,7 +174,11 @@ class ProfileStore:
     def flush(self) -> None:
         """Commit the open batch."""
         if self._pending:
-            self._connection.execute("COMMIT")
+            try:
+                self._connection.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"--db {display_path(self.path)}: cannot commit profiles: {exc}; "
+                                 "what was committed before is kept") from None
             self._pending = 0
 
     def close(self) -> None:
@@ -133,6 +190,35 @@ class ProfileStore:
 
     def __len__(self) -> int:
         return self._connection.execute("SELECT COUNT(*) FROM profiles").fetchone()[0]
+
+    def for_comparison(self, lexicon_version: str) -> "Selection":
+        """The profiles a comparison reads: per article (its id and source, so that articles
+        sharing an id across sources are all kept) the newest profile made with one lexicon
+        version, ``lexicon_version`` when the store holds it, else the newest stored; never
+        profiles of several versions mixed (their rates differ by construction).
+        ``left_out`` counts the articles that have a profile of another version only."""
+        rows = self._connection.execute(
+            "SELECT article_id, json_extract(profile, '$.source'), lexicon_version, profile, text FROM "
+            "(SELECT *, ROW_NUMBER() OVER (PARTITION BY article_id, json_extract(profile, '$.source'), "
+            "lexicon_version ORDER BY stored_at DESC) AS n FROM profiles) WHERE n = 1 ORDER BY stored_at DESC")
+        newest: dict[tuple[str, str | None], dict[str, tuple[str, str]]] = {}
+        order: list[str] = []
+        for article_id, source, version, profile, text in rows:
+            newest.setdefault((article_id, source), {})[version] = (profile, text)
+            if version not in order:
+                order.append(version)
+        chosen = lexicon_version if lexicon_version in order else (order[0] if order else lexicon_version)
+        items: list[Any] = []
+        left_out: dict[str, int] = {}
+        for key in sorted(newest, key=lambda k: (k[0], k[1] or "")):
+            versions = newest[key]
+            if chosen in versions:
+                profile, text = versions[chosen]
+                items.append((json.loads(profile), text))
+            else:
+                for version in versions:
+                    left_out[version] = left_out.get(version, 0) + 1
+        return Selection(items, chosen, left_out)
 
     def latest(self) -> Iterator[tuple[dict[str, Any], str]]:
         """``(profile, text)`` of the newest stored profile of each article id, by id."""

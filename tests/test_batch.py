@@ -223,3 +223,34 @@ def test_the_command_reports_a_dead_worker_and_exits_2(tmp_path, monkeypatch, ca
     assert cli.main(["score", str(path), "--jobs", "2", "--quiet", "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "worker process died" in capsys.readouterr().err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def _fail_on_boom(document):
+    """An extractor with a bug that only one odd article triggers."""
+    if "BOOM" in document.text:
+        raise ZeroDivisionError("a bug")
+    return []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bug_on_one_article_becomes_its_error_record_and_the_batch_goes_on(monkeypatch, jobs):
+    from framing.extractors import EXTRACTORS
+
+    monkeypatch.setitem(EXTRACTORS, "buggy", _fail_on_boom)
+    articles = [Article(f"a{i}", f"Officials met on Monday, number {i}, the ministry said.") for i in range(40)]
+    articles[17] = Article("odd", "Officials met on Monday. BOOM, the ministry said.")
+    results = list(score_stream(Scorer(), articles, language="en", jobs=jobs))
+    assert [r.record["id"] for r in results] == [a.id for a in articles]
+    failed = [r.record for r in results if r.record["schema"] == "framing.error/1"]
+    assert len(failed) == 1 and failed[0]["id"] == "odd"
+    assert "internal error" in failed[0]["error"] and "ZeroDivisionError: a bug" in failed[0]["error"]
+
+
+def test_the_api_raises_framings_own_failure_with_its_cause(monkeypatch):
+    from framing.errors import InternalError
+    from framing.extractors import EXTRACTORS
+
+    monkeypatch.setitem(EXTRACTORS, "buggy", _fail_on_boom)
+    with pytest.raises(InternalError) as caught:
+        Scorer().score(Article("odd", "Officials met. BOOM."), language="en")
+    assert isinstance(caught.value.__cause__, ZeroDivisionError)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from framing.cli import build_parser, main
+from framing.cli import EXIT_SKIPPED, build_parser, main
 
 from .conftest import CORPUS
 
@@ -44,7 +44,7 @@ def test_one_bad_article_is_reported_and_skipped(tmp_path):
     (tmp_path / "c.txt").write_text("Le Maroc investit au Sahara marocain, selon des responsables.")
     code, out, err = run("score", tmp_path)
     records = [json.loads(line) for line in out.splitlines()]
-    assert code == 1
+    assert code == EXIT_SKIPPED
     assert [r["id"] for r in records] == ["a.txt", "b.txt", "c.txt"]
     assert records[1]["schema"] == "framing.error/1" and "binary" in records[1]["error"]
     assert "b.txt" in err and "2 scored, 0 from the store, 1 could not be scored" in err
@@ -55,14 +55,14 @@ def test_unsupported_language_is_reported_not_scored_as_english(tmp_path):
     path.write_text("Il governo italiano ha annunciato oggi nuove misure economiche per le famiglie e le imprese.")
     code, out, err = run("score", path)
     (record,) = [json.loads(line) for line in out.splitlines()]
-    assert code == 1 and record["schema"] == "framing.error/1" and "'it'" in record["error"]
+    assert code == EXIT_SKIPPED and record["schema"] == "framing.error/1" and "'it'" in record["error"]
 
 
 def test_duplicate_ids_in_jsonl_are_reported(tmp_path):
     lines = [json.dumps({"id": "same", "text": "The Moroccan Sahara again, he said."})] * 2
     code, out, _ = run("score", "-", stdin="\n".join(lines) + "\n")
     records = [json.loads(line) for line in out.splitlines()]
-    assert code == 1 and "duplicate id" in records[1]["error"]
+    assert code == EXIT_SKIPPED and "duplicate id" in records[1]["error"]
 
 
 def test_output_file_is_written_atomically(tmp_path, monkeypatch):

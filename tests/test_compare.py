@@ -22,7 +22,7 @@ def story():
     scorer = framing.Scorer()
     profiles = [scorer.score(a).to_dict() for a in articles]
     texts = {a.id: a.text for a in articles}
-    return profiles, texts, compare(profiles, texts=texts, resamples=300)
+    return profiles, texts, compare(profiles, texts=texts, lexicons=scorer.lexicons, resamples=300)
 
 
 def test_corpus_manifest_gives_outlets_honestly():
@@ -93,7 +93,7 @@ def test_email_date_divergence_is_found_when_claims_align():
     b = framing.score("The email from Sidney Blumenthal, sent on 17 January 2013, cites a source.", language="en", id="b")
     texts = {"a": "The email, sent by Sidney Blumenthal on January 18, 2013, cites a source.",
              "b": "The email from Sidney Blumenthal, sent on 17 January 2013, cites a source."}
-    result = compare([dict(a, outlet="A"), dict(b, outlet="B")], texts=texts, resamples=100)
+    result = compare([dict(a, outlet="A"), dict(b, outlet="B")], texts=texts, lexicons=framing.Scorer().lexicons, resamples=100)
     (divergence,) = [d for d in result["divergences"] if d["kind"] == "date"]
     assert divergence["values"] == [["2013-01-18"], ["2013-01-17"]]
 
@@ -151,7 +151,7 @@ def hostile_comparison():
     a = framing.score(text, language="en", id=f"a{HOSTILE}", title=HOSTILE)
     b = framing.score(other, language="en", id="b")
     return compare([dict(a, outlet=HOSTILE), dict(b, outlet="B")],
-                   texts={a["id"]: text, "b": other}, resamples=100)
+                   texts={a["id"]: text, "b": other}, lexicons=framing.Scorer().lexicons, resamples=100)
 
 
 def test_html_escapes_hostile_text_and_loads_nothing():
@@ -161,3 +161,30 @@ def test_html_escapes_hostile_text_and_loads_nothing():
     assert "default-src 'none'" in page
     # Nothing to fetch: no src/href/url() pointing anywhere (SVG xmlns are names, not loads).
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:|//)|url\(\s*[\"']?(?:https?:|//)", page)
+
+
+def test_claim_alignment_needs_the_lexicons_it_reads_dates_with():
+    import framing
+
+    a = framing.score("Officials met on January 18, 2013.", language="en", id="a")
+    with pytest.raises(ValueError, match="lexicons="):
+        framing.compare([a], texts={"a": "Officials met on January 18, 2013."})
+    assert framing.compare([a], texts={"a": "Officials met on January 18, 2013."}, align=False, resamples=20)
+
+
+def test_articles_too_short_for_a_rate_are_set_aside_and_said_to_be():
+    from framing.profile import MIN_RATE_WORDS
+
+    long_text = " ".join(["Officials probably met in the capital on Monday."] * 12)
+    profiles = [dict(framing.score(long_text, language="en", id="long"), outlet="A"),
+                dict(framing.score("Allegedly.", language="en", id="tiny-a"), outlet="A"),
+                dict(framing.score("Reportedly, they met.", language="en", id="tiny-b"), outlet="B")]
+    assert profiles[1]["features"]["hedge"]["per_1000_words"] is None
+    result = compare(profiles, resamples=50)
+    a, b = result["groups"]["A"], result["groups"]["B"]
+    assert (a["articles_in_rates"], b["articles_in_rates"]) == (1, 0)
+    assert a["features"]["hedge"]["rate"] == 1000.0 * 12 / profiles[0]["words"]
+    assert b["features"]["hedge"]["rate"] is None and not result["pairwise"]
+    assert any(f"2 article(s) under {MIN_RATE_WORDS} body words" in note for note in result["notes"])
+    for fmt in ("markdown", "html", "csv"):
+        assert render(result, fmt)

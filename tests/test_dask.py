@@ -13,7 +13,7 @@ db = pytest.importorskip("dask.bag")
 
 from framing import Scorer  # noqa: E402
 from framing import dask as framing_dask  # noqa: E402
-from framing.profile import COUNTED_FAMILIES  # noqa: E402
+from framing.families import counted_families  # noqa: E402
 from framing.reading import Article, ReadFailure, read_paths  # noqa: E402
 
 from .conftest import CORPUS  # noqa: E402
@@ -132,8 +132,8 @@ def test_score_dataframe_columns_dtypes_and_values_match_local(client, seeds, lo
     scorer = Scorer()
     expected_dtypes = framing_dask.frame_dtypes(sorted(scorer.lexicons.axes))
     assert list(result.columns) == list(expected_dtypes)
-    for column in ["id", "language", "words", "sentences", "headline", "quoted_share", "anonymous_share",
-                   "error", "profile_json"] + [f"{f}_{p}" for f in COUNTED_FAMILIES
+    for column in ["id", "language", "words", "sentences", "headline", "attribution_quoted_share",
+                   "attribution_anonymous_share", "error", "profile_json"] + [f"{f}_{p}" for f in counted_families()
                                                 for p in ("unquoted", "quoted", "per_1000_words")]:
         assert column in result.columns
     assert {c: str(t) for c, t in result.dtypes.items()} == expected_dtypes  # meta as declared
@@ -148,14 +148,14 @@ def test_score_dataframe_columns_dtypes_and_values_match_local(client, seeds, lo
         assert row["error"] is None
         assert json.loads(row["profile_json"]) == profile
         stance = profile["naming"].get("western_sahara", {}).get("stance")
-        assert pd.isna(row["stance_western_sahara"]) if stance is None else row["stance_western_sahara"] == stance
-        for family in COUNTED_FAMILIES:
+        assert pd.isna(row["western_sahara_stance"]) if stance is None else row["western_sahara_stance"] == stance
+        for family in counted_families():
             assert row[f"{family}_unquoted"] == profile["features"][family]["unquoted"]
             assert row[f"{family}_quoted"] == profile["features"][family]["quoted"]
         assert row["hedge_per_1000_words"] == profile["features"]["hedge"]["per_1000_words"]
         assert (row["language"], row["words"], row["sentences"]) == (profile["language"], profile["words"],
                                                                      profile["sentences"])
-    stances = computed.set_index("id")["stance_western_sahara"]
+    stances = computed.set_index("id")["western_sahara_stance"]
     assert stances.loc["000_c967e3c42e9d52e7.txt"] == 1.0  # "Moroccan Sahara" in the outlet's own voice
     for bad in ("empty", "italian"):
         row = computed.set_index("id").loc[bad]

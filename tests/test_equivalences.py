@@ -62,7 +62,7 @@ def test_top_languages_are_the_head_of_py3langid_rank(text):
 def test_words_before_equals_scanning_the_whole_window(text, start, n):
     from types import SimpleNamespace
 
-    from framing.context import WORD, _WINDOW, words_before
+    from framing.extractors.context import WORD, _WINDOW, words_before
 
     start = min(start, len(text))
     layout = SimpleNamespace(sentences=((0, len(text)),))
@@ -159,7 +159,7 @@ def test_to_original_equals_mapping_each_end_by_point(text, data):
 def test_last_word_before_equals_the_last_of_words_before(text, start, begin):
     from types import SimpleNamespace
 
-    from framing.context import last_word_before, words_before
+    from framing.extractors.context import last_word_before, words_before
 
     start = min(start, len(text))
     begin = min(begin, start)

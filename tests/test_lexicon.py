@@ -150,3 +150,77 @@ def test_the_cache_keeps_only_the_most_recently_used_entries_of_a_kind(tmp_path,
     assert len(kept) == cache.KEEP_PER_KIND
     assert {"kind-0.pickle", "kind-new.pickle"} <= kept and "kind-1.pickle" not in kept
     assert (tmp_path / "other-1.pickle").exists()
+
+
+def test_a_misspelt_family_or_an_undeclared_category_is_refused(tmp_path):
+    path = write(tmp_path / "a", '[[entry]]\nid = "a"\nterm = "perhaps"\nsource = "s"\n', family="hegde")
+    with pytest.raises(LexiconError, match=r"unknown family 'hegde'"):
+        load_lexicons([path])
+    path = write(tmp_path / "b", '[[entry]]\nid = "a"\nterm = "perhaps"\ncategory = "epistemic_advreb"\n'
+                                 'source = "s"\n')
+    with pytest.raises(LexiconError, match=r"entry 'a': category 'epistemic_advreb' is not declared"):
+        load_lexicons([path])
+
+
+def test_rule_tables_name_only_declared_categories():
+    from framing.extractors import hedge
+    from framing.lexicon_schema import LEXICON_CATEGORIES
+
+    assert set(hedge._RULES) <= LEXICON_CATEGORIES["hedge"]
+
+
+def test_a_misspelt_word_list_name_is_an_error_not_an_empty_list():
+    import framing
+    from framing.document import build_document
+    from framing.language import identify
+    from framing.reading import Article
+
+    scorer = framing.Scorer()
+    tables = scorer.tables("en")
+    article = Article("a", "Officials met on Monday.")
+    document = build_document(article, identify(article.text, scorer.supported, given="en"), tables.matcher,
+                              tables.wordlists)
+    assert "the" in document.wordlist("grammar.determiner")
+    assert document.wordlist("grammar.perfect_verb") == frozenset()  # declared, Arabic only
+    with pytest.raises(KeyError, match="grammar.determiners"):
+        document.wordlist("grammar.determiners")
+
+
+def test_a_month_entry_carries_its_number_as_data(tmp_path):
+    body = '[[entry]]\nid = "m"\nterm = "Brumaire"\ncategory = "month"\nsource = "s"\n'
+    with pytest.raises(LexiconError, match="needs 'value'"):
+        load_lexicons([write(tmp_path / "a", body, family="grammar")])
+    lex = load_lexicons([write(tmp_path / "b", body.replace('category', 'value = 11\ncategory'), family="grammar")])
+    from framing.align import month_table
+    assert month_table(lex, "en")["brumaire"] == 11
+
+
+def test_a_users_entry_wins_over_a_shipped_one_for_the_same_form_and_says_so(tmp_path):
+    import framing
+    from framing.lexicon import LexiconOverrideWarning
+
+    axes = write(tmp_path / "user", '[[axis]]\nid = "gulf_naming"\nnegative = "n"\npositive = "p"\nsource = "t"\n',
+                 family="naming", name="axes.toml")
+    user = write(tmp_path / "user", '[[entry]]\nid = "gulf.mexico"\nterm = "Gulf of Mexico"\naxis = "gulf_naming"\n'
+                                    'position = -1.0\nsource = "my codebook"\n', family="naming")
+    with pytest.warns(LexiconOverrideWarning, match=r"'gulf of mexico'.*gulf_of_mexico"):
+        lexicons = load_lexicons([axes.parent])
+    assert lexicons.overrides and str(user) in lexicons.overrides[0]
+    profile = framing.Scorer(lexicons).score(framing.Article("a", "Ships crossed the Gulf of Mexico."),
+                                             language="en").to_dict()
+    naming = [e for e in profile["evidence"] if e["family"] == "naming"]
+    assert [(e["axis"], e["lexicon"]) for e in naming] == [("gulf_naming", str(user))]
+
+
+def test_every_lexicon_folder_has_its_licence_file_and_it_is_current():
+    import importlib.util
+
+    script = default_lexicon_dir() / "build" / "licences.py"
+    spec = importlib.util.spec_from_file_location("licences", script)
+    licences = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(licences)
+    for folder in licences.folders():
+        path = folder / licences.NAME
+        assert path.exists(), f"{folder.name}: no {licences.NAME} beside the data"
+        assert path.read_text(encoding="utf-8") == licences.licence_text(folder), \
+            f"{path} is stale: run lexicons/build/licences.py"

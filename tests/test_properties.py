@@ -5,6 +5,7 @@ import math
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import framing
+from framing.profile import MIN_RATE_WORDS
 from framing.errors import FramingError
 
 ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=400)
@@ -58,9 +59,14 @@ def test_rates_are_finite_and_stances_bounded(text):
     for name, family in profile["features"].items():
         if name == "attribution":
             continue
-        for key in ("unquoted", "quoted", "per_1000_words"):
-            value = family[key]
-            assert isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+        for key in ("unquoted", "quoted"):
+            assert isinstance(family[key], int) and family[key] >= 0
+        rate = family["per_1000_words"]
+        if profile["words"] < MIN_RATE_WORDS:
+            assert rate is None and any("per_1000_words is null" in note for note in profile["notes"])
+        else:
+            assert isinstance(rate, float) and math.isfinite(rate) and rate >= 0
+            assert rate == 1000.0 * family["unquoted"] / profile["words"]
         assert all(isinstance(n, int) and n > 0 for n in family["categories"].values())
     attribution = profile["features"]["attribution"]
     for key in ("coverage", "quoted_share"):

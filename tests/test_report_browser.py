@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import framing
+from framing.families import FAMILIES
 from framing.report import render
 
 from .test_compare import hostile_comparison
@@ -34,7 +35,8 @@ def test_reader_sees_heatmap_naming_and_aligned_claims(tmp_path):
     articles = framing.corpus.load("belmokhtar-2013")
     scorer = framing.Scorer()
     profiles = [scorer.score(a).to_dict() for a in articles]
-    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, resamples=200)
+    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, lexicons=scorer.lexicons,
+                                 resamples=200)
     dom = dump_dom(tmp_path, render(comparison, "html"))
     for heading in ("Own-voice rates per 1,000 words", "Naming stance", "Aligned claims", "Divergences"):
         assert heading in dom
@@ -76,14 +78,15 @@ def test_reader_sees_titles_intervals_legend_and_axis_poles_on_basil(tmp_path):
     articles = basil_triplets(1, "illegal immigrant")
     scorer = framing.Scorer()
     profiles = [scorer.score(a).to_dict() for a in articles]
-    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, resamples=200)
+    comparison = framing.compare(profiles, texts={a.id: a.text for a in articles}, lexicons=scorer.lexicons,
+                                 resamples=200)
     dom = dump_dom(tmp_path, render(comparison, "html"))
     text = re.sub(r"<[^>]+>", " ", dom)
     for article in articles:
         assert html.escape(article.title, quote=False) in dom
     fox = comparison["groups"]["fox"]["features"]["hedge"]
     assert f"[{fox['ci'][0]:.1f}, {fox['ci'][1]:.1f}]" in text  # the interval on the page, not in a tooltip
-    assert "id=\"legend\"" in dom and "hedge (the writer softens the claim)" in text
+    assert "id=\"legend\"" in dom and FAMILIES["hedge"].description in text
     assert "Restrictionist framing" in text and "Immigrant-rights framing" in text  # immigrant_status poles
     assert "significant" in text and "Benjamini-Hochberg" in text
     assert text.index("Divergences") < text.index("Aligned claims")

@@ -101,7 +101,7 @@ def test_claims_join_only_different_outlets_of_one_story_and_rank_framing_differ
     profiles = [p for _, p in articles] + [dict(framing.score(text_o, language="en", id="o1"), outlet="Ledger",
                                                  date="2020-06-10")]
     texts = {p["id"]: t for (t, p) in articles} | {"o1": text_o}
-    result = compare(profiles, texts=texts, resamples=50)
+    result = compare(profiles, texts=texts, lexicons=framing.Scorer().lexicons, resamples=50)
     story_of = {a: s["id"] for s in result["stories"] for a in s["articles"]}
     assert story_of["l1"] == story_of["l2"] == story_of["c1"] != story_of["o1"]
     assert result["alignments"]
@@ -118,7 +118,7 @@ def test_number_divergence_compares_like_with_like():
     b_text = "The Larkspur inquiry found 1,300 unpaid invoices worth $2.5 billion, officials said."
     a = dict(framing.score(a_text, language="en", id="a"), outlet="A")
     b = dict(framing.score(b_text, language="en", id="b"), outlet="B")
-    result = compare([a, b], texts={"a": a_text, "b": b_text}, resamples=50)
+    result = compare([a, b], texts={"a": a_text, "b": b_text}, lexicons=framing.Scorer().lexicons, resamples=50)
     numbers = [d for d in result["divergences"] if d["kind"] == "number"]
     assert [(d["values"], d["unit"]) for d in numbers] == [([["1200"], ["1300"]], "unpaid")]
 
@@ -145,8 +145,9 @@ def test_comparing_slim_profiles_gives_the_same_comparison():
     texts = {"a": "Senator Hal Verrity probably resigned on 3 March 2021. The Larkspur inquiry found 1,200 invoices.",
              "b": "Senator Hal Verrity resigned on 3 March 2021, officials said. The inquiry found 1,300 invoices."}
     profiles = [dict(framing.score(t, language="en", id=i), outlet=i.upper()) for i, t in texts.items()]
-    assert compare([slim(p) for p in profiles], texts=texts, resamples=50) == compare(profiles, texts=texts,
-                                                                                       resamples=50)
+    lexicons = load_lexicons()
+    assert (compare([slim(p) for p in profiles], texts=texts, resamples=50, lexicons=lexicons)
+            == compare(profiles, texts=texts, resamples=50, lexicons=lexicons))
 
 
 def test_grouping_by_a_field_no_article_has_names_the_fields_there_are(tmp_path):

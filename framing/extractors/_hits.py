@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..context import last_word_before
+from .context import last_word_before
 from ..document import Document, Hit
 from ..evidence import Evidence
+
+# Lexicon families of how a thing is said ("According", "reportedly", "regime"): the rules that
+# look at "a lexicon word" near a cue (a label before a colon, words that cannot be part of a
+# source's name) look at these only. Terms of the topical families (frame: "FBI", "Trump") and
+# of persuasion ("l'ONU") are often names, and must not change what the attribution rules find.
+STYLE_FAMILIES = frozenset({"attribution_cue", "hedge", "booster", "factive", "source_noun", "loaded"})
 
 
 def hits_of(document: Document, family: str) -> tuple[Hit, ...]:

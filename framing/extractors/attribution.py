@@ -15,6 +15,7 @@ and every quotation with its speaker where one can be attached.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from operator import attrgetter
 
 from ..document import QUOTED, Document
@@ -37,8 +38,9 @@ def extract_attribution(document: Document) -> list[Evidence]:
         by_sentence.setdefault(source.sentence, []).append(source)
     chosen: dict[tuple[int, int], Source] = {}
     cues_by_sentence: dict[int, list[tuple[Evidence, Source | None]]] = {}
+    starts = {sentence: [s.start for s in same] for sentence, same in by_sentence.items()}
     for cue in cues:
-        found = source_for(document, cue, by_sentence.get(cue.sentence, []))
+        found = source_for(document, cue, by_sentence.get(cue.sentence, []), starts.get(cue.sentence, []))
         cues_by_sentence.setdefault(cue.sentence, []).append((cue, found))
         if found is not None:
             chosen[(found.start, found.end)] = found
@@ -49,17 +51,43 @@ def extract_attribution(document: Document) -> list[Evidence]:
     sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
                         category=s.kind)
                for s in sorted(chosen.values(), key=attrgetter("start"))]
+    speakers = {sentence: _by_start([(c.start, s) for c, s in attributed if s is not None])
+                for sentence, attributed in cues_by_sentence.items()}
     quotations = []
     for q in document.quotations:
         if q.depth != 1:
             continue
         sentence = document.sentence_at(q.start)
         attributed = cues_by_sentence.get(sentence, [])
-        with_source = sorted(((abs(c.start - q.start), c.start, s) for c, s in attributed if s is not None),
-                             key=lambda t: t[:2])
-        speaker = with_source[0][2] if with_source else None
+        speaker = _nearest(speakers.get(sentence), q.start)
         quotations.append(Evidence(
             "quotation", "quotation.closed" if q.closed else "quotation.unclosed", q.text, q.start, q.end,
             QUOTED, sentence, category="direct" if attributed else "unattributed",
             speaker=text[speaker.start:speaker.end] if speaker else None))
     return cues + sources + quotations
+
+
+def _by_start(cues: list[tuple[int, Source]]) -> tuple[list[int], list[Source]] | None:
+    """Cue starts in order and the source of each: a table for ``_nearest``."""
+    if not cues:
+        return None
+    cues.sort(key=lambda t: t[0])
+    return [start for start, _ in cues], [source for _, source in cues]
+
+
+def _nearest(table: tuple[list[int], list[Source]] | None, offset: int) -> Source | None:
+    """The source of the cue starting nearest ``offset`` (the earlier one on a tie), found by
+    bisection: sorting a long sentence's cues anew for each of its quotations was cubic."""
+    if table is None:
+        return None
+    starts, sources = table
+    k = bisect_left(starts, offset)
+    # The nearest cue is the last one before ``offset`` or the first at or after it; among
+    # equal starts the first one listed, as the stable sort of the cues had it.
+    candidates = []
+    if k > 0:
+        before = bisect_left(starts, starts[k - 1])
+        candidates.append((offset - starts[before], starts[before], before))
+    if k < len(starts):
+        candidates.append((starts[k] - offset, starts[k], k))
+    return sources[min(candidates)[2]]

@@ -8,7 +8,7 @@ negated factive ("did not reveal") presents nothing as established.
 """
 from __future__ import annotations
 
-from ..context import words_after
+from .context import words_after
 from ..document import Document
 from ..evidence import Evidence
 from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, to_evidence

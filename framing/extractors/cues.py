@@ -13,16 +13,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
-from ..context import words_before
+from .context import words_before
 from ..document import QUOTED, UNQUOTED, Document, Hit
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
-from ..quotes import introducing_colon
-from ._hits import after_determiner, hits_of, to_evidence
+from ..quotes import Quotation, introducing_colon
+from ..spans import SpanSet
+from ..wordlists import SEPARABLE_STANCES
+from ._hits import STYLE_FAMILIES, after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
 
@@ -58,9 +60,12 @@ def attribution_cues(document: Document) -> list[Evidence]:
     text = document.text
     naming = document.wordlist("grammar.naming_participle")
     unquoted_only = document.wordlist("grammar.unquoted_cue")
+    top = [q for q in document.quotations if q.depth == 1]
+    top.sort(key=attrgetter("start"))
+    top_ends = [q.end for q in top]
     lexical = [to_evidence(document, hit) for hit in hits_of(document, "attribution_cue")
                if not after_determiner(document, hit)  # "his claims", "the report"
-               and _reports(document, hit.entry.category, hit.start, hit.end)
+               and _reports(document, hit.entry.category, hit.start, hit.end, top, top_ends)
                and not (naming and text[hit.start:hit.end].lower() in naming and _naming_participle(document, hit))
                and not (hit.voice == QUOTED and unquoted_only  # "I think" inside quoted words: the speaker's hedge
                         and text[hit.start:hit.end].lower() in unquoted_only)]
@@ -86,7 +91,8 @@ def attribution_cues(document: Document) -> list[Evidence]:
                                  document.sentence_at(i), category="neutral"))
     cues.extend(separable_cues(document, cues))
     cues.extend(predicative_cues(document, cues))
-    lexical_spans = sorted((h.start, h.end) for h in document.hits)
+    lexical_spans = sorted((h.start, h.end) for family in (*STYLE_FAMILIES, "naming")
+                           for h in hits_of(document, family))
     for index, (start, end) in enumerate(document.layout.sentences):
         opened = start + 1 if text[start:start + 1] in OPENING_MARKS else start
         colon = _NAME_COLON.match(text, opened, end)
@@ -120,29 +126,46 @@ def _naming_participle(document: Document, hit: Hit) -> bool:
             and any(w.lower() in articles for w in before[:-1]))
 
 
-def _reports(document: Document, category: str | None, start: int, end: int) -> bool:
+def _reports(document: Document, category: str | None, start: int, end: int,
+             top: list[Quotation], top_ends: list[int]) -> bool:
     """Whether a lexicon hit is a cue: not a distractor ("so-called", "called off"), and a
     verb of ``grammar.quotation_cue`` ("continued", "went on") only next to a quotation,
     right after its end in the same sentence ("..., she continued.") or right before its
-    start ("He went on: “...”")."""
+    start ("He went on: “...”").
+
+    ``top`` are the outermost quotations by start (they do not nest, so ``top_ends`` is
+    sorted too): the candidates are found by bisection, not by a scan of every quotation,
+    which made one long run-on sentence of quotations and cues quadratic.
+    """
     if category == DISTRACTOR:
         return False
     if document.text[start:end].lower() not in document.wordlist("grammar.quotation_cue"):
         return True
     text = document.text
     sentence = document.sentence_at(start)
-    for q in document.quotations:
-        if q.depth != 1:
-            continue
-        if q.end <= start and len(text[q.end:start].split()) <= 4 and (
+    # Before the cue: the gap to a quotation's end only grows, in words and in sentence
+    # ends, the further back the quotation ends, so the nearest quotations decide.
+    before = bisect_right(top_ends, start)
+    for q in reversed(top[max(0, before - _NEAREST):before]):
+        if start - q.end > _MAX_GAP:
+            break
+        if len(text[q.end:start].split(None, 5)) <= 4 and (
                 document.sentence_at(q.end - 1) == sentence or not _SENTENCE_END.search(text, q.end, start)):
             return True  # also after a quotation that ends its own sentence: "...?\u201d Scarborough continued."
-        if end <= q.start <= end + 60 and (not _QUOTATION_GAP.sub("", text[end:q.start])
+    # After the cue: quotations opening within 60 characters.
+    for q in top[bisect_left(top_ends, end + 1):]:
+        if q.start > end + 60:
+            break
+        if end <= q.start and (not _QUOTATION_GAP.sub("", text[end:q.start])
                                or _INVERTED_SPEAKER.fullmatch(text, end, q.start)):
             return True  # "Cruz continued:\n\n\u201c...", "Continued Stone: \u201c..."
     return False
 
 
+# Quotations ending before a cue that are tried, nearest first.
+_NEAREST = 3
+# Four words never span more than this: a longer gap is not looked into (bounds the work per cue).
+_MAX_GAP = 1000
 _SENTENCE_END = re.compile(r"[.!?]")
 _QUOTATION_GAP = re.compile(r"[\s,:]")
 # "Continued Stone: \u201c..." -- one to three capitalised words and a colon before the quotation.
@@ -190,7 +213,7 @@ def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence
         return []
     text = document.text
     determiners = document.wordlist("grammar.determiner")
-    occupied = [(c.start, c.end) for c in taken]
+    occupied = SpanSet((c.start, c.end) for c in taken)
     found = []
     for m in verbs.finditer(text):
         at, marked = m.end(), False
@@ -205,7 +228,7 @@ def predicative_cues(document: Document, taken: list[Evidence]) -> list[Evidence
         if not marked:
             continue
         sentence = document.sentence_at(m.start())
-        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+        if sentence < 0 or occupied.overlaps(m.start(), m.end()):
             continue
         before = WORDLIKE.findall(text, max(0, m.start() - 30), m.start())
         if before and before[-1].lower() in determiners:  # "the view", "his regard"
@@ -230,11 +253,11 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
     if stems is None:
         return []
     text = document.text
-    occupied = [(c.start, c.end) for c in taken]
+    occupied = SpanSet((c.start, c.end) for c in taken)
     found = []
     for m in stems.finditer(text):
         sentence = document.sentence_at(m.start())
-        if sentence < 0 or any(a < m.end() and m.start() < b for a, b in occupied):
+        if sentence < 0 or occupied.overlaps(m.start(), m.end()):
             continue
         stop = _CLAUSE_END.search(text, m.end(), document.layout.sentences[sentence][1])
         words = WORDLIKE.findall(text, m.end(), stop.start() if stop else document.layout.sentences[sentence][1])
@@ -247,7 +270,7 @@ def separable_cues(document: Document, taken: list[Evidence]) -> list[Evidence]:
     return found
 
 
-_STANCES = ("neutral", "distancing", "endorsing")
+_STANCES = SEPARABLE_STANCES
 
 
 @lru_cache(maxsize=16)

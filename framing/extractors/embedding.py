@@ -65,6 +65,12 @@ def mark_embedded(document: Document, cues: list[Evidence]) -> list[Evidence]:
 _POSTPOSED_SOURCE = re.compile(r",\s*(?:[\w.\-'\u2019]+\s+){1,5}$")
 _SENTENCE_TAIL = re.compile(r"(?:[ \t\u00a0]+[\w\-]+){0,2}[ \t\u00a0]*[.!?]")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|''")
+# The start of a sentence up to a fronted adjunct: only opening marks and spaces.
+_ONLY_OPENING = re.compile(f"[{re.escape(OPENING_MARKS)} \t]*")
+# A comma, then only white space, before a cue ("..., according to CNN").
+_COMMA_BEFORE = re.compile(r",\s*$")
+# How far back from a cue its source or comma is looked for.
+_NEAR = 300
 
 
 def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Evidence]:
@@ -95,24 +101,28 @@ def _whole_sentence_reports(document: Document, cues: list[Evidence]) -> list[Ev
         if len(indices) < 2:
             continue
         start, end = document.layout.sentences[sentence]
+        reported_before = 0  # the cues indices[:reported_before] report the clause after them
         for j, i in enumerate(indices):
             cue = cues[i]
             word = (cue.term or cue.text).lower()
-            before = text[start:cue.start]
             if word in scope:
-                if not before.strip(OPENING_MARKS + " \t"):
+                if _ONLY_OPENING.fullmatch(text, start, cue.start):
                     comma = text.find(",", cue.end, end)
                     if comma >= 0:
                         inner.update(k for k in indices[j + 1:] if cues[k].start > comma)
-                elif before.rstrip().endswith(","):
-                    inner.update(indices[:j])
+                elif _COMMA_BEFORE.search(text, max(start, cue.start - _NEAR), cue.start):
+                    reported_before = j
             elif cue.text.lower() in postposed:
-                source = _POSTPOSED_SOURCE.search(before)
+                # Only the last characters before the cue can hold ", one to five words":
+                # searching the whole of a long sentence before every cue was quadratic.
+                near = max(start, cue.start - _NEAR)
+                source = _POSTPOSED_SOURCE.search(text, near, cue.start)
                 tail = _SENTENCE_TAIL.match(text, cue.end, end + 1)
                 if source and tail and tail.end() >= end and not (boundaries and boundaries.search(source.group())):
-                    comma = start + source.start()
+                    comma = source.start()
                     inner.update(k for k in indices[:j]
                                  if cues[k].end <= comma and not _QUOTE_MARK.search(text, cues[k].end, cue.start))
+        inner.update(indices[:reported_before])
     if not inner:
         return cues
     return [c._replace(embedded="clause") if k in inner else c for k, c in enumerate(cues)]

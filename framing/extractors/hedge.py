@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-from ..context import is_number, is_sentence_initial, last_word_before, word_matches_after, words_after, words_before
+from .context import is_number, is_sentence_initial, last_word_before, word_matches_after, words_after, words_before
 from ..document import Document, Hit
 from ..evidence import Evidence
+from ..lexicon_schema import check_categories
 from ._hits import after_determiner, by_sentence, covered_by_longer, hits_of, overlaps_any, to_evidence
 
 NEGATION_WINDOW = 3
@@ -163,3 +164,4 @@ def is_participle(word: str, document: Document) -> bool:
 
 _RULES = {"modal": _modal, "approximator": _approximator, "conditional": _conditional,
           "doxastic_verb": _verb, "tentative_verb": _verb}
+check_categories("hedge", set(_RULES), "framing.extractors.hedge._RULES")

@@ -10,9 +10,17 @@ out of the count. The third are the
 and Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) count them among
 the words that carry a writer's bias, so they are loaded language as well as
 attribution cues; the word list stays in one lexicon.
+
+German writes a compound as one word, and a determinative compound means what
+its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
+"Lügenpresse" is press called liars. Words that end in a head of
+``grammar.compound_head`` (loaded nouns that end no common neutral word) or
+start with a modifier of ``grammar.compound_modifier`` (loaded first parts that
+start no common neutral word) count too, category ``compound``.
 """
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from ..document import Document
@@ -21,12 +29,59 @@ from ..lexicon import DISTRACTOR
 from ._hits import after_determiner, hits_of, to_evidence
 
 DISTANCING_VERB = "distancing_verb"
+COMPOUND = "compound"
+# Each part of a compound has at least this many letters ("Medien|hetze", "Lügen|presse"), so a listed
+# part alone never counts as a compound of itself.
+_MIN_PART = 3
+# A word, hyphenated parts included ("Panik-Minister"): German writes compounds with a hyphen too.
+_CAPITALISED_WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
 
 
 def extract_loaded(document: Document) -> list[Evidence]:
-    """Every ``loaded`` lexicon hit, and distancing reporting verbs (category ``distancing_verb``)."""
+    """Every ``loaded`` lexicon hit, distancing reporting verbs (category ``distancing_verb``)
+    and compounds ending in a loaded head (category ``compound``)."""
     found = [to_evidence(document, hit) for hit in hits_of(document, "loaded") if hit.entry.category != DISTRACTOR]
     found += [to_evidence(document, hit, family="loaded", category=DISTANCING_VERB)
               for hit in hits_of(document, "attribution_cue")
               if hit.entry.category == "distancing" and not after_determiner(document, hit)]
+    found += _compounds(document, found)
     return sorted(found, key=attrgetter("start", "end"))
+
+
+def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
+    """Capitalised words of the body (hyphenated ones whole) that end in a compound head or
+    start with a compound modifier, outside other loaded evidence."""
+    heads = document.affixes("grammar.compound_head")
+    modifiers = document.affixes("grammar.compound_modifier")
+    if not heads and not modifiers:
+        return []
+    taken = [(e.start, e.end) for e in found]
+    text = document.text
+    compounds = []
+    for start, end in document.layout.body:
+        for word in _CAPITALISED_WORD.finditer(text, start, end):
+            token = word.group()
+            if not token[0].isupper() or len(token) < 2 * _MIN_PART:
+                continue
+            lower = token.lower()
+            part = _head(lower, heads) or _modifier(lower, modifiers)
+            if part is None or any(s < word.end() and word.start() < e for s, e in taken):
+                continue
+            compounds.append(Evidence("loaded", f"compound.{part}", token, word.start(), word.end(),
+                                      document.voice_at(word.start()), document.sentence_at(word.start()),
+                                      category=COMPOUND, lexicon=f"grammar/{document.language.code}", term=part))
+    return compounds
+
+
+def _head(word: str, heads: tuple[str, ...]) -> str | None:
+    """The longest head ``word`` ends in after at least ``_MIN_PART`` other letters, as "-head"."""
+    head = max((h for h in heads if word.endswith(h) and len(word) - len(h) >= _MIN_PART),
+               key=len, default=None)
+    return None if head is None else f"-{head}"
+
+
+def _modifier(word: str, modifiers: tuple[str, ...]) -> str | None:
+    """The longest modifier ``word`` starts with, followed by at least ``_MIN_PART`` letters, as "modifier-"."""
+    modifier = max((m for m in modifiers if word.startswith(m) and len(word) - len(m) >= _MIN_PART),
+                   key=len, default=None)
+    return None if modifier is None else f"{modifier}-"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..document import Document
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
+from ._hits import hits_of
 
 
 def extract_naming(document: Document) -> list[Evidence]:
@@ -17,6 +18,6 @@ def extract_naming(document: Document) -> list[Evidence]:
         Evidence("naming", hit.entry.id, text[hit.start:hit.end], hit.start, hit.end, hit.voice,
                  hit.sentence, category=hit.entry.category, axis=hit.entry.axis,
                  position=hit.entry.position, lexicon=hit.entry.lexicon, term=hit.entry.term)
-        for hit in document.hits
-        if hit.entry.family == "naming" and hit.entry.category != DISTRACTOR
+        for hit in hits_of(document, "naming")
+        if hit.entry.category != DISTRACTOR
     ]

@@ -10,12 +10,14 @@ caseless scripts (Arabic) the subject right after the verb.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import NamedTuple
 
 from ..document import Document
 from ..evidence import Evidence
-from ._hits import hits_of
+from ..spans import SpanSet
+from ._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
 
 
@@ -45,10 +47,16 @@ class Source(NamedTuple):
     sentence: int
 
 
-def source_for(document: Document, cue: Evidence, same: list[Source]) -> Source | None:
-    """The source span a cue attributes to among the candidates of its sentence, by position."""
-    right = [s for s in same if cue.end <= s.start <= cue.end + _LOOK_RIGHT_CHARS]
-    left = [s for s in same if cue.start - _LOOK_LEFT_CHARS <= s.start and s.end <= cue.start]
+def source_for(document: Document, cue: Evidence, same: list[Source],
+               starts: list[int] | None = None) -> Source | None:
+    """The source span a cue attributes to among the candidates of its sentence (sorted by
+    start; ``starts`` their starts, to find the near ones by bisection rather than by a scan
+    of a long sentence's every candidate), by position."""
+    if starts is None:
+        starts = [s.start for s in same]
+    right = same[bisect_left(starts, cue.end):bisect_right(starts, cue.end + _LOOK_RIGHT_CHARS)]
+    left = [s for s in same[bisect_left(starts, cue.start - _LOOK_LEFT_CHARS):bisect_right(starts, cue.start)]
+            if s.end <= cue.start]
     prepositional = (cue.term or cue.text).lower() in document.wordlist("grammar.prepositional_cue")
     if prepositional:
         return right[0] if right else None
@@ -90,16 +98,17 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
     """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
     found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
              for h in hits_of(document, "source_noun") if h.sentence in windows]
-    taken: dict[int, list[tuple[int, int]]] = {}
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
     for source in found:
-        taken.setdefault(source.sentence, []).append((source.start, source.end))
+        by_sentence.setdefault(source.sentence, []).append((source.start, source.end))
+    taken = {sentence: SpanSet(spans) for sentence, spans in by_sentence.items()}
     pronouns = word_pattern(document.wordlist("grammar.pronoun"))
     for index, (w_start, w_end) in windows.items():
         for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
             voice = document.voice_at(m.start())
             found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
     for start, end, kind, sentence in named_entities(document, windows):
-        if not any(a < end and start < b for a, b in taken.get(sentence, ())):
+        if sentence not in taken or not taken[sentence].overlaps(start, end):
             voice = document.voice_at(start)
             found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
     found.sort(key=attrgetter("start"))
@@ -121,7 +130,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     organisation_words = document.wordlist("grammar.organisation_word")
     prepositional = document.wordlist("grammar.prepositional_cue")
     stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
-    occupied = [(s.start, s.end) for s in taken]
+    occupied = SpanSet((s.start, s.end) for s in taken)
     found = []
     for cue in cues:
         if cue.sentence < 0 or (cue.term or cue.text).lower() in prepositional:
@@ -132,7 +141,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
             if not m.group()[0].isalnum() or m.group() in stop or len(words) == 3:
                 break
             words.append(m)
-        if not words or any(a < words[-1].end() and words[0].start() < b for a, b in occupied):
+        if not words or occupied.overlaps(words[0].start(), words[-1].end()):
             continue
         kind = "named_organisation" if words[0].group() in organisation_words else "named_person"
         voice = document.voice_at(words[0].start())
@@ -155,8 +164,8 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     text = document.text
     inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
     not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
-    # Offsets covered by a lexicon hit (naming aside) in an attributed sentence.
-    lexical = {offset for h in document.hits if h.entry.family != "naming" and h.sentence in windows
+    # Offsets covered by a cue word of the lexicons in an attributed sentence.
+    lexical = {offset for family in STYLE_FAMILIES for h in hits_of(document, family) if h.sentence in windows
                for offset in range(h.start, h.end)}
     runs = []
     for index in sorted(windows):

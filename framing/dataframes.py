@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .profile import COUNTED_FAMILIES
+from .flat import flat_row
 
 
 def _pandas():
@@ -17,24 +17,11 @@ def _pandas():
     return pandas
 
 
-def profile_row(profile: dict[str, Any]) -> dict[str, Any]:
-    """One flat row of a profile: counts and rates per family, attribution shares, stances."""
-    row: dict[str, Any] = {k: profile.get(k) for k in ("id", "outlet", "language", "words", "sentences", "headline")}
-    for family in COUNTED_FAMILIES:
-        for part in ("unquoted", "quoted", "per_1000_words"):
-            row[f"{family}_{part}"] = profile["features"][family][part]
-    for key in ("coverage", "quoted_share", "anonymous_share", "direct", "indirect"):
-        row[f"attribution_{key}"] = profile["features"]["attribution"][key]
-    for axis, value in profile["naming"].items():
-        row[f"{axis}_stance"] = value["stance"]
-    return row
-
-
 class ProfileRecord(dict):
     """A ``framing.profile/1`` dict with ``to_frame()``: one row, flat columns."""
 
     def to_frame(self):
-        return _pandas().DataFrame([profile_row(self)]).set_index("id")
+        return _pandas().DataFrame([flat_row(self)]).set_index("id")
 
     def evidence_frame(self):
         """The evidence as a table: one row per span."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Document, Hit
+from ..document import Document, Hit
 
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*(?:[.,]\d+)*")
 _WINDOW = 120

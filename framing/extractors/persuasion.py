@@ -1,0 +1,343 @@
+"""Persuasion techniques (SemEval-2023 Task 3): spans of the text that use a technique.
+
+Built from the techniques' definitions in the annotation guidelines (Da San
+Martino et al. 2019; Piskorski et al. 2023) with the ``persuasion`` lexicon
+(category = technique, ``framing/techniques.py``) and rules, reusing the
+evidence of the families that ran before (the scorer passes it: this is a
+``DERIVED_EXTRACTORS`` entry, ``(document, evidence) -> list[Evidence]``):
+
+- ``Loaded_Language`` and ``Name_Calling-Labeling``: the ``loaded`` family's
+  subjective words and contested labels, and the lexicon's own (idioms, attack
+  verbs, pejorative labels; compound tails and heads such as "-propaganda",
+  "pseudo-" for words written as one, "Kriegspropaganda");
+- ``Appeal_to_Authority``: an attribution whose source carries an authority
+  title ("experts", "professor", "a study") gives what the authority is
+  reported to say (the quotation, else the sentence); in languages whose
+  annotators mark attributions to officials as such, the lexicon lists
+  reporting cues ("laut", "sagte") that count where the attribution extractor
+  finds a top-level cue;
+- ``Doubt``: the lexicon's credibility cues, and questions the outlet asks in
+  its own voice (the guidelines' doubt is most often a rhetorical question);
+- ``Repetition``: a charged phrase of several words used again anywhere, or a
+  charged word used again in the same sentence;
+- ``Slogans``: the lexicon's slogans and short quoted exclamations;
+- the other techniques: lexicon cues.
+
+Annotators mark a phrase or clause for the word-level techniques and the whole
+claim, typically a sentence, for the argument-level ones (doubt, fear,
+authority, oversimplification...), so each technique has a span width
+(``WIDTHS``): ``cue`` keeps the matched words, ``phrase`` adds up to two words
+either side, ``clause`` widens to the punctuation around the cue, ``sentence``
+to the whole sentence; a widened span keeps the cue's voice (it stays inside a
+quoted cue's quotation). Spans of one technique that overlap, or stand in one
+sentence and voice, merge into one: the measure counts predicted spans, and
+annotators mark one stretch where a sentence piles up loaded words.
+
+Boosters ("really") and distancing hedges ("alleged") were tried as
+exaggeration and doubt and left out: of the spans they yielded on the English
+SemEval-2023 dev part, 3% and 7% overlapped an annotated span of the technique.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from operator import attrgetter
+from typing import Mapping, Sequence
+
+from ..document import Document, Hit
+from ..evidence import Evidence
+from ..techniques import TECHNIQUES
+from ._hits import hits_of, to_evidence
+from .context import sentence_bounds
+
+FAMILY = "persuasion"
+CUE, PHRASE, CLAUSE, SENTENCE = "cue", "phrase", "clause", "sentence"
+
+WIDTHS: dict[str, str] = {
+    # Word-level techniques: the clause around the loaded word, label or exaggeration.
+    "Loaded_Language": CLAUSE,
+    "Name_Calling-Labeling": CLAUSE,
+    "Exaggeration-Minimisation": CLAUSE,
+    # The repeated word itself, and the slogan as found.
+    "Repetition": CUE,
+    "Slogans": CUE,
+    # Argument-level techniques: annotators mark the claim, typically a whole sentence
+    # (13 to 20 words at the median in the SemEval-2023 training spans).
+    "Conversation_Killer": CLAUSE,
+    "Doubt": SENTENCE,
+    "Appeal_to_Fear-Prejudice": SENTENCE,
+    "Flag_Waving": CLAUSE,
+    "Appeal_to_Authority": SENTENCE,
+    "Questioning_the_Reputation": SENTENCE,
+    "Causal_Oversimplification": SENTENCE,
+    "False_Dilemma-No_Choice": SENTENCE,
+    "Whataboutism": SENTENCE,
+    "Appeal_to_Hypocrisy": SENTENCE,
+    "Guilt_by_Association": CLAUSE,
+}
+
+# Punctuation that ends a clause: what a ``clause`` span stops at.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014()"
+# Evidence of earlier families that is a technique: (family, category) -> technique.
+_TECHNIQUE_OF_EVIDENCE = {
+    ("loaded", "subjective"): "Loaded_Language",
+    ("loaded", "label"): "Name_Calling-Labeling",
+}
+_READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
+_EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
+_SLOGAN_MAX_WORDS = 6
+# A question mark ends a sentence within its last few characters (closing quotes, spaces).
+_QUESTION_TAIL = 6
+# Repetition counts when the same emotive word comes back within this many sentences.
+_REPETITION_SENTENCES = 0
+_CLAUSE_MAX_WORDS = 30
+_SENTENCE_MAX_WORDS = 60
+_PHRASE_WORDS = 2
+# How far before a source's name its title may stand ('the Harvard economist Jane Roe').
+_TITLE_REACH = 40
+
+
+def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
+                       widths: Mapping[str, str] = WIDTHS) -> list[Evidence]:
+    """Persuasion-technique evidence of ``document``, given the evidence of the families
+    that ran before (``earlier``); ``widths`` (technique -> span width) is for measuring
+    how span width changes agreement with annotators."""
+    found: list[Evidence] = []
+    authority_hits = []
+    emotive: list[Evidence] = []  # loaded words and labels, for repetition
+    for hit in hits_of(document, FAMILY):
+        technique = hit.entry.category
+        if technique == "Appeal_to_Authority":
+            authority_hits.append(hit)
+        elif technique in TECHNIQUES:
+            found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
+                                  hit.entry.lexicon, hit.entry.term, widths))
+            if technique in _EMOTIVE:
+                emotive.append(to_evidence(document, hit))
+    found += _compounds(document, widths)
+    for e in earlier:
+        technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
+        if technique is not None:
+            found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
+                                  e.lexicon, e.term, widths))
+            if technique in _EMOTIVE:
+                emotive.append(e)
+    found += _authority(document, authority_hits, earlier, widths)
+    found += _repetitions(document, emotive, widths)
+    found += _questions(document)
+    found += _slogans(document)
+    return _merged(document.text, found)
+
+
+def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
+    """Words ending in a technique's compound tail or starting with its compound head
+    (``suffix.<technique>`` and ``prefix.<technique>`` word lists, from ``persuasion``
+    entries written "-propaganda" and "pseudo-"): German and Dutch write a label as one word
+    ("Kriegspropaganda", "Lügenpresse"), and pejorative heads make labels in every language
+    ("pseudo-experts"), which whole-word matching cannot see."""
+    found = []
+    for technique in TECHNIQUES:
+        for pattern in (tail_pattern(document.wordlist(f"suffix.{technique}")),
+                        head_pattern(document.wordlist(f"prefix.{technique}"))):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(document.text):
+                sentence = document.sentence_at(m.start())
+                if sentence >= 0:
+                    found.append(_widened(document, m.start(), m.end(), sentence, technique, "rule:compound", None,
+                                          None, widths))
+    return found
+
+
+@lru_cache(maxsize=64)
+def tail_pattern(tails: frozenset[str]) -> re.Pattern[str] | None:
+    """A word that ends in one of ``tails`` after at least two letters, compiled once per list."""
+    if not tails:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+    return re.compile(rf"\b\w{{2,}}-?(?:{alternation})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def head_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
+    """A word that starts with one of ``heads`` and goes on for at least three letters."""
+    if not heads:
+        return None
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})-?\w{{3,}}\b", re.IGNORECASE)
+
+
+def _widened(document: Document, start: int, end: int, sentence: int, technique: str, entry: str,
+             lexicon: str | None, term: str | None, widths: Mapping[str, str]) -> Evidence:
+    """Evidence for the cue at ``start:end``, widened to its technique's span width."""
+    width = widths.get(technique, CUE)
+    text = document.text
+    if width != CUE:
+        low, high = _within_voice(document, start, *sentence_bounds(document, sentence, start))
+        if width == PHRASE:
+            start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
+        elif width == CLAUSE:
+            start, end = _clause(text, start, end, low, high)
+        elif text.count(" ", low, high) < _SENTENCE_MAX_WORDS:  # words, counted by the spaces between them
+            start, end = low, high
+        else:  # a run-on "sentence" (a list, a paragraph without stops): the clause instead
+            start, end = _clause(text, start, end, low, high)
+        start, end = _trimmed(text, start, end)
+    return Evidence(FAMILY, entry, text[start:end], start, end, document.voice_at(start), sentence,
+                    category=technique, lexicon=lexicon, term=term, technique=technique)
+
+
+def _within_voice(document: Document, cue: int, low: int, high: int) -> tuple[int, int]:
+    """``low:high`` narrowed so that a span widened from ``cue`` keeps the cue's voice: a
+    quoted cue stays inside its quotation (the speaker's words), an unquoted one starts
+    after any quotation that closes before it."""
+    starts, ends = document.quoted
+    k = bisect_right(starts, cue) - 1
+    if k >= 0 and cue < ends[k]:
+        return max(low, starts[k]), min(high, ends[k])
+    if k >= 0:
+        low = max(low, ends[k])
+    return low, high
+
+
+def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The clause around ``start:end``: out to the nearest clause punctuation within ``low:high``."""
+    left = low
+    for m in _CLAUSE_BREAK.finditer(text, low, start):
+        left = m.end()
+    right_break = _CLAUSE_BREAK.search(text, end, high)
+    right = right_break.start() if right_break is not None else high
+    if text.count(" ", left, right) >= _CLAUSE_MAX_WORDS:  # words, counted by the spaces between them
+        return start, end
+    return left, right
+
+
+def _phrase(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """``start:end`` with up to ``_PHRASE_WORDS`` words either side, within its clause ``left:right``."""
+    words = list(_WORD.finditer(text, left, start))[-_PHRASE_WORDS:]
+    after = list(_WORD.finditer(text, end, right))[:_PHRASE_WORDS]
+    return (words[0].start() if words else start), (after[-1].end() if after else end)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding spaces, quotation marks and punctuation."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
+               widths: Mapping[str, str]) -> list[Evidence]:
+    """Attributions to an authority. A lexicon cue that is itself a top-level attribution
+    cue ("laut", "selon": languages whose annotators mark these) gives the clause it
+    reports; an authority title ("experts", "professor") at a source of a sentence with a
+    top-level cue gives what the authority is reported to have said: the quotation when
+    the sentence has one (annotators mark the claim the authority lends weight to), else
+    the clause around the cue."""
+    cues: dict[int, list[Evidence]] = {}
+    sources: dict[int, list[Evidence]] = {}
+    for e in earlier:
+        if e.family == "attribution_cue" and e.embedded is None:
+            cues.setdefault(e.sentence, []).append(e)
+        elif e.family == "source":
+            sources.setdefault(e.sentence, []).append(e)
+    found = []
+    titled: dict[int, Evidence] = {}
+    for hit in hits:
+        sentence_cues = cues.get(hit.sentence, [])
+        cue = next((c for c in sentence_cues if c.start < hit.end and hit.start < c.end), None)
+        if cue is not None:
+            found.append(_widened(document, hit.start, hit.end, hit.sentence, "Appeal_to_Authority", hit.entry.id,
+                                  hit.entry.lexicon, hit.entry.term, widths))
+        elif sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
+                                   for s in sources.get(hit.sentence, ())):
+            titled.setdefault(hit.sentence, sentence_cues[0])
+    for sentence, cue in sorted(titled.items()):
+        low, high = document.layout.sentences[sentence]
+        quoted = [q for q in document.quotations if q.depth == 1 and low <= q.start < high]
+        for q in quoted:
+            start, end = _trimmed(document.text, q.start, q.end)
+            if end > start:
+                found.append(Evidence(FAMILY, f"attribution_cue:{cue.entry}", document.text[start:end], start,
+                                      end, document.voice_at(start), sentence, category="Appeal_to_Authority",
+                                      lexicon=cue.lexicon, term=cue.term, technique="Appeal_to_Authority"))
+        if not quoted:
+            found.append(_widened(document, cue.start, cue.end, sentence, "Appeal_to_Authority",
+                                  f"attribution_cue:{cue.entry}", cue.lexicon, cue.term, widths))
+    return found
+
+
+def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
+    """Loaded words and labels (``emotive``) the article has used before, from the second
+    time on: the guidelines' repetition is an emotive word or phrase repeated so that it sticks."""
+    last_seen: dict[str, tuple[int, int]] = {}  # word -> (sentence, start) of its last use
+    found = []
+    for e in sorted(emotive, key=attrgetter("start")):
+        key = e.text.lower()
+        before = last_seen.get(key)
+        if before is not None and before[1] == e.start:
+            continue  # the same word found by both the loaded family and the persuasion lexicon
+        if before is not None and (" " in key or e.sentence - before[0] <= _REPETITION_SENTENCES):
+            found.append(_widened(document, e.start, e.end, e.sentence, "Repetition", e.entry, e.lexicon, e.term,
+                                  widths))
+        last_seen[key] = (e.sentence, e.start)
+    return found
+
+
+def _questions(document: Document) -> list[Evidence]:
+    """Questions the outlet asks in its own voice: Doubt, for the guidelines' "questioning
+    the credibility of someone or something" is most often done with a rhetorical question."""
+    text = document.text
+    found = []
+    for index, (start, end) in enumerate(document.layout.sentences):
+        if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
+            continue
+        s, e = _trimmed(text, start, end)
+        if e <= s or text[e:end].lstrip(" \"'\u201d\u2019\u00bb)")[:1] != "?" or document.is_quoted(s):
+            continue
+        if len(_WORD.findall(text, s, e)) < 4:
+            continue
+        found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
+                              category="Doubt", technique="Doubt"))
+    return found
+
+
+def _slogans(document: Document) -> list[Evidence]:
+    """Short quoted exclamations ("«No to the war!»"): the guidelines' slogans are brief,
+    striking and often a call to act, and news reports them as chanted or written words."""
+    text = document.text
+    found = []
+    for q in document.quotations:
+        if q.depth != 1 or "!" not in text[q.start:q.end]:
+            continue
+        s, e = _trimmed(text, q.start, q.end)
+        if e > s and 1 < len(_WORD.findall(text, s, e)) <= _SLOGAN_MAX_WORDS:
+            sentence = document.sentence_at(s)
+            if sentence >= 0:
+                found.append(Evidence(FAMILY, "rule:exclamation", text[s:e], s, e, document.voice_at(s), sentence,
+                                      category="Slogans", technique="Slogans"))
+    return found
+
+
+def _merged(text: str, found: list[Evidence]) -> list[Evidence]:
+    """One span per stretch of text using a technique: spans of one technique that overlap,
+    or that stand in one sentence in one voice, become one span from the first to the last
+    (the first one's entry stands for it): annotators mark one stretch where a sentence
+    piles up loaded words, and the measure counts predicted spans."""
+    by_technique: dict[str, list[Evidence]] = {}
+    for e in sorted(found, key=attrgetter("start", "end")):
+        if e.end <= e.start:
+            continue
+        spans = by_technique.setdefault(e.technique or "", [])
+        last = spans[-1] if spans else None
+        if last is not None and (e.start < last.end or (e.sentence == last.sentence and e.voice == last.voice)):
+            if e.end > last.end:
+                spans[-1] = last._replace(end=e.end, text=text[last.start:e.end])
+            continue
+        spans.append(e)
+    return sorted((e for spans in by_technique.values() for e in spans), key=attrgetter("start", "end"))

@@ -1,0 +1,160 @@
+"""The persuasion family: every technique on written sentences in English, French and
+German (``tests/cases/persuasion.toml``), the lexicon's technique check, and properties
+of the spans on any mix of those sentences."""
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import framing
+from framing.errors import LexiconError
+from framing.extractors.persuasion import CLAUSE, CUE, PHRASE, SENTENCE, WIDTHS
+from framing.lexicon import load_lexicons
+from framing.techniques import TECHNIQUES
+
+CASES_FILE = Path(__file__).resolve().parent / "cases" / "persuasion.toml"
+LANGUAGES = ("en", "fr", "de")
+KEYS = frozenset({"language", "technique", "text", "find", "comment", "expect"})
+
+with CASES_FILE.open("rb") as f:
+    CASES = tomllib.load(f)["case"]
+
+
+def case_params() -> list:
+    seen: Counter = Counter()
+    params = []
+    for case in CASES:
+        key = (case["language"], case["technique"])
+        seen[key] += 1
+        marks = [pytest.mark.xfail(strict=True, reason=case["comment"])] if case["expect"] == "fail" else []
+        params.append(pytest.param(case, id=f"{key[0]}-{key[1]}-{seen[key]}", marks=marks))
+    return params
+
+
+def persuasion(profile: dict) -> list[dict]:
+    return [e for e in profile["evidence"] if e["family"] == "persuasion"]
+
+
+@pytest.mark.parametrize("case", case_params())
+def test_technique_case(case):
+    found = persuasion(framing.score(case["text"], language=case["language"]))
+    matching = [e for e in found if e["technique"] == case["technique"] and case["find"] in e["text"]]
+    assert matching, f"no {case['technique']} span containing {case['find']!r}; found " \
+                     f"{[(e['technique'], e['text']) for e in found]}"
+
+
+def test_cases_are_well_formed_and_cover_every_technique_in_every_language():
+    for case in CASES:
+        assert set(case) == KEYS, case
+        assert case["language"] in LANGUAGES and case["technique"] in TECHNIQUES
+        assert case["find"] in case["text"] and case["comment"].strip()
+        assert case["expect"] in ("pass", "fail")
+    covered = {(c["language"], c["technique"]) for c in CASES if c["expect"] == "pass"}
+    missing = [f"{language}/{technique}" for language in LANGUAGES for technique in TECHNIQUES
+               if (language, technique) not in covered]
+    assert not missing, f"no passing case for: {', '.join(missing)}"
+
+
+def test_every_technique_has_a_span_width():
+    assert set(WIDTHS) == set(TECHNIQUES)
+    assert set(WIDTHS.values()) <= {CUE, PHRASE, CLAUSE, SENTENCE}
+
+
+def test_argument_techniques_cover_a_clause_not_only_the_cue():
+    text = "Opponents of the dam say it poses an existential threat to the fishing villages downstream."
+    [fear] = [e for e in persuasion(framing.score(text, language="en"))
+              if e["technique"] == "Appeal_to_Fear-Prejudice"]
+    assert fear["text"].startswith("Opponents") and fear["text"].endswith("downstream")
+
+
+def test_persuasion_is_counted_per_voice_by_technique():
+    text = ('The senator called the plan "an outrageous and dangerous threat to our nation." '
+            "Critics called the plan outrageous.")
+    features = framing.score(text, language="en")["features"]["persuasion"]
+    assert features["quoted"] >= 1 and features["unquoted"] >= 1
+    assert set(features["categories"]) <= set(TECHNIQUES)
+    assert features["categories"].get("Loaded_Language", 0) >= 1
+
+
+PERSUASION_META = '[meta]\nfamily = "persuasion"\nlanguage = "en"\nversion = "1"\nsource = "t"\nlicense = "CC0"\n'
+
+
+@pytest.mark.parametrize("category", ["Propaganda", "loaded_language", "Flag-Waving"])
+def test_a_category_that_is_not_a_technique_is_refused(tmp_path, category):
+    path = tmp_path / "en.toml"
+    path.write_text(PERSUASION_META + f'[[entry]]\nid = "a"\nterm = "x"\ncategory = "{category}"\nsource = "s"\n',
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=re.escape(f"{category!r} is not declared for the family 'persuasion'")) as info:
+        load_lexicons([path], include_default=False)
+    assert str(path) in str(info.value)
+
+
+def test_a_persuasion_entry_without_a_category_is_refused(tmp_path):
+    path = tmp_path / "en.toml"
+    path.write_text(PERSUASION_META + '[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="needs a category"):
+        load_lexicons([path], include_default=False)
+
+
+def test_shipped_persuasion_entries_name_techniques_and_sources():
+    entries = [e for e in load_lexicons().entries if e.family == "persuasion"]
+    assert {e.language for e in entries} >= set(LANGUAGES)
+    assert all(e.category in TECHNIQUES and e.source.strip() for e in entries)
+
+
+TEXTS = {language: sorted({c["text"] for c in CASES if c["language"] == language}) for language in LANGUAGES}
+MIXED = st.sampled_from(LANGUAGES).flatmap(lambda language: st.tuples(
+    st.just(language),
+    st.lists(st.sampled_from(TEXTS[language]), min_size=1, max_size=5),
+    st.sampled_from([" ", "\n", "\n\n", " !? "])))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MIXED)
+def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
+    language, sentences, separator = drawn
+    text = separator.join(sentences)
+    profile = framing.score(text, language=language)
+    assert profile == framing.score(text, language=language)
+    spans = persuasion(profile)
+    for e in spans:
+        assert text[e["start"]:e["end"]] == e["text"] and e["text"].strip() == e["text"]
+        assert e["technique"] in TECHNIQUES and e["category"] == e["technique"]
+        assert e["voice"] in ("quoted", "unquoted")
+    by_technique: dict[str, list[tuple[int, int]]] = {}
+    for e in spans:
+        by_technique.setdefault(e["technique"], []).append((e["start"], e["end"]))
+    for found in by_technique.values():  # one span per stretch of text and technique
+        found.sort()
+        assert all(a[1] <= b[0] for a, b in zip(found, found[1:])), found
+
+
+@pytest.mark.parametrize("language, text, words", [
+    ("de", "Der Sender verbreitet seit Wochen Kriegspropaganda.", ["Kriegspropaganda"]),
+    ("de", "In der Talkshow kamen nur Pseudo-Experten zu Wort.", ["Pseudo-Experten"]),
+    ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
+    ("fr", "Le débat a été confisqué par des pseudo-experts venus de Paris.", ["pseudo-experts"]),
+])
+def test_compound_heads_and_tails_mark_labels(language, text, words):
+    labels = [e["text"] for e in persuasion(framing.score(text, language=language))
+              if e["technique"] == "Name_Calling-Labeling"]
+    for word in words:
+        assert any(word in label for label in labels), labels
+
+
+def test_a_compound_rule_needs_more_than_the_affix():
+    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert."
+    compounds = [e for e in persuasion(framing.score(text, language="de")) if e["entry"] == "rule:compound"]
+    assert not compounds, compounds
+
+
+@pytest.mark.parametrize("language, text, techniques", [
+    ("es", "El supuesto plan de ahorro es una farsa, y los expertos lo saben.", {"Doubt", "Loaded_Language"}),
+    ("nl", "Het zogenaamde hervormingsplan is een schande voor ons land.", {"Doubt", "Loaded_Language", "Flag_Waving"}),
+])
+def test_spanish_and_dutch_have_a_first_lexicon(language, text, techniques):
+    found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
+    assert techniques <= found, found
