@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
              "one triplet | divergences (kind: count) | significant differences |", "|---|---:|---:|---:|---:|---|---:|"]
     for dated in (True, False):
         shown = profiles if dated else [{k: v for k, v in p.items() if k != "date"} for p in profiles]
-        result = framing.compare(shown, texts=texts)
+        result = framing.compare(shown, texts=texts, lexicons=scorer.lexicons)
         story_of = {a: s["id"] for s in result["stories"] for a in s["articles"]}
         ids = sorted(story_of)
         ari = adjusted_rand_score([triplet[i] for i in ids], [story_of[i] for i in ids])
