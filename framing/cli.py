@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
+from .compare import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .frame_model import FrameClassifier, load_model
 from .frame_training import read_labelled, train_frames
@@ -404,14 +405,14 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                                   jobs=args.jobs, store=store)
             for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
-                    profiles.append(record)
+                    profiles.append(slim(record))
                     texts[record["id"]] = article.text
     if not profiles:
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
     problem = missing_field(profiles, args.by)
     if problem:
-        _say(f"framing: {problem}")
+        _say(f"framing: --by: {problem}")
         return EXIT_USAGE
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
                                   resamples=args.resamples, seed=args.seed,
@@ -440,17 +441,6 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
                              title=args.title_field, date=args.date_field)}
 
 
-def missing_field(profiles: list[dict[str, Any]], by: str) -> str | None:
-    """Why ``--by`` cannot group these profiles (no profile has the field), naming the fields
-    that do exist; None when some profile has it. Grouping by a field nobody has would put
-    every article in a group of its own without a word."""
-    if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
-        return None
-    present = sorted({key for p in profiles for key, value in p.items()
-                      if isinstance(value, (str, int, float)) and value not in (None, "") and key != "schema"})
-    return (f"--by {by[:40]!r}: no article has that field; fields the articles have: {', '.join(present)}")
-
-
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
     """Profiles and texts of a store's selection, ids made unique (an id shared by articles
     from different sources gets its source appended), and notes saying what was done."""
@@ -462,7 +452,7 @@ def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[st
         if counts[profile["id"]] > 1:
             profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
             renamed += 1
-        profiles.append(profile)
+        profiles.append(slim(profile))
         texts[profile["id"]] = text
     notes = [f"profiles read from the store, all made with lexicon version {selection.lexicon_version}"]
     if selection.left_out:

@@ -8,6 +8,7 @@ original text); without them those parts are left out and the output says so.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
@@ -31,6 +32,23 @@ DISTINCTIVE_WORDS = 10
 # Pairwise rows listed in full up to this many (21 groups of 7 families); beyond, the largest significant ones.
 MAX_PAIRWISE_ROWS = 1_500
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
+
+
+# What compare() reads of a profile's evidence, and the parts of a profile it never reads.
+EVIDENCE_KEYS = ("family", "start", "end", "text", "voice", "sentence", "axis", "position", "category")
+UNREAD_PARTS = ("naming", "headline_framing", "excluded", "readability")
+
+
+def slim(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile with only what ``compare`` reads (metadata, attribution shares, sentence spans,
+    evidence without lexicon provenance): a comparison of many stored profiles keeps a fraction
+    of their memory. ``compare(slim(p) for p in profiles)`` equals ``compare(profiles)``."""
+    out = {k: v for k, v in profile.items() if k not in UNREAD_PARTS and k not in ("evidence", "features")}
+    attribution = profile.get("features", {}).get("attribution")
+    out["features"] = {"attribution": attribution} if attribution is not None else {}
+    out["evidence"] = [{k: sys.intern(v) if isinstance(v, str) and k in ("family", "voice", "category") else v
+                        for k, v in e.items() if k in EVIDENCE_KEYS} for e in profile.get("evidence", [])]
+    return out
 
 
 def group_key(profile: Mapping[str, Any], by: str) -> str:
@@ -72,6 +90,9 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     profiles = [p for p in profiles if p.get("schema") == "framing.profile/1"]
     if not profiles:
         raise ValueError("compare() needs at least one framing.profile/1 record")
+    problem = missing_field(profiles, by)
+    if problem:
+        raise ValueError(problem)
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
@@ -163,6 +184,19 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     else:
         notes.append("stories and claim alignment were not requested")
     return comparison
+
+
+def missing_field(profiles: Sequence[Mapping[str, Any]], by: str) -> str | None:
+    """Why ``by`` cannot group these profiles (no profile has the field), naming the fields that
+    do exist; None when some profile has it. Grouping by a field nobody has would put every
+    article in a group of its own without a word."""
+    if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
+        return None
+    present = sorted({key for p in profiles for key, value in p.items()
+                      if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != ""
+                      and key not in ("schema", "id", "words", "sentences", "headline", "language_confidence",
+                                      "lexicon_version", "framing_version")})
+    return f"no article has the field {by[:40]!r} to group by; fields the articles have: {', '.join(present)}"
 
 
 def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
