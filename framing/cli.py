@@ -25,15 +25,13 @@ from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .compare import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
-from .frame_model import FrameClassifier, load_model
-from .frame_training import read_labelled, train_frames
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import ARTICLE_SUFFIXES, STDIN_FORMATS, STDIN_ID, Fields, read_paths
@@ -43,6 +41,9 @@ from .report import render
 from .scoring import FRAMING_VERSION, Scorer
 from .store import ProfileStore, Selection
 from .terminal import display_path, safe_terminal
+
+if TYPE_CHECKING:  # the classifier imports scikit-learn (a second of start-up): only when asked for
+    from .frame_model import FrameClassifier
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
 MAX_RESAMPLES = 100_000
@@ -345,6 +346,8 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     model = None
     if args.frame_model:
         try:
+            from .frame_model import load_model
+
             model = load_model(args.frame_model)
         except FramingError as exc:
             print(f"framing: {exc}", file=sys.stderr)
@@ -361,7 +364,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     return report.finish()
 
 
-def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, Any]:
+def _with_frames_predicted(model: "FrameClassifier", scored: Scored) -> dict[str, Any]:
     """The record with ``frames_predicted`` added (profiles only; error records pass through)."""
     if scored.article is None or is_error(scored.record):
         return scored.record
@@ -370,6 +373,8 @@ def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, 
 
 def run_train_frames(args: argparse.Namespace) -> int:
     """Train a frame classifier from labelled JSONL and save it."""
+    from .frame_training import read_labelled, train_frames
+
     try:
         articles, skipped = read_labelled(args.labelled)
         for message in skipped if not args.quiet else ():
