@@ -5,7 +5,7 @@ The work is split by question, one module each:
 - ``cues``: which words and conventions attribute ("said", "according to",
   a colon before a quotation), each with a stance (``neutral`` "said",
   ``distancing`` "claimed", ``endorsing`` "revealed");
-- ``embedding``: which cues stand inside another attribution's content;
+- ``nesting``: which cues stand inside another attribution's content (nested attributions);
 - ``sources``: who or what each cue attributes to, typed ``named_person``,
   ``named_organisation``, ``document``, ``anonymous``, ``vague`` or ``pronoun``.
 
@@ -21,7 +21,7 @@ from operator import attrgetter
 from ..document import QUOTED, Document
 from ..evidence import Evidence
 from .cues import attribution_cues
-from .embedding import mark_embedded
+from .nesting import mark_embedded
 from .sources import Source, caseless_subjects, cue_windows, source_candidates, source_for
 
 
