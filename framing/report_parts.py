@@ -188,7 +188,7 @@ def markdown_stories(comparison: Mapping[str, Any], cell, top: int = TOP_CLAIMS)
             continue
         lines += [f"### {story['id']}: {cell(', '.join(story['label']))} ({cell(', '.join(story['dates']) or 'undated')})",
                   "", "Articles: " + "; ".join(cell(article_label(comparison, a)) for a in story["articles"]), "",
-                  "| a | b | differs in | score |", "|---|---|---|---:|"]
+                  "| a | b | differs in | alignment score |", "|---|---|---|---:|"]
         for pair in claims[:top]:
             lines.append(f"| {cell(pair['a']['text'][:120])} | {cell(pair['b']['text'][:120])} | "
                          f"{cell(', '.join(pair.get('differences', [])) or 'framed alike')} | {pair['score']:.2f} |")

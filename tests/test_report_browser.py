@@ -10,6 +10,7 @@ import pytest
 
 import framing
 from framing.families import FAMILIES
+from framing.glossary import glossary
 from framing.report import render
 
 from .test_compare import hostile_comparison
@@ -87,6 +88,9 @@ def test_reader_sees_titles_intervals_legend_and_axis_poles_on_basil(tmp_path):
     fox = comparison["groups"]["fox"]["features"]["hedge"]
     assert f"[{fox['ci'][0]:.1f}, {fox['ci'][1]:.1f}]" in text  # the interval on the page, not in a tooltip
     assert "id=\"legend\"" in dom and FAMILIES["hedge"].description in text
+    assert "id=\"glossary\"" in dom  # what every number counts, written once (framing.glossary)
+    for term, line in glossary().items():
+        assert html.escape(term, quote=False) in dom, term
     assert "Restrictionist framing" in text and "Immigrant-rights framing" in text  # immigrant_status poles
     assert "significant" in text and "Benjamini-Hochberg" in text
     assert text.index("Divergences") < text.index("Aligned claims")
