@@ -19,7 +19,8 @@ import numpy as np
 from .claims import compare_claims
 from .dataframes import Comparison
 from .families import rated_families
-from .frame_compare import frame_shares
+from .frame_compare import frame_share_samples, frame_shares
+from .frame_ids import FRAME_IDS
 from .lexicon import LexiconSet
 from .normalize import fold_case
 from .profile import MIN_RATE_WORDS
@@ -35,7 +36,8 @@ _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
 
 
 # What compare() reads of a profile's evidence, and the parts of a profile it never reads.
-EVIDENCE_KEYS = ("family", "start", "end", "text", "voice", "sentence", "axis", "position", "category")
+EVIDENCE_KEYS = ("family", "start", "end", "text", "voice", "sentence", "axis", "position", "category", "frame",
+                 "technique")
 UNREAD_PARTS = ("naming", "headline_framing", "excluded", "readability")
 
 
@@ -107,6 +109,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
                for name in rated}
     rates = {name: pooled_rates(counts[name]) for name in rated}
     result_groups: dict[str, Any] = {}
+    framed: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # groups with own-voice frame evidence
     for name in names:
         result_groups[name] = {
             "articles": [p["id"] for p in groups[name]],
@@ -116,8 +119,11 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             "features": {},
             "shares": _shares(groups[name]),
             "naming": _naming(groups[name]),
-            "frames": frame_shares(groups[name], resamples=resamples, seed=(seed, names.index(name), 1)),
         }
+        shares = frame_share_samples(groups[name], resamples=resamples, seed=(seed, names.index(name), 1))
+        result_groups[name]["frames"] = frame_shares(groups[name], shares)
+        if shares is not None:
+            framed[name] = shares
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
@@ -152,6 +158,11 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     if lexicons is None:
         notes.append("no lexicons given: naming axes are listed without their poles")
     pairwise, omitted = _pairwise(rated, rates, samples)
+    frame_pairwise, frame_omitted = _pairwise(sorted(framed), {n: framed[n][0] for n in framed},
+                                              {n: framed[n][1] for n in framed}, columns=FRAME_IDS, key="frame")
+    notes.append("frame shares are compared between groups as rates are (bootstrap p-values, Benjamini-Hochberg "
+                 "q-values over all frames x group pairs, a family of tests of their own); groups without "
+                 "own-voice frame evidence are left out")
     if any(omitted.values()):
         notes.append(f"pairwise differences: {len(pairwise) + sum(omitted.values()):,} across {len(rated):,} groups; "
                      f"listed are the {len(pairwise):,} largest significant ones (q-values over all of them); "
@@ -161,6 +172,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
         "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
         "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
         "pairwise": pairwise, "pairwise_omitted": omitted,
+        "frame_pairwise": frame_pairwise, "frame_pairwise_omitted": frame_omitted,
         "naming_ranking": _naming_ranking(result_groups),
         "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
@@ -261,16 +273,19 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray],
-              limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+              limit: int | None = None, columns: Sequence[str] | None = None,
+              key: str = "family") -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Differences of rates between every two groups, with a bootstrap p-value and its
     Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``.
+    ``columns`` name the columns of ``rates`` and ``samples`` (the rated families by default;
+    the frames for frame shares), under ``key`` in each row.
 
     Rows grow with the square of the groups (1,000 groups: 3.5 million). Beyond ``limit``
     rows, p- and q-values are still worked out for all of them (as arrays, one group
     against the later ones at a time), but only the significant differences are listed,
     the largest first, at most ``limit``; the second value counts what was left out.
     """
-    families = rated_families()
+    families = list(rated_families() if columns is None else columns)
     limit = MAX_PAIRWISE_ROWS if limit is None else limit
     if len(names) * (len(names) - 1) // 2 * len(families) <= limit:
         out: list[dict[str, Any]] = []
@@ -278,7 +293,7 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
             for column, family in enumerate(families):
                 difference = samples[a][:, column] - samples[b][:, column]
                 low, high = interval(difference)
-                out.append({"a": a, "b": b, "family": family,
+                out.append({"a": a, "b": b, key: family,
                             "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
                             "p": bootstrap_p_value(difference)})
         for row, q in zip(out, benjamini_hochberg([row["p"] for row in out])):
@@ -308,7 +323,7 @@ def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str,
         x, y = names[first], names[second]
         gap = samples[x][:, column] - samples[y][:, column]
         ci_low, ci_high = interval(gap)
-        listed.append({"a": x, "b": y, "family": families[column],
+        listed.append({"a": x, "b": y, key: families[column],
                        "difference": float(rates[x][column] - rates[y][column]), "ci": [ci_low, ci_high],
                        "p": float(p[k]), "q": float(q_values[k]), "significant": True})
     return listed, {"not_significant": int(len(p) - len(significant)),

@@ -79,6 +79,15 @@ def _markdown(comparison: dict[str, Any]) -> str:
         cells = [f"{_fmt(f['rate'], '.1f')} [{_fmt(f['ci'][0], '.1f')}, {_fmt(f['ci'][1], '.1f')}]"
                  for f in (group["features"][family] for family in families)]
         lines.append(f"| {_md_cell(name)} | {len(group['articles'])} | " + " | ".join(cells) + " |")
+    framed = {name: g for name, g in groups.items() if g.get("frames", {}).get("primary_frame")}
+    if framed:
+        frames = list(next(iter(framed.values()))["frames"]["frames"])
+        lines += ["", "## Generic frames (share of own-voice frame evidence, 95% interval)", "",
+                  "| frame | " + " | ".join(_md_cell(n) for n in framed) + " |", "|---|" + "---:|" * len(framed)]
+        for frame in frames:
+            cells = [f"{_fmt(f['share'], '.0%')} [{_fmt(f['ci'][0], '.0%')}, {_fmt(f['ci'][1], '.0%')}]"
+                     for f in (g["frames"]["frames"][frame] for g in framed.values())]
+            lines.append(f"| {frame.replace('_', ' ')} | " + " | ".join(cells) + " |")
     lines += ["", "## Naming stance (own voice; -1 to +1)", "", "| group | axis | stance | own mentions | quoted |",
               "|---|---|---:|---:|---:|"]
     for name, group in groups.items():
@@ -129,6 +138,8 @@ def _html(comparison: dict[str, Any]) -> str:
              "<h2 id='heatmap'>Own-voice rates per 1,000 words</h2>", _matplotlib_heatmap(comparison) or "",
              "<p>Each cell: the rate and its 95% interval.</p>", parts_of.rates_table(comparison),
              "<h2 id='differences'>Significant differences</h2>", parts_of.differences_list(comparison),
+             "<h2 id='frames'>Generic frames (share of own-voice frame evidence)</h2>",
+             parts_of.frames_section(comparison),
              "<h2 id='naming'>Naming stance</h2>", parts_of.naming_section(comparison),
              "<h2 id='distinctive'>Distinctive words</h2><ul>"]
     for name, group in comparison["groups"].items():

@@ -96,6 +96,42 @@ def differences_list(comparison: Mapping[str, Any]) -> str:
             + "</ul>")
 
 
+def frames_section(comparison: Mapping[str, Any]) -> str:
+    """Groups by generic frames: each frame's share of the group's own-voice frame evidence with
+    its 95% interval, shaded by the share; the significant differences; and, folded, the cue
+    words behind each group's shares, for a reader who wants to see why."""
+    e = html.escape
+    groups = {name: g for name, g in comparison["groups"].items() if g.get("frames", {}).get("primary_frame")}
+    if not groups:
+        return "<p>No group has own-voice frame evidence.</p>"
+    frames = list(next(iter(groups.values()))["frames"]["frames"])
+    rows = ["<table class='frames'><tr><th>frame</th>" + "".join(f"<th>{e(n)}</th>" for n in groups) + "</tr>"]
+    for frame in frames:
+        cells = []
+        for group in groups.values():
+            f = group["frames"]["frames"][frame]
+            shade = max(0, min(255, int(255 - 400 * (f["share"] or 0.0))))
+            cells.append(f"<td style='background:rgb({shade},255,{shade})'>{_number(f['share'], '.0%')}<br>"
+                         f"<span class='ci'>[{_number(f['ci'][0], '.0%')}, {_number(f['ci'][1], '.0%')}]</span></td>")
+        rows.append(f"<tr><td>{e(frame.replace('_', ' '))}</td>{''.join(cells)}</tr>")
+    rows.append("</table>")
+    tests = comparison.get("frame_pairwise", [])
+    significant = [d for d in tests if d["significant"]]
+    items = [f"<li>{e(d['a'])} vs {e(d['b'])}, {e(d['frame'].replace('_', ' '))}: {d['difference']:+.0%} "
+             f"[{d['ci'][0]:+.0%}, {d['ci'][1]:+.0%}], q = {d['q']:.3f}</li>" for d in significant]
+    listed = (f"<p>{len(significant)} of {len(tests)} differences of frame shares are significant "
+              "(Benjamini-Hochberg q &lt; 0.05 over all of them).</p><ul>" + ("".join(items) or "<li>none</li>")
+              + "</ul>")
+    cues = []
+    for name, group in groups.items():
+        lines = "".join(f"<li>{e(frame.replace('_', ' '))}: "
+                        f"{e(', '.join(f'{word} ({n})' for word, n in f.get('cues', [])))}</li>"
+                        for frame, f in group["frames"]["frames"].items() if f.get("cues"))
+        cues.append(f"<details><summary>{e(name)}: the cue words behind its frame shares</summary>"
+                    f"<ul>{lines}</ul></details>")
+    return "".join(rows) + listed + "".join(cues)
+
+
 def naming_section(comparison: Mapping[str, Any]) -> str:
     """Per axis: its poles, then each group's stance with its own and quoted mentions; a bar only
     with at least ``MIN_NAMING_MENTIONS`` own-voice mentions."""

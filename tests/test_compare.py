@@ -188,3 +188,20 @@ def test_articles_too_short_for_a_rate_are_set_aside_and_said_to_be():
     assert any(f"2 article(s) under {MIN_RATE_WORDS} body words" in note for note in result["notes"])
     for fmt in ("markdown", "html", "csv"):
         assert render(result, fmt)
+
+
+def test_frame_shares_are_compared_and_shown_with_their_cue_words():
+    economy = " ".join(["The budget deficit and taxes weighed on the economy, the minister said."] * 6)
+    security = " ".join(["Troops and police guarded the border after the terrorist attack, officials said."] * 6)
+    profiles = [dict(framing.score(economy, language="en", id=f"e{i}"), outlet="Ledger") for i in range(3)]
+    profiles += [dict(framing.score(security, language="en", id=f"s{i}"), outlet="Sentinel") for i in range(3)]
+    result = compare(profiles, resamples=200)
+    ledger, sentinel = result["groups"]["Ledger"]["frames"], result["groups"]["Sentinel"]["frames"]
+    assert ledger["primary_frame"] == "economic" and sentinel["primary_frame"] == "security_and_defense"
+    assert ledger["frames"]["economic"]["cues"] and ledger["frames"]["economic"]["share"] > 0.5
+    tests = result["frame_pairwise"]
+    assert {row["frame"] for row in tests} == set(ledger["frames"]) and all("q" in row for row in tests)
+    assert any(row["frame"] == "economic" and row["significant"] for row in tests)
+    html_page, markdown = render(result, "html"), render(result, "markdown")
+    assert "id='frames'" in html_page and "the cue words behind its frame shares" in html_page
+    assert "## Generic frames" in markdown and "| economic |" in markdown

@@ -184,11 +184,11 @@ def test_scored_offsets_and_counts(words, quote):
 @given(st.lists(st.lists(st.integers(min_value=0, max_value=5), min_size=len(FRAME_IDS), max_size=len(FRAME_IDS)),
                 min_size=1, max_size=6))
 def test_group_frame_shares(rows):
-    from framing.frame_compare import frame_shares
+    from framing.frame_compare import frame_share_samples, frame_shares
 
     profiles = [{"frames": {f: {"unquoted": n, "quoted": 0, "present": n > 2} for f, n in zip(FRAME_IDS, row)}}
                 for row in rows]
-    result = frame_shares(profiles, resamples=50)
+    result = frame_shares(profiles, frame_share_samples(profiles, resamples=50))
     total = sum(map(sum, rows))
     if not total:
         assert result["primary_frame"] is None and all(v["share"] is None for v in result["frames"].values())
