@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..evidence import Evidence
+from ..normalize import fold_case
+from ..places import country_names
 from ..spans import SpanSet
 from ._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
@@ -128,6 +130,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     if not boundaries:
         return []
     organisation_words = document.wordlist("grammar.organisation_word")
+    places = country_names(document.language.code)
     prepositional = document.wordlist("grammar.prepositional_cue")
     stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
     occupied = SpanSet((s.start, s.end) for s in taken)
@@ -143,7 +146,13 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
             words.append(m)
         if not words or occupied.overlaps(words[0].start(), words[-1].end()):
             continue
-        kind = "named_organisation" if words[0].group() in organisation_words else "named_person"
+        first = fold_case(words[0].group())
+        if first in places or _ARABIC_ARTICLE.sub("", first) in places:
+            kind = "place"  # "قالت الجزائر" (Algeria said): a country, no person
+        elif words[0].group() in organisation_words:
+            kind = "named_organisation"
+        else:
+            kind = "named_person"
         voice = document.voice_at(words[0].start())
         found.append(Source(words[0].start(), words[-1].end(), kind, f"source.{kind}", voice, cue.sentence))
     return found
@@ -151,7 +160,8 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
 
 def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
     """Runs of capitalised words in the ``windows`` of attributed sentences, typed
-    ``named_person`` or ``named_organisation``, with the index of their sentence.
+    ``named_person``, ``named_organisation`` or ``place`` (a country's name, from
+    ``framing.places``), with the index of their sentence.
 
     Name particles ("bin", "van") and small title words ("of", "for") may sit
     inside a run ("Secretary of State", "Movement for Oneness and Jihad").
@@ -191,6 +201,7 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
     text = document.text
     cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
     organisation_words = document.wordlist("grammar.organisation_word")
+    places = country_names(document.language.code)
     leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
     names = []
     for sentence, sentence_start, run in runs:
@@ -205,9 +216,21 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
-        organisation = any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words)
-        names.append((run[0].start(), end, "named_organisation" if organisation else "named_person", sentence))
+        name = fold_case(" ".join(words))
+        if name in places or _ELISION.sub("", name) in places:
+            kind = "place"  # "Algeria said": a country speaks through its government, it is no person
+        elif any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words):
+            kind = "named_organisation"
+        else:
+            kind = "named_person"
+        names.append((run[0].start(), end, kind, sentence))
     return names
+
+
+# The Arabic article and the conjunction before it ("والجزائر"), which ISO names do not carry.
+_ARABIC_ARTICLE = re.compile(r"^و?ال")
+# An elided article or preposition before a name ("l'Algérie", "d'Espagne"), once folded.
+_ELISION = re.compile(r"^\w{1,2}['\u2019]")
 
 
 def _without_possessive(word: str) -> str:
