@@ -9,7 +9,6 @@ bad article becomes an error record; it never stops the batch.
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .errors import FramingError
+from .jsonline import dumps_line
 from .language import preload as preload_language_model
 from .reading import Article, ReadFailure
 from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
@@ -100,7 +100,7 @@ def _maybe_encode(record: Record, encode: bool) -> Record | tuple[Record, str]:
     worker keeps the parent process, which only writes, from becoming the bottleneck."""
     if not encode or record.get("schema") != "framing.profile/1":
         return record
-    return {"schema": record["schema"], "id": record["id"]}, json.dumps(record, ensure_ascii=False)
+    return {"schema": record["schema"], "id": record["id"]}, dumps_line(record)
 
 
 def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, language: str | None = None,

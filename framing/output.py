@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .cells import dict_writer
+from .jsonline import dumps_line
 from .flat import ERROR_SCHEMA, flat_columns, flat_row
 from .terminal import cut, safe_terminal
 
@@ -78,7 +79,7 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
 def _write_jsonl(items: Iterable[Record | str], stream: IO[str]) -> None:
     """One record a line; a record that arrives already encoded (a str) is written as it is."""
     for item in items:
-        stream.write((item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)) + "\n")
+        stream.write((item if isinstance(item, str) else dumps_line(item)) + "\n")
 
 
 def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
