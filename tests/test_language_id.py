@@ -39,3 +39,11 @@ def test_undetermined_is_a_kind_of_unsupported():
 def test_enough_letters_are_identified():
     assert identify("The minister said on Monday that the talks had failed.", SUPPORTED).code == "en"
     assert identify("Le ministre a déclaré lundi que les négociations avaient échoué.", SUPPORTED).code == "fr"
+
+
+def test_a_jsonl_records_language_is_used_as_given():
+    from framing.reading import record_to_article
+
+    article = record_to_article({"id": "r", "text": "Kyiv.", "language": "en"}, "line 1", "x.jsonl")
+    profile = framing.Scorer().score(article)
+    assert (profile.language, profile.language_given) == ("en", True)
