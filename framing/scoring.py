@@ -54,8 +54,16 @@ class Scorer:
     """
 
     def __init__(self, lexicons: LexiconSet | None = None, *, extra_lexicons: Iterable[str | Path] = (),
-                 readability: bool = False):
+                 readability: bool = False, extractors: Iterable[str] | None = None):
+        """``extractors`` names the extractors to run (keys of ``EXTRACTORS`` and
+        ``DERIVED_EXTRACTORS``), all by default: fewer, to measure what a family costs
+        without changing the registry for everyone else."""
         self.readability = readability
+        known = (*EXTRACTORS, *DERIVED_EXTRACTORS)
+        self.extractors = known if extractors is None else tuple(name for name in known if name in set(extractors))
+        unknown = set(extractors or ()) - set(known)
+        if unknown:
+            raise ValueError(f"unknown extractors: {', '.join(sorted(unknown))} (known: {', '.join(known)})")
         self.lexicons = lexicons if lexicons is not None else load_lexicons(extra_lexicons)
         scoring = {e.language for e in self.lexicons.entries if e.family not in WORDLIST_FAMILIES}
         self.supported = frozenset(scoring - {"mul"})
@@ -63,7 +71,7 @@ class Scorer:
 
     def __getstate__(self):
         return {"lexicons": self.lexicons, "supported": self.supported, "readability": self.readability,
-                "_tables": {}}
+                "extractors": self.extractors, "_tables": {}}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -119,10 +127,14 @@ class Scorer:
             tables = self.tables(guess.code)
             documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists)))
         evidence: list[list[Evidence]] = [[] for _ in documents]
-        for extract in EXTRACTORS.values():
+        for name, extract in EXTRACTORS.items():
+            if name not in self.extractors:
+                continue
             for found, (_, document) in zip(evidence, documents):
                 found.extend(extract(document))
-        for derive in DERIVED_EXTRACTORS.values():
+        for name, derive in DERIVED_EXTRACTORS.items():
+            if name not in self.extractors:
+                continue
             for found, (_, document) in zip(evidence, documents):
                 found.extend(derive(document, tuple(found)))
         for found, (index, document) in zip(evidence, documents):
