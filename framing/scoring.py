@@ -180,6 +180,8 @@ def cap_evidence(profile: Profile, limit: int | None = None) -> Profile:
     of them first and stay exact: the cap bounds only output and memory (900,000
     "reportedly" in one article made 426 MB of evidence)."""
     limit = MAX_EVIDENCE_PER_FAMILY if limit is None else limit
+    if len(profile.evidence) <= limit:
+        return profile  # no family can be over the limit: skip the count (all but freak articles)
     kept: list[Evidence] = []
     seen: dict[str, int] = {}
     for item in profile.evidence:
