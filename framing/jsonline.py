@@ -18,7 +18,7 @@ from typing import Any
 try:
     import orjson
 except ImportError:  # the extra is not installed: the pure path
-    orjson = None
+    orjson = None  # type: ignore[assignment]
 
 SEPARATORS = (",", ":")
 
