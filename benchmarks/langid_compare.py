@@ -114,7 +114,7 @@ def main() -> None:
     if not sets["articles, first 400 characters (en, fr, de)"]:
         raise SystemExit(f"langid_compare.py: no SemEval articles under {parser.parse_args().shared} (use --shared DIR)")
     tools = identifiers()
-    lines = [f"Command: `{COMMAND}` (code {repo_state()}). Share of texts whose best guess among "
+    lines = ["## Language identifiers compared (issue 16)", "", f"Command: `{COMMAND}` (code {repo_state()}). Share of texts whose best guess among "
              "framing's six languages is right, and CPU time per 400-character article sample "
              "(three passes over 240 samples).", "",
              "| texts | n | " + " | ".join(tools) + " |", "|---|---|" + "---|" * len(tools)]

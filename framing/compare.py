@@ -17,6 +17,7 @@ import numpy as np
 from .claims import compare_claims
 from .dataframes import Comparison
 from .families import rated_families
+from .frame_compare import frame_shares
 from .lexicon import LexiconSet
 from .profile import MIN_RATE_WORDS
 from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benjamini_hochberg, bootstrap_p_value,
@@ -90,6 +91,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
             "features": {},
             "shares": _shares(groups[name]),
             "naming": _naming(groups[name]),
+            "frames": frame_shares(groups[name], resamples=resamples, seed=(seed, names.index(name), 1)),
         }
     # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
@@ -109,6 +111,8 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     notes = [f"rates are own-voice (unquoted) evidence per 1,000 body words; 95% intervals from {resamples} "
              "bootstrap resamples of articles within a group and sentences within an article",
              "z-scores and ranks compare groups of the same language only",
+             "frame shares are each frame's own-voice evidence over all the group's own-voice frame evidence; "
+             "95% intervals from resampling the group's articles",
              f"naming stances are ranked only with at least {MIN_NAMING_MENTIONS} own-voice mentions",
              f"a pairwise difference is significant when its Benjamini-Hochberg q-value (false discovery rate "
              f"over all {len(families)} families x group pairs) is below {FALSE_DISCOVERY_RATE}; "

@@ -54,6 +54,8 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
            "scare_quote"),
     Family("loaded", "loaded words", "a contested label or strongly subjective, charged word", "#ffb3a7",
            "loaded", "loaded"),
+    Family("frame", "frame cues", "a word or phrase that cues a generic frame of the Policy Frames Codebook",
+           "#c9e4de", "frame", "frame", rated=False, highlighted=False),
     Family("persuasion", "persuasion techniques", "a phrase or clause using a SemEval-2023 persuasion technique",
            "#d9c2f0", "persuasion", "persuasion", highlighted=False),
 )}

@@ -1,6 +1,6 @@
 """Generic frames: the lexicons, the extractor, the profile section and its present rule.
 
-Sentence cases are data, in ``tests/cases/frames.toml`` (written for these tests, one
+Sentence cases are data, in ``tests/cases/frame.toml`` (written for these tests, one
 set per shipped language); properties check what must hold for any text.
 """
 import tomllib
@@ -17,7 +17,7 @@ from framing.frame_ids import FRAME_IDS
 from framing.frame_profile import PresentRule, Threshold, frame_summary, shipped_rule
 from framing.lexicon import default_lexicon_dir, load_lexicons
 
-CASES = tomllib.loads((Path(__file__).resolve().parent / "cases" / "frames.toml").read_text(encoding="utf-8"))["case"]
+CASES = tomllib.loads((Path(__file__).resolve().parent / "cases" / "frame.toml").read_text(encoding="utf-8"))["case"]
 LANGUAGES = ("en", "fr", "nl", "es", "de", "ar")
 KEYS = frozenset({"language", "text", "find", "voice", "absent", "primary", "comment", "expect"})
 
@@ -176,3 +176,28 @@ def test_scored_offsets_and_counts(words, quote):
     own = sum(profile["frames"][f]["unquoted"] for f in FRAME_IDS)
     if own:
         assert sum(profile["frames"][f]["share"] for f in FRAME_IDS) == pytest.approx(1.0)
+
+
+# ------------------------------------------------------------- comparisons
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=5), min_size=len(FRAME_IDS), max_size=len(FRAME_IDS)),
+                min_size=1, max_size=6))
+def test_group_frame_shares(rows):
+    from framing.frame_compare import frame_shares
+
+    profiles = [{"frames": {f: {"unquoted": n, "quoted": 0, "present": n > 2} for f, n in zip(FRAME_IDS, row)}}
+                for row in rows]
+    result = frame_shares(profiles, resamples=50)
+    total = sum(map(sum, rows))
+    if not total:
+        assert result["primary_frame"] is None and all(v["share"] is None for v in result["frames"].values())
+        return
+    assert sum(v["share"] for v in result["frames"].values()) == pytest.approx(1.0)
+    for k, frame in enumerate(FRAME_IDS):
+        entry = result["frames"][frame]
+        assert entry["share"] == pytest.approx(sum(row[k] for row in rows) / total)
+        assert entry["present"] == sum(row[k] > 2 for row in rows)
+        assert 0.0 <= entry["ci"][0] <= entry["ci"][1] <= 1.0
+        if len(rows) == 1:  # resampling one article always draws it: the interval is the share itself
+            assert entry["ci"] == [pytest.approx(entry["share"])] * 2

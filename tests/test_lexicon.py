@@ -210,3 +210,17 @@ def test_a_users_entry_wins_over_a_shipped_one_for_the_same_form_and_says_so(tmp
                                              language="en").to_dict()
     naming = [e for e in profile["evidence"] if e["family"] == "naming"]
     assert [(e["axis"], e["lexicon"]) for e in naming] == [("gulf_naming", str(user))]
+
+
+def test_every_lexicon_folder_has_its_licence_file_and_it_is_current():
+    import importlib.util
+
+    script = default_lexicon_dir() / "build" / "licences.py"
+    spec = importlib.util.spec_from_file_location("licences", script)
+    licences = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(licences)
+    for folder in licences.folders():
+        path = folder / licences.NAME
+        assert path.exists(), f"{folder.name}: no {licences.NAME} beside the data"
+        assert path.read_text(encoding="utf-8") == licences.licence_text(folder), \
+            f"{path} is stale: run lexicons/build/licences.py"

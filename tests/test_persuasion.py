@@ -134,9 +134,9 @@ def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
 
 @pytest.mark.parametrize("language, text, words", [
     ("de", "Der Sender verbreitet seit Wochen Kriegspropaganda.", ["Kriegspropaganda"]),
-    ("de", "In der Talkshow kamen nur Pseudo-Experten zu Wort.", ["Pseudo-Experten"]),
+    ("de", "In der Talkshow kamen nur Möchtegern-Experten zu Wort.", ["Möchtegern-Experten"]),
     ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
-    ("fr", "Le débat a été confisqué par des pseudo-experts venus de Paris.", ["pseudo-experts"]),
+    ("fr", "Le débat a été confisqué par des ultra-libéraux venus de Paris.", ["ultra-libéraux"]),
 ])
 def test_compound_heads_and_tails_mark_labels(language, text, words):
     labels = [e["text"] for e in persuasion(framing.score(text, language=language))
@@ -146,7 +146,7 @@ def test_compound_heads_and_tails_mark_labels(language, text, words):
 
 
 def test_a_compound_rule_needs_more_than_the_affix():
-    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert."
+    text = "Die Propaganda und die Lügen wurden im Bundestag diskutiert, unter einem Pseudonym."
     compounds = [e for e in persuasion(framing.score(text, language="de")) if e["entry"] == "rule:compound"]
     assert not compounds, compounds
 
@@ -158,3 +158,13 @@ def test_a_compound_rule_needs_more_than_the_affix():
 def test_spanish_and_dutch_have_a_first_lexicon(language, text, techniques):
     found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
     assert techniques <= found, found
+
+
+def test_a_german_loaded_noun_is_a_label_and_an_adjective_loaded_language():
+    # "Pfusch" and "dreist" are both subjective words of the loaded family, not persuasion entries.
+    profile = framing.score("Die Opposition sprach von Pfusch. Sie nannte den Plan dreist.", language="de")
+    loaded = {e["text"]: e["category"] for e in profile["evidence"] if e["family"] == "loaded"}
+    assert loaded == {"Pfusch": "subjective", "dreist": "subjective"}
+    found = {(e["technique"], e["text"]) for e in persuasion(profile)}
+    assert ("Name_Calling-Labeling", "Die Opposition sprach von Pfusch") in found, found
+    assert ("Loaded_Language", "Sie nannte den Plan dreist") in found, found

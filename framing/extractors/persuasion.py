@@ -7,9 +7,11 @@ evidence of the families that ran before (the scorer passes it: this is a
 ``DERIVED_EXTRACTORS`` entry, ``(document, evidence) -> list[Evidence]``):
 
 - ``Loaded_Language`` and ``Name_Calling-Labeling``: the ``loaded`` family's
-  subjective words and contested labels, and the lexicon's own (idioms, attack
+  subjective words and contested labels (in German, a capitalised loaded word
+  inside a sentence is a noun and names its object, so a label; German
+  annotators mark such nouns as name calling), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
-  "pseudo-" for words written as one, "Kriegspropaganda");
+  "möchtegern-" for words written as one, "Kriegspropaganda");
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
   title ("experts", "professor", "a study") gives what the authority is
   reported to say (the quotation, else the sentence); in languages whose
@@ -50,6 +52,7 @@ from ..evidence import Evidence
 from ..techniques import TECHNIQUES
 from ._hits import hits_of, to_evidence
 from .context import sentence_bounds
+from .loaded import COMPOUND
 
 FAMILY = "persuasion"
 CUE, PHRASE, CLAUSE, SENTENCE = "cue", "phrase", "clause", "sentence"
@@ -85,6 +88,7 @@ _TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014
 _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", "subjective"): "Loaded_Language",
     ("loaded", "label"): "Name_Calling-Labeling",
+    ("loaded", COMPOUND): "Name_Calling-Labeling",
 }
 _READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
@@ -118,8 +122,14 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             if technique in _EMOTIVE:
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
+    # In a language that writes every noun with a capital (German: its grammar lists the
+    # suffixes of capitalised common nouns), a loaded noun names its object: a label.
+    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
+        if technique == "Loaded_Language" and nouns_capitalised and e.text[:1].isupper() \
+                and not _sentence_initial(document, e.start, e.sentence):
+            technique = "Name_Calling-Labeling"
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
@@ -132,12 +142,17 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     return _merged(document.text, found)
 
 
+def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
+    """Whether only punctuation and quotation marks stand between the sentence's start and ``start``."""
+    low, _ = sentence_bounds(document, sentence, start)
+    return not _WORD.search(document.text, low, start)
+
+
 def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
     """Words ending in a technique's compound tail or starting with its compound head
     (``suffix.<technique>`` and ``prefix.<technique>`` word lists, from ``persuasion``
-    entries written "-propaganda" and "pseudo-"): German and Dutch write a label as one word
-    ("Kriegspropaganda", "Lügenpresse"), and pejorative heads make labels in every language
-    ("pseudo-experts"), which whole-word matching cannot see."""
+    entries written "-propaganda" and "möchtegern-"): German and Dutch write a label as one
+    word ("Kriegspropaganda", "Möchtegern-Experten"), which whole-word matching cannot see."""
     found = []
     for technique in TECHNIQUES:
         for pattern in (tail_pattern(document.wordlist(f"suffix.{technique}")),
