@@ -24,14 +24,12 @@ import warnings
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
 from .errors import FramingError, LexiconError, StoreError
-from .frame_model import FrameClassifier, load_model
-from .frame_training import read_labelled, train_frames
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
 from .reading import read_paths
@@ -41,6 +39,9 @@ from .report import render
 from .scoring import FRAMING_VERSION, Scorer
 from .store import ProfileStore, Selection
 from .terminal import display_path, safe_terminal
+
+if TYPE_CHECKING:
+    from .frame_model import FrameClassifier
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
 MAX_RESAMPLES = 100_000
@@ -334,6 +335,8 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     model = None
     if args.frame_model:
         try:
+            from .frame_model import load_model  # scikit-learn: imported only when a model is asked for
+
             model = load_model(args.frame_model)
         except FramingError as exc:
             print(f"framing: {exc}", file=sys.stderr)
@@ -359,6 +362,8 @@ def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, 
 
 def run_train_frames(args: argparse.Namespace) -> int:
     """Train a frame classifier from labelled JSONL and save it."""
+    from .frame_training import read_labelled, train_frames  # scikit-learn: imported only to train
+
     try:
         articles, skipped = read_labelled(args.labelled)
         for message in skipped if not args.quiet else ():
