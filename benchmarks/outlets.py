@@ -755,7 +755,8 @@ def polnear_section(fw: Framing, folder: Path, limit: int, resamples: int, seed:
     lines += pairs_table(sig[:top_pairs])
     lines += ["", f"Distinctive words (compare()'s Fightin' Words, top {top_words}, log-odds z in brackets):", ""]
     for name, group in result["groups"].items():
-        words = ", ".join(f"{w['word']} ({w['z']:.1f})" for w in group.get("distinctive", [])[:top_words])
+        words = ", ".join(f"{w['word']} ({w['z']:.1f})" if w["z"] is not None else f"{w['word']} (most frequent)"
+                          for w in group.get("distinctive", [])[:top_words])
         lines.append(f"- **{name}**: {words or 'none'}")
     lines += ["", "- compare() ran with texts and `align=False`: distinctive words need the texts; claim "
               "alignment across a year of election coverage is not what this table is about."]

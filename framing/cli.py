@@ -21,6 +21,7 @@ import signal
 import sys
 import threading
 import warnings
+from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
@@ -32,7 +33,7 @@ from .compare import compare as compare_profiles
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
-from .reading import read_paths
+from .reading import ARTICLE_SUFFIXES, STDIN_FORMATS, STDIN_ID, Fields, read_paths
 from .report import CLAIM_FORMATS
 from .report import FORMATS as REPORT_FORMATS
 from .report import render
@@ -53,6 +54,8 @@ examples:
   framing score article.txt --format table             # one file, a summary table
   framing score articles.jsonl --format csv -o out.csv  # JSONL records to CSV
   cat articles.jsonl | framing score - --language fr   # JSONL on stdin
+  pbpaste | framing score - --format table             # plain text on stdin: one article
+  framing score export.csv --text-field body --id-field url --outlet-field source
   framing score big.jsonl --jobs 2 --db profiles.sqlite # two processes; rerun scores only what is new
   framing score article.txt --lexicon my_lexicons/     # add your own lexicons
 """
@@ -117,6 +120,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help=f"score in N processes (default: 1; at most {max_jobs}, {MAX_JOBS_PER_CORE} per core)")
     parser.add_argument("--db", metavar="PATH", help="SQLite store: reuse stored profiles, store new ones")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no failure messages on stderr")
+    parser.add_argument("--stdin-format", choices=STDIN_FORMATS, default="auto",
+                        help="how to read - (standard input): auto (default) reads JSONL when the first line is "
+                             "a JSON object, else one plain-text article")
+    for field in ("text", "id", "outlet", "title", "date"):
+        parser.add_argument(f"--{field}-field", metavar="NAME", default=field,
+                            help=f"the CSV column or JSONL key holding the article's {field} (default: {field})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,9 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser(
         "score", help="score articles and print one framing.profile/1 record each",
-        description="Score articles (text files, folders, JSONL, CSV, or - for JSONL on stdin).",
+        description="Score articles (text files, folders, JSONL, CSV, or - for standard input: JSONL or plain text).",
         epilog=SCORE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    score.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
+    score.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files, folders, or - for standard input (JSONL, or one plain-text article)")
     score.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     score.add_argument("--readability", action="store_true",
                        help="add Flesch reading ease (imports textstat, which costs about 1.4 s of start-up)")
@@ -318,10 +328,10 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             _say("framing: --scheduler cannot be combined with --db or --jobs")
             return EXIT_USAGE
         try:
-            from .dask import score_paths_on_cluster
+            from .dask import score_articles_on_cluster
 
-            records = score_paths_on_cluster(args.paths, args.scheduler, scorer=scorer, language=args.language,
-                                             encoding=args.encoding)
+            records = score_articles_on_cluster(read_paths(args.paths, **_reading(args, report)), args.scheduler,
+                                                scorer=scorer, language=args.language)
         except ImportError as exc:
             _say(f"framing: {exc}")
             return EXIT_USAGE
@@ -330,7 +340,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             return EXIT_USAGE
         scored = (Scored(None, record, False) for record in records)
         write_output((s.record for s in report.watch_scored(scored)), args.format, args.output,
-                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability)
+                     axes=sorted(scorer.lexicons.axes), readability=scorer.readability, poles=axis_poles(scorer))
         return report.finish()
     model = None
     if args.frame_model:
@@ -341,7 +351,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
         except FramingError as exc:
             print(f"framing: {exc}", file=sys.stderr)
             return 2
-    items = read_paths(args.paths, encoding=args.encoding)
+    items = read_paths(args.paths, **_reading(args, report))
     encode = args.format == "jsonl" and not args.db and model is None  # profiles serialised by the workers
     with _open_store(args.db) as store:
         stream = score_stream(scorer, items, language=args.language, jobs=args.jobs, store=store, encode=encode)
@@ -349,7 +359,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
             (scored.line or scored.record for scored in report.watch_scored(stream)) if model is None
             else (_with_frames_predicted(model, scored) for scored in report.watch_scored(stream)))
         write_output(outputs, args.format, args.output, axes=sorted(scorer.lexicons.axes),
-                     readability=scorer.readability)
+                     readability=scorer.readability, poles=axis_poles(scorer))
     return report.finish()
 
 
@@ -395,7 +405,7 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
-            stream = score_stream(scorer, read_paths(paths, encoding=args.encoding), language=args.language,
+            stream = score_stream(scorer, read_paths(paths, **_reading(args, report)), language=args.language,
                                   jobs=args.jobs, store=store)
             for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
@@ -404,6 +414,10 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
     if not profiles:
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
+    problem = missing_field(profiles, args.by)
+    if problem:
+        _say(f"framing: {problem}")
+        return EXIT_USAGE
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
                                   resamples=args.resamples, seed=args.seed,
                                   align=not args.no_claims and args.format in CLAIM_FORMATS)
@@ -417,6 +431,29 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
         with atomic_file(Path(args.output)) as stream_out:
             stream_out.write(document)
     return report.finish()
+
+
+def axis_poles(scorer: Scorer) -> dict[str, tuple[str, str]]:
+    """What -1 and +1 stand for on each naming axis, for the table's legend."""
+    return {name: (axis.negative, axis.positive) for name, axis in scorer.lexicons.axes.items()}
+
+
+def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
+    """The options of ``read_paths`` a command line gives."""
+    return {"encoding": args.encoding, "stdin_format": args.stdin_format, "skipped": report.skipped_files,
+            "fields": Fields(text=args.text_field, id=args.id_field, outlet=args.outlet_field,
+                             title=args.title_field, date=args.date_field)}
+
+
+def missing_field(profiles: list[dict[str, Any]], by: str) -> str | None:
+    """Why ``--by`` cannot group these profiles (no profile has the field), naming the fields
+    that do exist; None when some profile has it. Grouping by a field nobody has would put
+    every article in a group of its own without a word."""
+    if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
+        return None
+    present = sorted({key for p in profiles for key, value in p.items()
+                      if isinstance(value, (str, int, float)) and value not in (None, "") and key != "schema"})
+    return (f"--by {by[:40]!r}: no article has that field; fields the articles have: {', '.join(present)}")
 
 
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
@@ -456,6 +493,7 @@ class _Report:
         self.failures: list[Record] = []
         self.scored = 0
         self.from_store = 0
+        self.skipped_files: list[str] = []  # files a folder scan passed over (not an article type)
 
     def _bar(self):
         if self.quiet or not sys.stderr.isatty():
@@ -477,6 +515,10 @@ class _Report:
         try:
             for scored in stream:
                 self._note(scored.record)
+                if scored.article is not None and scored.article.id == STDIN_ID and not self.quiet:
+                    for note in scored.article.notes:
+                        if note.startswith("standard input read as"):
+                            _say(f"framing: {note}")
                 if scored.from_store:
                     self.from_store += 1
                 elif not is_error(scored.record):
@@ -491,8 +533,17 @@ class _Report:
     def finish(self) -> int:
         if not self.quiet:
             _say(f"framing: {self.scored} scored, {self.from_store} from the store, "
-                 f"{len(self.failures)} could not be scored")
+                 f"{len(self.failures)} could not be scored{self.passed_over()}")
         return EXIT_SKIPPED if self.failures else EXIT_OK
+
+    def passed_over(self) -> str:
+        """``; 3 files passed over (not articles: .md 2, .pdf 1)``, or nothing."""
+        if not self.skipped_files:
+            return ""
+        kinds = Counter(Path(name).suffix.lower() or "(no suffix)" for name in self.skipped_files)
+        listed = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"; {len(self.skipped_files)} file(s) in folders passed over as not articles ({listed}; read are "
+                f"{' '.join(sorted(ARTICLE_SUFFIXES))})")
 
     def saved(self, args: argparse.Namespace) -> str:
         """What an interrupted batch leaves behind, for its last message."""

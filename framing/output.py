@@ -12,11 +12,12 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 from .cells import dict_writer
 from .jsonline import dumps_line
 from .flat import ERROR_SCHEMA, flat_columns, flat_row
+from .glossary import GLOSSARY
 from .terminal import cut, safe_terminal
 
 FORMATS = ("json", "jsonl", "csv", "table")
@@ -30,15 +31,18 @@ def is_error(record: Record) -> bool:
 
 
 def write_output(items: Iterable[Record | str], fmt: str, path: str | None, *, axes: Iterable[str] = (),
-                 readability: bool = False) -> None:
+                 readability: bool = False, poles: Mapping[str, tuple[str, str]] | None = None) -> None:
     """Write ``items`` in ``fmt`` to ``path`` (atomically) or to stdout. An item may arrive
     as its JSON line (a str) only for ``jsonl``. CSV columns are fixed before the first row:
-    ``axes`` are the naming axes that get columns, ``readability`` adds Flesch reading ease."""
+    ``axes`` are the naming axes that get columns, ``readability`` adds Flesch reading ease.
+    ``poles`` (axis: what -1 and +1 stand for) lets the table say what its stances mean."""
     columns = list(flat_columns(axes, readability=readability))
 
     def writer(stream: IO[str]) -> None:
         if fmt == "csv":
             _write_csv(items, stream, columns, tuple(axes))
+        elif fmt == "table":
+            _write_table(items, stream, poles or {})
         else:
             _WRITERS[fmt](items, stream)
 
@@ -99,23 +103,40 @@ def _write_csv(items: Iterable[Any], stream: IO[str], columns: list[str], axes: 
         writer.writerow(flat_row(item, axes))
 
 
-def _write_table(items: Iterable[Record], stream: IO[str]) -> None:
-    header = (f"{'id':<32} {'lang':<4} {'words':>6} {'hedges':>6} {'quoted':>7}  "
-              "naming stance (unquoted/quoted mentions)")
+TABLE_LEGEND = (
+    ("words", GLOSSARY["body words"]),
+    ("hedges/1k", "own-voice hedges per 1,000 body words (" + GLOSSARY["rate"].split("(", 1)[1]),
+    ("quoted", GLOSSARY["quoted share"]),
+    ("naming stance", GLOSSARY["naming stance"] + "; in brackets own-voice/quoted mentions"),
+)
+
+
+def _write_table(items: Iterable[Any], stream: IO[str], poles: Mapping[str, tuple[str, str]]) -> None:
+    """A line per article, then a legend saying what each column counts and what -1 and +1
+    mean on each naming axis that appeared."""
+    header = (f"{'id':<32} {'lang':<4} {'words':>6} {'hedges/1k':>9} {'quoted':>7}  "
+              "naming stance (own-voice/quoted mentions)")
     stream.write(header + "\n" + "-" * len(header) + "\n")
+    seen: dict[str, None] = {}
     for item in items:
         if is_error(item):
             stream.write(f"{cut(item['id'], 32)} ERROR {safe_terminal(item['error'], one_line=True)}\n")
             continue
+        seen.update(dict.fromkeys(item["naming"]))
         stances = ", ".join(
             f"{axis} {'n/a' if v['stance'] is None else format(v['stance'], '+.2f')}"
             f" ({v['mentions']['unquoted']}/{v['mentions']['quoted']})"
             for axis, v in item["naming"].items()) or "-"
         share = item["features"]["attribution"]["quoted_share"]
-        hedges = item["features"]["hedge"]["unquoted"]
-        stream.write(f"{cut(item['id'], 32)} {item['language']:<4} {item['words']:>6} {hedges:>6} {share:>7.1%}  "
+        rate = item["features"]["hedge"]["per_1000_words"]
+        hedges = "n/a" if rate is None else format(rate, ".1f")
+        stream.write(f"{cut(item['id'], 32)} {item['language']:<4} {item['words']:>6} {hedges:>9} {share:>7.1%}  "
                      f"{stances}\n")
+    stream.write("\n" + "".join(f"{column}: {line}\n" for column, line in TABLE_LEGEND))
+    for axis in seen:
+        if axis in poles:
+            negative, positive = poles[axis]
+            stream.write(safe_terminal(f"  {axis}: -1 = {negative}, +1 = {positive}", one_line=True) + "\n")
 
 
-_WRITERS: dict[str, Callable[[Iterable[Any], IO[str]], None]] = {"json": _write_json, "jsonl": _write_jsonl,
-                                                                   "table": _write_table}
+_WRITERS: dict[str, Callable[[Iterable[Any], IO[str]], None]] = {"json": _write_json, "jsonl": _write_jsonl}

@@ -29,6 +29,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 RECORD_FIELDS = ("id", "text", "title", "outlet", "date", "language", "url")
+STDIN_FORMATS = ("auto", "jsonl", "text")
+STDIN_ID = "<stdin>"
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|article|section|script|h[1-6])\b[^>]*>", re.I)
 
@@ -71,22 +73,125 @@ def article_from_text(text: str, *, id: str = "text", title: str | None = None,
     return Article(id=id, text=text, title=title, language=language, **meta)
 
 
-def read_paths(paths: Iterable[str | Path], *, encoding: str | None = None,
-               stdin: BinaryIO | None = None) -> Iterator[Article | ReadFailure]:
-    """Every article under ``paths`` (files, folders recursively, ``-`` for JSONL on stdin)."""
+@dataclass(frozen=True)
+class Fields:
+    """Which column or key of a CSV or JSONL input holds each record field: ``Fields(text="body",
+    id="url")`` reads ``body`` as the text and ``url`` as the id. A standard name whose role
+    another column took (``text`` when ``text="body"``) is set aside, not read twice."""
+
+    text: str = "text"
+    id: str = "id"
+    outlet: str = "outlet"
+    title: str = "title"
+    date: str = "date"
+
+    def canonical(self, column: str) -> str:
+        """The record field ``column`` stands for (its own name when it plays no role)."""
+        for standard, given in vars(self).items():
+            if column == given:
+                return standard
+        if column in vars(self) and vars(self)[column] != column:
+            return f"{column} (not read: --{column}-field names another)"
+        return column
+
+    def rename(self, record: dict[str, Any]) -> dict[str, Any]:
+        """``record`` with its keys under the names framing reads."""
+        if self == DEFAULT_FIELDS:
+            return record
+        return {self.canonical(key): value for key, value in record.items()}
+
+
+DEFAULT_FIELDS = Fields()
+
+
+def read_paths(paths: Iterable[str | Path], *, encoding: str | None = None, stdin: BinaryIO | None = None,
+               fields: Fields = DEFAULT_FIELDS, stdin_format: str = "auto",
+               skipped: list[str] | None = None) -> Iterator[Article | ReadFailure]:
+    """Every article under ``paths`` (files, folders recursively, ``-`` for standard input).
+
+    Standard input is read as JSONL when its first line is a JSON object and as
+    one plain-text article otherwise (``stdin_format="auto"``; ``"jsonl"`` or
+    ``"text"`` say which); the article read as text says so in its ``notes``.
+    ``fields`` names the columns of CSV and JSONL records. Files a folder scan
+    passes over (not an article type: ``.pdf``, ``.md``...) are appended to
+    ``skipped`` when a list is given, so a caller can say how many there were.
+    """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"stdin_format must be one of {STDIN_FORMATS}, not {stdin_format!r}")
     for raw in paths:
         name = text_name(raw)
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_jsonl_stream(stream, "<stdin>", encoding)
+            yield from _read_stdin(stream, encoding, fields, stdin_format)
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _read_folder(path, encoding)
+            yield from _read_folder(path, encoding, fields, skipped)
         elif path.exists():
-            yield from _read_file(path, text_name(path.name), encoding)
+            yield from _read_file(path, text_name(path.name), encoding, fields)
         else:
             yield ReadFailure(name, name, f"{name}: no such file or folder")
+
+
+_JSON_OBJECT_START = re.compile(rb"\s*(?:\xef\xbb\xbf)?\s*\{")
+
+
+def _read_stdin(stream: BinaryIO, encoding: str | None, fields: Fields,
+                stdin_format: str) -> Iterator[Article | ReadFailure]:
+    """Standard input as JSONL or as one plain-text article (see ``read_paths``)."""
+    if stdin_format == "jsonl":
+        yield from _read_jsonl_stream(stream, STDIN_ID, encoding, fields)
+        return
+    head: list[bytes] = []
+    wide = False
+    if stdin_format == "auto":
+        for line in iter(stream.readline, b""):
+            head.append(line)
+            wide = line.startswith(_WIDE_BOMS) or (encoding is not None and _is_wide(encoding))
+            if wide or line.strip():
+                break
+        if not wide and head and _JSON_OBJECT_START.match(head[-1]):
+            yield from _read_jsonl_stream(_Replay(head, stream), STDIN_ID, encoding, fields)
+            return
+    data = b"".join(head) + stream.read(MAX_ARTICLE_BYTES + 1 - sum(map(len, head)))
+    try:
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise InputError(f"{STDIN_ID}: larger than the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one "
+                             "article; pipe JSONL records (one article a line) instead")
+        decoded = decode_bytes(data, name=STDIN_ID, encoding=encoding)
+        if wide and stdin_format == "auto" and decoded.text.lstrip("\ufeff \t\r\n").startswith("{"):
+            yield from _read_jsonl_stream(io.BytesIO(data), STDIN_ID, encoding, fields)
+            return
+        check_text(decoded.text, name=STDIN_ID)
+    except InputError as exc:
+        yield ReadFailure(STDIN_ID, STDIN_ID, str(exc))
+        return
+    notes: tuple[str, ...] = ("standard input read as one plain-text article"
+             + (" (its first line is not a JSON object; --stdin-format jsonl reads it as JSONL)"
+                if stdin_format == "auto" else ""),)
+    if decoded.fallback:
+        notes += (f"decoded with the fallback encoding {decoded.encoding}",)
+    yield Article(id=STDIN_ID, text=decoded.text, source=STDIN_ID, encoding=decoded.encoding, notes=notes)
+
+
+class _Replay:
+    """A byte stream whose first lines were already read (to sniff its format), replayed first."""
+
+    def __init__(self, head: list[bytes], rest: BinaryIO):
+        self._head = list(head)
+        self._rest = rest
+
+    def readline(self) -> bytes:
+        return self._head.pop(0) if self._head else self._rest.readline()
+
+    def read(self, size: int = -1) -> bytes:
+        head, self._head = b"".join(self._head), []
+        return head + self._rest.read(size)
+
+    def __iter__(self) -> Iterator[bytes]:
+        while self._head:
+            yield self._head.pop(0)
+        yield from self._rest
 
 
 MANIFEST = "manifest.toml"
@@ -112,7 +217,8 @@ def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFailure]:
+def _read_folder(root: Path, encoding: str | None, fields: Fields = DEFAULT_FIELDS,
+                 skipped: list[str] | None = None) -> Iterator[Article | ReadFailure]:
     # Symbolic links to folders are not followed, so link loops cannot recurse.
     try:
         manifest = read_manifest(root)
@@ -130,14 +236,18 @@ def _read_folder(root: Path, encoding: str | None) -> Iterator[Article | ReadFai
         failures.clear()
         for file_name in sorted(files):
             path = Path(folder) / file_name
-            if file_name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if file_name.startswith("."):
+                continue
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                if skipped is not None and not (folder == str(root) and file_name == MANIFEST):
+                    skipped.append(text_name(path))
                 continue
             special = _special_file(path)
             if special:  # a named pipe would block the batch forever, a device never end
                 yield ReadFailure(text_name(path.relative_to(root).as_posix()), text_name(path),
                                   f"{text_name(path)}: {special}, not a regular file: skipped")
                 continue
-            for item in _read_file(path, text_name(path.relative_to(root).as_posix()), encoding):
+            for item in _read_file(path, text_name(path.relative_to(root).as_posix()), encoding, fields):
                 meta = manifest.get(item.id) if isinstance(item, Article) else None
                 yield replace(item, **meta) if meta and isinstance(item, Article) else item
     yield from failures
@@ -166,30 +276,32 @@ def _special_file(path: Path) -> str | None:
     return "a special file"
 
 
-def _read_file(path: Path, article_id: str, encoding: str | None) -> Iterator[Article | ReadFailure]:
+def _read_file(path: Path, article_id: str, encoding: str | None,
+               fields: Fields = DEFAULT_FIELDS) -> Iterator[Article | ReadFailure]:
     suffix = path.suffix.lower()
     name = text_name(path)
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
-                yield from _read_jsonl_stream(stream, name, encoding)
+                yield from _read_jsonl_stream(stream, name, encoding, fields)
             return
         if suffix in CSV_SUFFIXES:
             # The limit is per article (per row), not per file: a CSV is a batch.
             with path.open("rb") as stream:
                 data = stream.read()
-            yield from _read_csv(decode_bytes(data, name=name, encoding=encoding).text, name, article_id)
+            yield from _read_csv(decode_bytes(data, name=name, encoding=encoding).text, name, article_id, fields)
             return
         data = _read_bounded(path)
         decoded = decode_bytes(data, name=name, encoding=encoding)
         notes: tuple[str, ...] = (f"decoded with the fallback encoding {decoded.encoding}",) if decoded.fallback else ()
         text = decoded.text
+        meta: dict[str, str] = {}
         # Only a file that says it is HTML is extracted: text that mentions a few tags
         # stays text (sniffing gutted articles about web pages).
         if suffix in HTML_SUFFIXES:
-            text = extract_html(text, name=name)
-            notes += ("main text extracted from HTML with trafilatura; offsets index the extracted text",)
-        yield Article(id=article_id, text=text, source=name, encoding=decoded.encoding, notes=notes)
+            text, meta = extract_html_page(text, name=name)
+            notes += (HTML_NOTE,)
+        yield Article(id=article_id, text=text, source=name, encoding=decoded.encoding, notes=notes, **meta)
     except InputError as exc:
         yield ReadFailure(article_id, name, str(exc))
     except OSError as exc:
@@ -211,8 +323,19 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= 5
 
 
+HTML_NOTE = "main text extracted from HTML with trafilatura; offsets index the extracted text"
+HTML_META_FIELDS = ("title", "date", "url")
+
+
 def extract_html(html: str, *, name: str) -> str:
     """Main text of an HTML page through trafilatura (optional extra ``framing-analysis[html]``)."""
+    return extract_html_page(html, name=name)[0]
+
+
+def extract_html_page(html: str, *, name: str) -> tuple[str, dict[str, str]]:
+    """Main text of an HTML page and what its metadata says (``title``, i.e. the headline,
+    ``date``, ``url``), through trafilatura (optional extra ``framing-analysis[html]``).
+    The title is kept apart from the text because trafilatura's text leaves it out."""
     try:
         import trafilatura
     except ImportError:
@@ -221,10 +344,17 @@ def extract_html(html: str, *, name: str) -> str:
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text or not text.strip():
         raise InputError(f"{name}: HTML with no main text that trafilatura could find")
-    return text
+    metadata = trafilatura.extract_metadata(html)
+    meta = {}
+    for key in HTML_META_FIELDS:
+        value = getattr(metadata, key, None) if metadata is not None else None
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    return text, meta
 
 
-def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[Article | ReadFailure]:
+def _read_jsonl_stream(stream: Any, name: str, encoding: str | None,
+                       fields: Fields = DEFAULT_FIELDS) -> Iterator[Article | ReadFailure]:
     for number, line in enumerate(_jsonl_lines(stream, name, encoding), start=1):
         where = f"{name}:{number}"
         if isinstance(line, InputError):
@@ -250,13 +380,14 @@ def _read_jsonl_stream(stream: BinaryIO, name: str, encoding: str | None) -> Ite
         except RecursionError:
             yield ReadFailure(where, name, f"{where}: JSON nested too deeply to read")
             continue
-        yield record_to_article(record, where, name)
+        yield record_to_article(fields.rename(record) if isinstance(record, dict) else record, where, name,
+                                fields=fields)
 
 
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _jsonl_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[bytes | str | InputError]:
+def _jsonl_lines(stream: Any, name: str, encoding: str | None) -> Iterator[bytes | str | InputError]:
     """The lines of a JSONL stream: bytes, decoded one by one; or, for UTF-16 and UTF-32
     (whose newlines are more than one byte, so splitting the bytes on b"\\n" breaks
     characters), str lines of the whole stream decoded at once."""
@@ -282,17 +413,20 @@ def _is_wide(encoding: str) -> bool:
         return False
 
 
-def _read_csv(text: str, name: str, file_id: str) -> Iterator[Article | ReadFailure]:
+def _read_csv(text: str, name: str, file_id: str,
+              fields: Fields = DEFAULT_FIELDS) -> Iterator[Article | ReadFailure]:
     """The rows of a CSV as articles. A row that cannot be read (an unterminated quotation
     mark that would swallow the rows after it) is reported by its line, and reading goes on
     from the next line, so no row is merged into another or lost unseen."""
     csv.field_size_limit(MAX_ARTICLE_BYTES + 1)
     rows = _csv_rows(text)
     first = next(rows, None)
-    header = first[1] if first is not None and isinstance(first[1], list) else []
+    given = first[1] if first is not None and isinstance(first[1], list) else []
+    header = [fields.canonical(column) for column in given]
     if "text" not in header:
-        yield ReadFailure(file_id, name, f"{name}: CSV header {header} has no 'text' column "
-                                      f"(expected some of {list(RECORD_FIELDS)})")
+        yield ReadFailure(file_id, name, f"{name}: CSV header {given} has no {fields.text!r} column "
+                                      f"(expected some of {list(RECORD_FIELDS)}; --text-field names the "
+                                      "column that holds the text)")
         return
     twice = sorted({column for column in header if header.count(column) > 1})
     if twice:
@@ -342,17 +476,20 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
             stream.seek(line_starts[bad])
 
 
-def record_to_article(record: Any, where: str, name: str) -> Article | ReadFailure:
-    """An ``Article`` from one JSONL/CSV-style record (``where`` names it in messages), or why not."""
+def record_to_article(record: Any, where: str, name: str, *, fields: Fields = DEFAULT_FIELDS) -> Article | ReadFailure:
+    """An ``Article`` from one JSONL/CSV-style record (``where`` names it in messages), or why not.
+    ``record`` has framing's field names already; ``fields`` only words the messages."""
     if not isinstance(record, dict):
         return ReadFailure(where, name, f"{where}: a record must be a JSON object, not {type(record).__name__}")
     article_id = record.get("id", where)
     if not isinstance(article_id, (str, int)) or isinstance(article_id, bool):
-        return ReadFailure(where, name, f"{where}: 'id' must be a string or an integer")
+        return ReadFailure(where, name, f"{where}: {fields.id!r} must be a string or an integer")
     article_id = str(article_id)
     text = record.get("text")
     if not isinstance(text, str):
-        return ReadFailure(article_id, name, f"{where}: 'text' is missing or not a string")
+        return ReadFailure(article_id, name, f"{where}: {fields.text!r} is missing or not a string"
+                           + ("" if fields.text != "text" else
+                              f" (fields here: {sorted(record)[:8]}; --text-field names the one to read)"))
     meta = {}
     for key in ("title", "outlet", "date", "language", "url"):
         value = record.get(key)
@@ -365,8 +502,9 @@ def record_to_article(record: Any, where: str, name: str) -> Article | ReadFailu
             raise InputError(f"{where}: text longer than the limit of {MAX_ARTICLE_BYTES} characters")
         notes: tuple[str, ...] = ()
         if record.get("format") == "html":  # declared: a record's text is never sniffed
-            text = extract_html(text, name=where)
-            notes = ("main text extracted from HTML with trafilatura; offsets index the extracted text",)
+            text, page = extract_html_page(text, name=where)
+            meta.update({key: value for key, value in page.items() if not meta.get(key)})
+            notes = (HTML_NOTE,)
     except InputError as exc:
         return ReadFailure(article_id, name, str(exc))
     return Article(id=article_id, text=text, source=name, notes=notes, **meta)

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import report_parts as parts_of
 from .cells import dict_writer
+from .glossary import html_glossary
 from .report_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
@@ -135,7 +136,7 @@ def _html(comparison: dict[str, Any]) -> str:
     parts += ["</ul><h2 id='divergences'>Divergences</h2>", parts_of.divergences_list(comparison),
               "<h2 id='claims'>Aligned claims</h2><p>Per story, the claims its outlets frame most differently. "
               "Highlights:</p>", parts_of.legend(), parts_of.stories_section(comparison, _highlight),
-              "</body></html>\n"]
+              html_glossary(), "</body></html>\n"]
     return "".join(parts)
 
 

@@ -249,3 +249,18 @@ def test_cli_score_with_scheduler_writes_what_the_local_command_writes(cluster, 
                  "--scheduler", cluster.scheduler_address]) == 0
     assert on_cluster.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
     assert len(on_cluster.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_cli_scheduler_reads_with_the_same_options_as_local(cluster, tmp_path):
+    """--text-field and the other reading options reach the cluster path too (issue 17)."""
+    from framing.cli import main
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "export.csv").write_text("url,body\nu1,The minister probably resigned on Monday.\n", encoding="utf-8")
+    on_cluster, local_out = tmp_path / "cluster.jsonl", tmp_path / "local.jsonl"
+    options = ["--text-field", "body", "--id-field", "url", "--quiet"]
+    assert main(["score", str(source), *options, "-o", str(local_out)]) == 0
+    assert main(["score", str(source), *options, "-o", str(on_cluster), "--scheduler", cluster.scheduler_address]) == 0
+    assert on_cluster.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
+    assert '"id": "u1"' in local_out.read_text(encoding="utf-8")

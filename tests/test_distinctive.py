@@ -1,0 +1,90 @@
+"""Distinctive words (issue 17): no function words, word forms counted together, a group alone
+in its language still shows words, and nltk is imported only when distinctive words are wanted."""
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing.compare import compare, function_words, stemmer
+from framing.lexicon import load_lexicons
+from framing.report import render
+
+LEXICONS = load_lexicons()
+CONTENT = ["ballot", "reform", "pipeline", "senator", "tariff", "drought", "strike", "refinery"]
+
+
+SCORER = framing.Scorer()
+
+
+def scored(text, name, outlet, language):
+    return dict(SCORER.score(framing.article_from_text(text, id=name), language=language).to_dict(), outlet=outlet)
+
+
+def run(texts_by_outlet, languages=None):
+    profiles, texts = [], {}
+    for outlet, texts_of in texts_by_outlet.items():
+        for n, text in enumerate(texts_of):
+            name = f"{outlet}{n}"
+            profiles.append(scored(text, name, outlet, (languages or {}).get(outlet, "en")))
+            texts[name] = text
+    return compare(profiles, texts=texts, lexicons=LEXICONS, align=False, resamples=20)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl", "de", "es"])
+def test_every_snowball_language_ships_its_function_words(language):
+    words = function_words(LEXICONS, language)
+    assert len(words) > 100
+    assert {"en": "were", "fr": "nous", "nl": "werd", "de": "werden", "es": "estaban"}[language] in words
+
+
+def test_shipped_function_words_are_what_the_snowball_lists_build():
+    sys.path.insert(0, "lexicons/build")
+    try:
+        import function_words as build
+    finally:
+        sys.path.remove("lexicons/build")
+    assert build.main(["--check"]) == 0
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(sorted(function_words(LEXICONS, "en"))), min_size=10, max_size=40),
+       st.lists(st.sampled_from(CONTENT), min_size=4, max_size=12))
+def test_no_function_word_is_ever_distinctive(fillers, content):
+    a = " ".join(fillers + content[: len(content) // 2]).capitalize() + "."
+    b = " ".join(content + fillers[: len(fillers) // 3]).capitalize() + "."
+    result = run({"A": [a * 3], "B": [b * 3]})
+    stop = function_words(LEXICONS, "en")
+    for group in result["groups"].values():
+        for word in group["distinctive"]:
+            assert word["word"] not in stop and not set(word["forms"]) & stop
+
+
+def test_forms_of_one_word_count_together():
+    a = ("The council votes today. Members voted yesterday. The vote was close. Voting ends soon. " * 4)
+    b = ("The harbour opened today. Ships arrived yesterday. The harbour was busy. Cranes worked late. " * 4)
+    result = run({"A": [a], "B": [b]})
+    (vote,) = [w for w in result["groups"]["A"]["distinctive"] if w["stem"] == stemmer("en")("votes")]
+    assert set(vote["forms"]) == {"votes", "voted", "vote", "voting"}
+    assert vote["count"] == 16
+    assert "the" not in [w["word"] for w in result["groups"]["A"]["distinctive"]]
+
+
+def test_a_group_alone_in_its_language_lists_its_words():
+    english = "The minister probably resigned after the vote in parliament on Monday. " * 6
+    dutch = "De minister is waarschijnlijk afgetreden na de stemming in het parlement. De minister zweeg. " * 4
+    result = run({"A": [english], "B": [english.replace("minister", "premier")], "NL": [dutch]}, {"NL": "nl"})
+    words = result["groups"]["NL"]["distinctive"]
+    assert words and words[0]["word"] == "minister" and words[0]["z"] is None
+    assert not {"de", "het", "is", "na", "in"} & {w["word"] for w in words}
+    assert any("alone in their language" in note for note in result["notes"])
+    markdown = render(result, "markdown")
+    assert "- NL: minister" in markdown.split("## Distinctive words")[1].split("## Notes")[0]
+
+
+def test_framing_score_does_not_import_nltk():
+    code = "import sys, framing.cli; print('nltk' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.strip() == "False"
