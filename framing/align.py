@@ -29,6 +29,8 @@ from .spans import GrowingSpanSet, SpanSet
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u2018\u2019'\u201e]\s*([^\"\u201c\u201d\u00ab\u00bb\u2018\u2019\u201e]{3,80}?)"
                      r"\s*[\"\u201c\u201d\u00ab\u00bb\u2019'\u201c]")
+_DIGIT = re.compile(r"\d")
+_TFIDF_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _COGNATE_LENGTH = 7
 # Weights of shared anchors by kind: a shared full date says more than a shared name.
@@ -69,6 +71,7 @@ def month_table(lexicons: LexiconSet, language: str) -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every compared article; words repeat
 def fold(word: str) -> str:
     """Lower case without diacritics, for comparing names across languages."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -133,17 +136,22 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
     out = []
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
-        dates = find_dates(chunk, months)
+        has_digit = _DIGIT.search(chunk) is not None  # dates and quantities need one
+        dates = find_dates(chunk, months) if has_digit else []
         date_chars = SpanSet((a, b) for a, b, _ in dates)
         quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
-                                      if not date_chars.overlaps(q.start, q.start + 1)]
+                                      if not date_chars.overlaps(q.start, q.start + 1)] if has_digit else []
         numbers = [q.key for q in quantities]
-        words = list(_WORD.finditer(chunk))
-        slots = tuple([("date", value, "", chunk[a:b], _context(words, a, b)) for a, b, value in dates]
-                      + [("quantity", q.number, q.unit, chunk[q.start:q.end], _context(words, q.start, q.end))
-                         for q in quantities if not q.year_like])
-        names = [fold(_POSSESSIVE.sub("", w.group())) for i, w in enumerate(words)
-                 if i > 0 and w.group()[:1].isupper() and fold(w.group()) not in calendar_words]
+        slots: tuple[tuple[str, str, str, str, frozenset[str]], ...] = ()
+        if dates or quantities:
+            matches = list(_WORD.finditer(chunk))
+            words = [m.group() for m in matches]
+            slots = tuple([("date", value, "", chunk[a:b], _context(matches, a, b)) for a, b, value in dates]
+                          + [("quantity", q.number, q.unit, chunk[q.start:q.end], _context(matches, q.start, q.end))
+                             for q in quantities if not q.year_like])
+        else:
+            words = _WORD.findall(chunk)
+        names = [fold(_POSSESSIVE.sub("", w)) for w in words[1:] if w[:1].isupper() and fold(w) not in calendar_words]
         anchors: set[tuple[str, str]] = set()
         for _, _, value in dates:
             anchors.add(("date", value))
@@ -151,8 +159,8 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
         anchors.update(("number", n) for n in numbers)
         anchors.update(("name", n) for n in names if len(n) > 2)
         anchors.update(("quote", fold(q.group(1))) for q in _QUOTED.finditer(chunk) if len(q.group(1).split()) <= 6)
-        anchors.update(("cognate", fold(w.group())[:_COGNATE_LENGTH]) for w in words
-                       if len(w.group()) >= _COGNATE_LENGTH + 1 and not w.group()[:1].isupper())
+        anchors.update(("cognate", fold(w)[:_COGNATE_LENGTH]) for w in words
+                       if len(w) > _COGNATE_LENGTH and not w[:1].isupper())
         out.append(Sentence(profile["id"], index, start, end, profile["language"], chunk, frozenset(anchors),
                             tuple(v for _, _, v in dates), tuple(numbers), tuple(names), slots))
     return out
@@ -169,6 +177,35 @@ def _anchor_matrix(sentences: list[Sentence], vocabulary: dict[tuple[str, str], 
     return rows, cols, values
 
 
+def tfidf_matrix(texts: list[str]):
+    """Sublinear, smoothed, L2-normalised TF-IDF of ``texts`` (scikit-learn's ``TfidfVectorizer(
+    sublinear_tf=True)`` without importing scikit-learn, which costs a second of start-up)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
+    for row, text in enumerate(texts):
+        tally: dict[int, int] = {}
+        for token in _TFIDF_TOKEN.findall(text.lower()):
+            column = vocabulary.setdefault(token, len(vocabulary))
+            tally[column] = tally.get(column, 0) + 1
+        rows.extend([row] * len(tally))
+        cols.extend(tally)
+        counts.extend(tally.values())
+    shape = (len(texts), max(len(vocabulary), 1))
+    columns = np.asarray(cols, dtype=np.int64)
+    df = np.bincount(columns, minlength=shape[1])
+    idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
+    values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[columns]
+    matrix = csr_matrix((values, (np.asarray(rows, dtype=np.int64), columns)), shape=shape)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
 def same_story(a: list[Sentence], b: list[Sentence], idf: dict[tuple[str, str], float], *,
                threshold: float = STORY_THRESHOLD) -> bool:
     """Whether two articles tell the same story: Dice overlap of their name, date and quote
@@ -180,13 +217,19 @@ def same_story(a: list[Sentence], b: list[Sentence], idf: dict[tuple[str, str], 
     and its cost stays far below all-pairs.
     """
     left, right = _story_anchors(a), _story_anchors(b)
+    return _same_story(left, right, _anchor_weight(left, idf), _anchor_weight(right, idf), idf, threshold=threshold)
+
+
+def _same_story(left: set[tuple[str, str]], right: set[tuple[str, str]], left_weight: float, right_weight: float,
+                idf: dict[tuple[str, str], float], *, threshold: float = STORY_THRESHOLD) -> bool:
+    """``same_story`` on the articles' story anchors and their weights."""
     if not left or not right:
         return False
+    return 2.0 * _anchor_weight(left & right, idf) / (left_weight + right_weight) >= threshold
 
-    def weight(anchors: set[tuple[str, str]]) -> float:
-        return sum(ANCHOR_WEIGHTS[k] * idf[(k, v)] for k, v in anchors)
 
-    return 2.0 * weight(left & right) / (weight(left) + weight(right)) >= threshold
+def _anchor_weight(anchors: set[tuple[str, str]], idf: dict[tuple[str, str], float]) -> float:
+    return sum(ANCHOR_WEIGHTS[k] * idf[(k, v)] for k, v in anchors)
 
 
 def _story_anchors(sentences: list[Sentence]) -> set[tuple[str, str]]:
@@ -209,8 +252,7 @@ def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
     cosine within one language.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from scipy.sparse import csr_matrix, vstack
 
     articles: dict[str, list[Sentence]] = {}
     for s in sentences:
@@ -222,6 +264,8 @@ def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
     totals = {name: np.asarray(m.sum(axis=1)).ravel() for name, m in matrices.items()}
     binary = {name: (m > 0).astype(float) for name, m in matrices.items()}
     tfidf = {}
+    tfidf_rows: dict[str, tuple[str, int]] = {}  # an article's language and first row in its matrix
+    tfidf_all = {}  # per language, every article's rows, transposed once
     by_language: dict[str, list[str]] = {}
     for name, group in articles.items():
         by_language.setdefault(group[0].language, []).append(name)
@@ -229,11 +273,13 @@ def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
         if len(names) < 2:
             continue
         texts = [s.text for name in names for s in articles[name]]
-        matrix = TfidfVectorizer(lowercase=True, sublinear_tf=True).fit_transform(texts)
+        matrix = tfidf_matrix(texts)
         offset = 0
         for name in names:
             tfidf[name] = matrix[offset:offset + len(articles[name])]
+            tfidf_rows[name] = (language, offset)
             offset += len(articles[name])
+        tfidf_all[language] = matrix.T.tocsr()
     document_frequency: dict[tuple[str, str], int] = {}
     for group in articles.values():
         for anchor in _story_anchors(group):
@@ -241,18 +287,33 @@ def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,
     idf = {anchor: math.log(1.0 + len(articles) / df) for anchor, df in document_frequency.items()}
     scored = []
     names = sorted(articles)
+    # What every pair needs, worked out once per article rather than once per pair (the
+    # story anchors and their weights; all articles' binary rows, transposed, so that one
+    # sparse product per article scores it against every later one): 82,500 products
+    # took most of a 300-outlet comparison.
+    story = {name: _story_anchors(articles[name]) for name in names}
+    story_weight = {name: _anchor_weight(story[name], idf) for name in names}
+    rows = {}
+    offset = 0
+    for name in names:
+        rows[name] = offset
+        offset += len(articles[name])
+    binary_all = vstack([binary[name] for name in names]).T.tocsr() if names else None
     for i, x in enumerate(names):
-        for y in names[i + 1:]:
-            if outlets is not None and outlets.get(x) == outlets.get(y):
-                continue
-            if not same_story(articles[x], articles[y], idf):
-                continue
-            shared = (matrices[x] @ binary[y].T).toarray()  # weights of anchors both sentences carry
+        later = [y for y in names[i + 1:] if (outlets is None or outlets.get(x) != outlets.get(y))
+                 and _same_story(story[x], story[y], story_weight[x], story_weight[y], idf)]
+        if not later:
+            continue
+        shared_all = (matrices[x] @ binary_all).toarray()  # weights of anchors both sentences carry
+        similar_all = (tfidf[x] @ tfidf_all[tfidf_rows[x][0]]).toarray() if x in tfidf else None
+        for y in later:
+            shared = shared_all[:, rows[y]:rows[y] + len(articles[y])]
             denominator = totals[x][:, None] + totals[y][None, :]
             with np.errstate(invalid="ignore", divide="ignore"):
                 scores = np.where(denominator > 0, 2.0 * shared / denominator, 0.0)
-            if x in tfidf and y in tfidf and articles[x][0].language == articles[y][0].language:
-                scores = 0.5 * scores + 0.5 * (tfidf[x] @ tfidf[y].T).toarray()
+            if similar_all is not None and y in tfidf and articles[x][0].language == articles[y][0].language:
+                start = tfidf_rows[y][1]
+                scores = 0.5 * scores + 0.5 * similar_all[:, start:start + len(articles[y])]
             for row, col in zip(*np.nonzero(scores >= threshold)):
                 scored.append((float(scores[row, col]), articles[x][row], articles[y][col]))
     scored.sort(key=lambda t: (-t[0], t[1].article, t[1].index, t[2].article, t[2].index))
@@ -280,7 +341,7 @@ def divergences(a: Sentence, b: Sentence, score: float) -> list[dict[str, Any]]:
     on"; the first five letters, so "email" meets "emails"), and a quantity
     only against one of the same unit, or the one of its unit in each sentence.
     """
-    found = []
+    found: list[dict[str, Any]] = []
     for kind in ("date", "quantity"):
         if kind == "quantity" and score < NUMBER_DIVERGENCE_SCORE:
             continue  # numbers diverge only between closely aligned sentences

@@ -11,18 +11,18 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .errors import FramingError
-from .jsonline import dumps_line
 from .language import preload as preload_language_model
+from .output import json_text
 from .reading import Article, ReadFailure
 from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key
+from .workers import WorkerPool
 
 CHUNK_SIZE = BATCH_SIZE
 CHUNKS_IN_FLIGHT_PER_JOB = 4
@@ -100,7 +100,7 @@ def _maybe_encode(record: Record, encode: bool) -> Record | tuple[Record, str]:
     worker keeps the parent process, which only writes, from becoming the bottleneck."""
     if not encode or record.get("schema") != "framing.profile/1":
         return record
-    return {"schema": record["schema"], "id": record["id"]}, dumps_line(record)
+    return {"schema": record["schema"], "id": record["id"]}, json_text(record)
 
 
 def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, language: str | None = None,
@@ -123,37 +123,28 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
     forking = context.get_start_method() == "fork"
     if language is None and forking:
         preload_language_model()
-    # concurrent.futures' pool, not multiprocessing.Pool: Pool's worker-handler thread wakes
-    # whenever a result waits in the pipe and spun for 0.1 s of CPU per 2,000 articles here,
-    # CPU the workers need (parent CPU 0.56 -> 0.47 s, wall 1.94 -> 1.89 s, means of 4 alternating runs).
-    # And a worker that dies while scoring (killed, out of memory) breaks the batch with
-    # BrokenProcessPool instead of leaving it waiting forever. (One killed in the midst of
-    # sending its results can still leave a partial message in the shared pipe: a limit of
-    # the standard library's pool; rare, as a worker spends most of a chunk scoring it.)
-    with _frozen_heap(forking), ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                                    initargs=(scorer,)) as pool:
-        window: deque[tuple[list[_Task], Future[list[Any]] | None]] = deque()
+    # framing's own pool (workers.py), not the standard library's: there, a worker killed
+    # while sending its results could leave half a message in the pipe all workers share,
+    # and the batch waited for the rest forever. Here a dead worker ends the batch with
+    # BrokenProcessPool, and every way out (the end, an interrupt, SIGTERM, a caller that
+    # stops reading) ends the workers.
+    with _frozen_heap(forking), WorkerPool(jobs, context, _score_chunk, _init_worker, (scorer,)) as pool:
+        window: deque[tuple[list[_Task], int | None]] = deque()
 
         def submit(chunk: list[_Task]) -> None:
             todo = _to_score(chunk)
-            window.append((chunk, pool.submit(_score_chunk, todo, language, encode) if todo else None))
+            window.append((chunk, pool.submit(todo, language, encode) if todo else None))
 
         def drain() -> Iterator[tuple[list[_Task], list[Record | tuple[Record, str]]]]:
-            chunk, pending = window.popleft()
-            yield chunk, _in_order(chunk, pending.result() if pending is not None else [])
+            chunk, ticket = window.popleft()
+            yield chunk, _in_order(chunk, pool.result(ticket) if ticket is not None else [])
 
-        try:
-            for chunk in tasks:
-                submit(chunk)
-                if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
-                    yield from _record_results(drain(), store)
-            while window:
+        for chunk in tasks:
+            submit(chunk)
+            if len(window) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
                 yield from _record_results(drain(), store)
-        except BaseException:
-            # Interrupted, or the caller stopped reading: chunks not yet started are dropped
-            # rather than scored for nobody.
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        while window:
+            yield from _record_results(drain(), store)
 
 
 @contextmanager

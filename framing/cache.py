@@ -6,15 +6,19 @@ lexicons (about 0.15 s). Both are cached under ``$FRAMING_CACHE_DIR``, or
 ``$XDG_CACHE_HOME/framing``, or ``~/.cache/framing``, keyed by the content
 they were built from, so a changed lexicon or model is never served stale.
 The language model's tables are kept as ``.npy`` arrays and memory-mapped,
-so that processes share them. Writes are atomic; only the two most recently
-used entries of each kind are kept; an unwritable cache directory only costs
-the speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
+so that processes share them; the lexicons as JSON. Neither format can run
+code when read (pickle could: a file planted in a shared cache folder would
+have run as the user), and a file not owned by the user is not read at all.
+Writes are atomic; only the two most recently used entries of each kind are
+kept; an unwritable cache directory only costs the speed-up. Set
+``FRAMING_CACHE_DIR=off`` to disable the cache.
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -37,27 +41,39 @@ def cache_dir() -> Path | None:
     return Path(base) / "framing"
 
 
-def cached(name: str, build: Callable[[], Any]) -> Any:
+def cached_json(name: str, build: Callable[[], Any], encode: Callable[[Any], Any],
+                decode: Callable[[Any], Any]) -> Any:
     """The object cached under ``name`` (a content key), building and storing it on a miss.
 
-    Only framing writes these files, in the user's own cache folder; a file that
-    does not unpickle cleanly is rebuilt.
+    It is stored as JSON (``encode`` makes plain data of it, ``decode`` the object
+    again), which cannot execute code when read; a file that is not the user's own,
+    or that does not decode cleanly, is not used.
     """
     folder = cache_dir()
-    path = folder / f"{name}.pickle" if folder else None
-    if path is not None and path.is_file():
+    path = folder / f"{name}.json" if folder else None
+    if path is not None and _owned(path):
         try:
-            with path.open("rb") as stream:
-                value = pickle.load(stream)
+            value = decode(json.loads(path.read_text(encoding="utf-8")))
             _touch(path)
             return value
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
             pass  # stale or damaged: rebuilt below
     value = build()
     if path is not None:
-        _write(path, value)
+        _write(path, json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
         _prune(path.parent, name)
     return value
+
+
+def _owned(path: Path) -> bool:
+    """Whether ``path`` is a regular file of the current user (others' files in a shared
+    cache folder are not read)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", None)
+    return stat.S_ISREG(info.st_mode) and (owner is None or info.st_uid == owner())
 
 
 def cached_arrays(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
@@ -72,7 +88,7 @@ def cached_arrays(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict
     if folder is None:
         return build()
     target = folder / name
-    if target.is_dir():
+    if target.is_dir() and _owned_folder(target):
         try:
             arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in sorted(target.glob("*.npy"))}
             if arrays:
@@ -86,14 +102,28 @@ def cached_arrays(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict
     return arrays
 
 
-def _write(path: Path, value: Any) -> None:
+def _owned_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder of the current user, as are the arrays in it."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", None)
+    return stat.S_ISDIR(info.st_mode) and (owner is None or (
+        info.st_uid == owner() and all(_owned(p) for p in path.glob("*.npy"))))
+
+
+def _write(path: Path, text: str) -> None:
+    temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
         os.replace(temp, path)
     except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
         return  # read-only home or full disk: run without the cache
 
 

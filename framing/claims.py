@@ -27,28 +27,45 @@ _SPACE = re.compile(r"\W+")
 # Pairs scoring this much may show a divergence (which must also share its slot), though
 # below the aligner's THRESHOLD for listing them as one claim.
 DIVERGENCE_SCORE = 0.15
+KEPT_ARTICLES = 2000  # articles whose sentences stay in memory between stories and claims
 
 
-def article_sentences(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str],
-                      lexicons: LexiconSet) -> dict[str, list[Sentence]]:
-    """Each article's body sentences with their anchors, by article id."""
-    tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
-    out = {}
-    for p in profiles:
-        language = p["language"]
-        if language not in tables:
+class SentenceReader:
+    """Each article's body sentences with their anchors, read when asked.
+
+    The sentences of the first ``keep`` articles read are kept for the claim
+    alignment that follows the stories; those of later articles are read again
+    when their story is aligned, so memory stays bounded on large corpora.
+    """
+
+    def __init__(self, texts: Mapping[str, str], lexicons: LexiconSet, keep: int = KEPT_ARTICLES):
+        self.texts = texts
+        self.lexicons = lexicons
+        self.keep = keep
+        self.kept: dict[str, list[Sentence]] = {}
+        self.tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
+
+    def _tables(self, language: str) -> tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]:
+        if language not in self.tables:
+            lexicons = self.lexicons
             calendar = frozenset(f for e in lexicons.select(language, ["grammar"])
                                  if e.category in ("month", "weekday") for f in e.forms)
-            tables[language] = (month_table(lexicons, language), calendar, scale_table(lexicons, language),
-                                link_words(lexicons, language))
-        months, calendar, scales, links = tables[language]
-        out[p["id"]] = sentences_of(p, texts[p["id"]], months, calendar, scales, links)
-    return out
+            self.tables[language] = (month_table(lexicons, language), calendar, scale_table(lexicons, language),
+                                     link_words(lexicons, language))
+        return self.tables[language]
+
+    def __call__(self, profile: Mapping[str, Any]) -> list[Sentence]:
+        found = self.kept.get(profile["id"])
+        if found is None:
+            found = sentences_of(profile, self.texts[profile["id"]], *self._tables(profile["language"]))
+            if len(self.kept) < self.keep:
+                self.kept[profile["id"]] = found
+        return found
 
 
-def find_stories(profiles: Sequence[Mapping[str, Any]], sentences: Mapping[str, list[Sentence]]) -> list[Story]:
+def find_stories(profiles: Sequence[Mapping[str, Any]], sentences: SentenceReader) -> list[Story]:
     """Stories of the compared articles (publication dates from each profile's ``date``)."""
-    return group_stories([p["id"] for p in profiles], [article_features(sentences[p["id"]]) for p in profiles],
+    return group_stories([p["id"] for p in profiles], (article_features(sentences(p)) for p in profiles),
                          [publication_day(p.get("date")) for p in profiles], [p["language"] for p in profiles])
 
 
@@ -108,7 +125,7 @@ def same_words(a: str, b: str) -> bool:
     return _SPACE.sub(" ", fold(a)).strip() == _SPACE.sub(" ", fold(b)).strip()
 
 
-def story_claims(story: Story, sentences: Mapping[str, list[Sentence]], by_id: Mapping[str, Mapping[str, Any]],
+def story_claims(story: Story, sentences: SentenceReader, by_id: Mapping[str, Mapping[str, Any]],
                  outlets: Mapping[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Aligned claims of one story between its different outlets, ranked, and their divergences.
 
@@ -117,7 +134,7 @@ def story_claims(story: Story, sentences: Mapping[str, list[Sentence]], by_id: M
     another outlet gave in a sentence aligned elsewhere), once per pair of
     articles and values, from the best-scoring pair.
     """
-    pooled = [s for article in story.articles for s in sentences[article]]
+    pooled = [s for article in story.articles for s in sentences(by_id[article])]
     scored = scored_pairs(pooled, outlets=outlets, threshold=min(DIVERGENCE_SCORE, THRESHOLD))
     found, seen = [], set()
     per_pair: dict[tuple[str, int, str, int], int] = {}
@@ -157,7 +174,7 @@ def compare_claims(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, st
     ``outlets`` maps each article id to its outlet (or the group it is
     compared in): claims are aligned only between different outlets.
     """
-    sentences = article_sentences(profiles, texts, lexicons)
+    sentences = SentenceReader(texts, lexicons)
     stories = find_stories(profiles, sentences)
     by_id = {p["id"]: p for p in profiles}
     story_rows, alignments, found = [], [], []

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from . import corpus
 from .batch import Record, Scored, score_stream
 from .compare import compare as compare_profiles
+from .compare import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
 from .output import FORMATS, atomic_file, is_error, write_output
@@ -41,7 +42,7 @@ from .scoring import FRAMING_VERSION, Scorer
 from .store import ProfileStore, Selection
 from .terminal import display_path, safe_terminal
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the classifier imports scikit-learn (a second of start-up): only when asked for
     from .frame_model import FrameClassifier
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
@@ -345,7 +346,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     model = None
     if args.frame_model:
         try:
-            from .frame_model import load_model  # scikit-learn: imported only when a model is asked for
+            from .frame_model import load_model
 
             model = load_model(args.frame_model)
         except FramingError as exc:
@@ -363,7 +364,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     return report.finish()
 
 
-def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, Any]:
+def _with_frames_predicted(model: "FrameClassifier", scored: Scored) -> dict[str, Any]:
     """The record with ``frames_predicted`` added (profiles only; error records pass through)."""
     if scored.article is None or is_error(scored.record):
         return scored.record
@@ -372,7 +373,7 @@ def _with_frames_predicted(model: FrameClassifier, scored: Scored) -> dict[str, 
 
 def run_train_frames(args: argparse.Namespace) -> int:
     """Train a frame classifier from labelled JSONL and save it."""
-    from .frame_training import read_labelled, train_frames  # scikit-learn: imported only to train
+    from .frame_training import read_labelled, train_frames
 
     try:
         articles, skipped = read_labelled(args.labelled)
@@ -409,14 +410,14 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                                   jobs=args.jobs, store=store)
             for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
-                    profiles.append(record)
+                    profiles.append(slim(record))
                     texts[record["id"]] = article.text
     if not profiles:
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
     problem = missing_field(profiles, args.by)
     if problem:
-        _say(f"framing: {problem}")
+        _say(f"framing: --by: {problem}")
         return EXIT_USAGE
     comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
                                   resamples=args.resamples, seed=args.seed,
@@ -445,17 +446,6 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
                              title=args.title_field, date=args.date_field)}
 
 
-def missing_field(profiles: list[dict[str, Any]], by: str) -> str | None:
-    """Why ``--by`` cannot group these profiles (no profile has the field), naming the fields
-    that do exist; None when some profile has it. Grouping by a field nobody has would put
-    every article in a group of its own without a word."""
-    if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
-        return None
-    present = sorted({key for p in profiles for key, value in p.items()
-                      if isinstance(value, (str, int, float)) and value not in (None, "") and key != "schema"})
-    return (f"--by {by[:40]!r}: no article has that field; fields the articles have: {', '.join(present)}")
-
-
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
     """Profiles and texts of a store's selection, ids made unique (an id shared by articles
     from different sources gets its source appended), and notes saying what was done."""
@@ -467,7 +457,7 @@ def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[st
         if counts[profile["id"]] > 1:
             profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
             renamed += 1
-        profiles.append(profile)
+        profiles.append(slim(profile))
         texts[profile["id"]] = text
     notes = [f"profiles read from the store, all made with lexicon version {selection.lexicon_version}"]
     if selection.left_out:

@@ -8,6 +8,7 @@ original text); without them those parts are left out and the output says so.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
@@ -28,7 +29,26 @@ from .stats import (DEFAULT_RESAMPLES, FALSE_DISCOVERY_RATE, ArticleCounts, benj
 SCHEMA = "framing.comparison/1"
 MIN_NAMING_MENTIONS = 3
 DISTINCTIVE_WORDS = 10
+# Pairwise rows listed in full up to this many (21 groups of 7 families); beyond, the largest significant ones.
+MAX_PAIRWISE_ROWS = 1_500
 _TOKEN = re.compile(r"[^\W\d_]{3,}(?:['\u2019\-][^\W\d_]+)*")
+
+
+# What compare() reads of a profile's evidence, and the parts of a profile it never reads.
+EVIDENCE_KEYS = ("family", "start", "end", "text", "voice", "sentence", "axis", "position", "category")
+UNREAD_PARTS = ("naming", "headline_framing", "excluded", "readability")
+
+
+def slim(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile with only what ``compare`` reads (metadata, attribution shares, sentence spans,
+    evidence without lexicon provenance): a comparison of many stored profiles keeps a fraction
+    of their memory. ``compare(slim(p) for p in profiles)`` equals ``compare(profiles)``."""
+    out = {k: v for k, v in profile.items() if k not in UNREAD_PARTS and k not in ("evidence", "features")}
+    attribution = profile.get("features", {}).get("attribution")
+    out["features"] = {"attribution": attribution} if attribution is not None else {}
+    out["evidence"] = [{k: sys.intern(v) if isinstance(v, str) and k in ("family", "voice", "category") else v
+                        for k, v in e.items() if k in EVIDENCE_KEYS} for e in profile.get("evidence", [])]
+    return out
 
 
 def group_key(profile: Mapping[str, Any], by: str) -> str:
@@ -70,6 +90,9 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     profiles = [p for p in profiles if p.get("schema") == "framing.profile/1"]
     if not profiles:
         raise ValueError("compare() needs at least one framing.profile/1 record")
+    problem = missing_field(profiles, by)
+    if problem:
+        raise ValueError(problem)
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for p in profiles:
         groups.setdefault(group_key(p, by), []).append(p)
@@ -128,10 +151,16 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
                      "article have no rates")
     if lexicons is None:
         notes.append("no lexicons given: naming axes are listed without their poles")
+    pairwise, omitted = _pairwise(rated, rates, samples)
+    if any(omitted.values()):
+        notes.append(f"pairwise differences: {len(pairwise) + sum(omitted.values()):,} across {len(rated):,} groups; "
+                     f"listed are the {len(pairwise):,} largest significant ones (q-values over all of them); "
+                     f"left out: {omitted['significant']:,} smaller significant and {omitted['not_significant']:,} "
+                     "not significant (see pairwise_omitted)")
     comparison = Comparison({
         "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
         "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
-        "pairwise": _pairwise(rated, rates, samples),
+        "pairwise": pairwise, "pairwise_omitted": omitted,
         "naming_ranking": _naming_ranking(result_groups),
         "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
@@ -155,6 +184,19 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     else:
         notes.append("stories and claim alignment were not requested")
     return comparison
+
+
+def missing_field(profiles: Sequence[Mapping[str, Any]], by: str) -> str | None:
+    """Why ``by`` cannot group these profiles (no profile has the field), naming the fields that
+    do exist; None when some profile has it. Grouping by a field nobody has would put every
+    article in a group of its own without a word."""
+    if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
+        return None
+    present = sorted({key for p in profiles for key, value in p.items()
+                      if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != ""
+                      and key not in ("schema", "id", "words", "sentences", "headline", "language_confidence",
+                                      "lexicon_version", "framing_version")})
+    return f"no article has the field {by[:40]!r} to group by; fields the articles have: {', '.join(present)}"
 
 
 def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
@@ -218,22 +260,81 @@ def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:
     return axes
 
 
-def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray]) -> list[dict[str, Any]]:
+def _pairwise(names: list[str], rates: dict[str, np.ndarray], samples: dict[str, np.ndarray],
+              limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Differences of rates between every two groups, with a bootstrap p-value and its
-    Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``."""
-    out: list[dict[str, Any]] = []
+    Benjamini-Hochberg q-value over all differences; significant when q < ``FALSE_DISCOVERY_RATE``.
+
+    Rows grow with the square of the groups (1,000 groups: 3.5 million). Beyond ``limit``
+    rows, p- and q-values are still worked out for all of them (as arrays, one group
+    against the later ones at a time), but only the significant differences are listed,
+    the largest first, at most ``limit``; the second value counts what was left out.
+    """
     families = rated_families()
-    for a, b in combinations(names, 2):
-        for column, family in enumerate(families):
-            difference = samples[a][:, column] - samples[b][:, column]
-            low, high = interval(difference)
-            out.append({"a": a, "b": b, "family": family,
-                        "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
-                        "p": bootstrap_p_value(difference)})
-    for row, q in zip(out, benjamini_hochberg([row["p"] for row in out])):
-        row["q"] = q
-        row["significant"] = q < FALSE_DISCOVERY_RATE
-    return out
+    limit = MAX_PAIRWISE_ROWS if limit is None else limit
+    if len(names) * (len(names) - 1) // 2 * len(families) <= limit:
+        out: list[dict[str, Any]] = []
+        for a, b in combinations(names, 2):
+            for column, family in enumerate(families):
+                difference = samples[a][:, column] - samples[b][:, column]
+                low, high = interval(difference)
+                out.append({"a": a, "b": b, "family": family,
+                            "difference": float(rates[a][column] - rates[b][column]), "ci": [low, high],
+                            "p": bootstrap_p_value(difference)})
+        for row, q in zip(out, benjamini_hochberg([row["p"] for row in out])):
+            row["q"] = q
+            row["significant"] = q < FALSE_DISCOVERY_RATE
+        return out, {"not_significant": 0, "significant": 0}
+    p_values: list[np.ndarray] = []
+    where: list[np.ndarray] = []
+    for column in range(len(families)):
+        matrix = np.stack([samples[name][:, column] for name in names])
+        n = matrix.shape[1]
+        for i in range(len(names) - 1):
+            differences = matrix[i] - matrix[i + 1:]
+            tail = np.minimum((differences <= 0).sum(axis=1), (differences >= 0).sum(axis=1))
+            p_values.append(np.minimum(1.0, 2.0 * (tail + 1) / (n + 1)))  # as bootstrap_p_value
+            where.append(np.stack([np.full(len(tail), column), np.full(len(tail), i), np.arange(i + 1, len(names))]))
+    p = np.concatenate(p_values)
+    index = np.concatenate(where, axis=1)
+    q_values = _benjamini_hochberg(p)
+    significant = np.nonzero(np.asarray(q_values < FALSE_DISCOVERY_RATE))[0]
+    size = np.array([abs(float(rates[names[index[1, k]]][index[0, k]] - rates[names[index[2, k]]][index[0, k]]))
+                     for k in significant])
+    kept = significant[np.argsort(-size, kind="stable")[:limit]] if len(significant) else significant
+    listed: list[dict[str, Any]] = []
+    for k in kept:
+        column, first, second = (int(v) for v in index[:, k])
+        x, y = names[first], names[second]
+        gap = samples[x][:, column] - samples[y][:, column]
+        ci_low, ci_high = interval(gap)
+        listed.append({"a": x, "b": y, "family": families[column],
+                       "difference": float(rates[x][column] - rates[y][column]), "ci": [ci_low, ci_high],
+                       "p": float(p[k]), "q": float(q_values[k]), "significant": True})
+    return listed, {"not_significant": int(len(p) - len(significant)),
+                    "significant": int(len(significant) - len(listed))}
+
+
+def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """``stats.benjamini_hochberg`` on an array, for millions of tests (the same values)."""
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    q = np.empty(m)
+    q[order] = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
+    return q
+
+
+def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[str]], language: str,
+                     cache: dict[str, Counter[str]]) -> Counter[str]:
+    """Word counts of all groups of one language (only one language), worked out once."""
+    if language not in cache:
+        total: Counter[str] = Counter()
+        for name, group in result_groups.items():
+            if group["languages"] == [language]:
+                total.update(counts[name])
+        cache[language] = total
+    return cache[language]
 
 
 # Closed-class word lists of ``lexicons/grammar`` left out of distinctive words: outlets differ in
@@ -312,6 +413,7 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
             words.update(body_words(texts[p["id"]], p.get("sentence_spans", []), skip))
         counts[name], forms[name] = word_groups(words, language, stems.setdefault(language, {}))
     alone = []
+    cache: dict[str, Counter[str]] = {}
     for name, group in result_groups.items():
         if len(group["languages"]) != 1:
             group["distinctive"] = []
@@ -323,9 +425,9 @@ def _distinctive(result_groups: dict[str, Any], groups: dict[str, list[Mapping[s
             top = sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:DISTINCTIVE_WORDS]
             group["distinctive"] = [_word(key, forms[name][key], None, None, n) for key, n in top]
             continue
-        rest: Counter[str] = Counter()
-        for other in others:
-            rest.update(counts[other])
+        # The rest is every group of the language less this one: summed once per language
+        # rather than once per group (quadratic in groups).
+        rest = _language_totals(result_groups, counts, language, cache) - counts[name]
         background = counts[name] + rest
         if len(background) < 2:  # one word in all: nothing sets a group apart (and its odds divide by zero)
             group["distinctive"] = []

@@ -52,6 +52,8 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
            "attribution", rated=False, highlighted=False),
     Family("scare_quote", "scare quotes", "quotation marks that distance the writer from a word", "#ffb3a7",
            "scare_quote"),
+    Family("partial_quote", "partial quotes", "a speaker's word or phrase quoted in a sentence that attributes it",
+           "#d9c7ff", "scare_quote"),
     Family("loaded", "loaded words", "a contested label or strongly subjective, charged word", "#ffb3a7",
            "loaded", "loaded"),
     Family("frame", "frame cues", "a word or phrase that cues a generic frame of the Policy Frames Codebook",

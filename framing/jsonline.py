@@ -13,6 +13,7 @@ the standard library in exponent form (``1e-05``) and by orjson in full
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 try:
@@ -21,6 +22,15 @@ except ImportError:  # the extra is not installed: the pure path
     orjson = None  # type: ignore[assignment]
 
 SEPARATORS = (",", ":")
+# JSON allows these raw in strings, yet readers that split lines on them (Python's
+# ``str.splitlines``, JavaScript before ES2019) would cut a JSONL record in two.
+_LINE_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+_HAS_LINE_SEPARATOR = re.compile("[\u2028\u2029\x85]")
+
+
+def escape_line_separators(text: str) -> str:
+    """``text`` (JSON) with U+2028, U+2029 and U+0085 escaped, so it stays one line for every reader."""
+    return text.translate(_LINE_SEPARATORS) if _HAS_LINE_SEPARATOR.search(text) else text
 
 
 def dumps_line(record: Any) -> str:
@@ -31,7 +41,7 @@ def dumps_line(record: Any) -> str:
     """
     if orjson is not None:
         try:
-            return orjson.dumps(record).decode("utf-8")
+            return escape_line_separators(orjson.dumps(record).decode("utf-8"))
         except orjson.JSONEncodeError:
             pass  # what orjson refuses (integers beyond 64 bits, lone surrogates): the standard library decides
     return dumps_line_pure(record)
@@ -39,4 +49,4 @@ def dumps_line(record: Any) -> str:
 
 def dumps_line_pure(record: Any) -> str:
     """``record`` as the standard library writes it in the same compact form."""
-    return json.dumps(record, ensure_ascii=False, separators=SEPARATORS)
+    return escape_line_separators(json.dumps(record, ensure_ascii=False, separators=SEPARATORS))

@@ -18,13 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .cache import cached
+from .cache import cached_json
 from .errors import LexiconError
 from .lexicon_schema import DISTRACTOR, LEXICON_CATEGORIES
 from .normalize import normalize, normalize_term
 
 MAX_LEXICON_BYTES = 20 * 1024 * 1024
-# Cached lexicon sets are keyed on this module's code too: a changed Entry never unpickles stale.
+# Cached lexicon sets are keyed on this module's code too: a changed Entry never loads stale.
 _CODE_DIGEST = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
                                        for name in ("lexicon.py", "lexicon_schema.py"))).digest()
 _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
@@ -157,7 +157,29 @@ def _load(roots: tuple[str, ...], shipped: bool = False) -> LexiconSet:
     version = digest.hexdigest()[:16]
     key = hashlib.sha256(repr([str(p) for p in files]).encode() + repr(sorted(user_files)).encode()
                          + digest.digest() + _CODE_DIGEST).hexdigest()
-    return cached(f"lexicons-{key[:32]}", lambda: _parse(sources, version, user_files))
+    return cached_json(f"lexicons-{key[:32]}", lambda: _parse(sources, version, user_files), _to_plain, _from_plain)
+
+
+def _to_plain(lexicons: LexiconSet) -> dict[str, Any]:
+    """A ``LexiconSet`` as JSON-ready data (for the cache: JSON cannot run code when read)."""
+    return {"version": lexicons.version,
+            "entries": [[getattr(e, name) for name in Entry.__slots__] for e in lexicons.entries],
+            "axes": [[a.id, a.negative, a.positive, a.description, a.source] for a in lexicons.axes.values()],
+            "files": [[f.path, f.family, f.language, f.version, f.source, f.license] for f in lexicons.files],
+            "overrides": list(lexicons.overrides)}
+
+
+def _from_plain(data: dict[str, Any]) -> LexiconSet:
+    """The ``LexiconSet`` that ``_to_plain`` wrote."""
+    def entry(row: list[Any]) -> Entry:
+        fields: dict[str, Any] = dict(zip(Entry.__slots__, row))
+        fields["forms"], fields["cased_forms"] = tuple(fields["forms"]), tuple(fields["cased_forms"])
+        return Entry(**fields)
+
+    entries = tuple(entry(row) for row in data["entries"])
+    axes = {row[0]: Axis(*row) for row in data["axes"]}
+    return LexiconSet(entries, axes, tuple(LexiconFile(*row) for row in data["files"]), data["version"],
+                      tuple(data["overrides"]))
 
 
 def _files_under(root: str) -> list[Path]:

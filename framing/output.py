@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 from .cells import dict_writer
-from .jsonline import dumps_line
+from .jsonline import dumps_line, escape_line_separators
 from .flat import ERROR_SCHEMA, flat_columns, flat_row
 from .glossary import GLOSSARY
 from .terminal import cut, safe_terminal
@@ -80,17 +80,27 @@ def atomic_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
+def json_text(record: Any, *, indent: int | None = None) -> str:
+    """``record`` as JSON, non-ASCII kept as text but the line and paragraph separators
+    (U+2028, U+2029, U+0085) escaped: JSON allows them raw in strings, yet readers that
+    split lines on them (Python's ``str.splitlines``, JavaScript before ES2019) would cut a
+    JSONL record in two."""
+    if indent is None:
+        return dumps_line(record)  # compact, through orjson when installed (see jsonline)
+    return escape_line_separators(json.dumps(record, ensure_ascii=False, indent=indent))
+
+
 def _write_jsonl(items: Iterable[Record | str], stream: IO[str]) -> None:
     """One record a line; a record that arrives already encoded (a str) is written as it is."""
     for item in items:
-        stream.write((item if isinstance(item, str) else dumps_line(item)) + "\n")
+        stream.write((item if isinstance(item, str) else json_text(item)) + "\n")
 
 
 def _write_json(items: Iterable[Record], stream: IO[str]) -> None:
     stream.write("[")
     for n, item in enumerate(items):
         stream.write(",\n" if n else "\n")
-        stream.write(json.dumps(item, ensure_ascii=False, indent=2))
+        stream.write(json_text(item, indent=2))
     stream.write("\n]\n")
 
 

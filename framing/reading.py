@@ -15,6 +15,7 @@ import re
 import stat
 import sys
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
@@ -384,6 +385,7 @@ def _read_jsonl_stream(stream: Any, name: str, encoding: str | None,
                                 fields=fields)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -403,7 +405,8 @@ def _jsonl_lines(stream: Any, name: str, encoding: str | None) -> Iterator[bytes
     except InputError as exc:
         yield exc
         return
-    yield from text.splitlines()
+    # Split on line ends only: JSON strings may hold U+2028 and the like, never a raw CR or LF.
+    yield from _LINE_END.split(text)
 
 
 def _is_wide(encoding: str) -> bool:
@@ -418,7 +421,6 @@ def _read_csv(text: str, name: str, file_id: str,
     """The rows of a CSV as articles. A row that cannot be read (an unterminated quotation
     mark that would swallow the rows after it) is reported by its line, and reading goes on
     from the next line, so no row is merged into another or lost unseen."""
-    csv.field_size_limit(MAX_ARTICLE_BYTES + 1)
     rows = _csv_rows(text)
     first = next(rows, None)
     given = first[1] if first is not None and isinstance(first[1], list) else []
@@ -450,6 +452,17 @@ def _read_csv(text: str, name: str, file_id: str,
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+@contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field size limit raised only while a row is read: the limit is the
+    whole process's, and a library must not leave it changed for its caller."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
     """``(line where the record starts, fields or the error)`` for each CSV record, strict
     about quotation marks; after an error, reading resumes on the line after the bad
@@ -461,10 +474,13 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
         reader = csv.reader(stream, strict=True)
         done = 0
         try:
-            for row in reader:
+            while True:
+                with _field_limit(MAX_ARTICLE_BYTES + 1):
+                    row = next(reader, None)
+                if row is None:
+                    return
                 yield line + done, row
                 done = reader.line_num
-            return
         except csv.Error as exc:
             bad = line + done
             yield bad, exc

@@ -17,6 +17,7 @@ from typing import Any
 from . import report_parts as parts_of
 from .cells import dict_writer
 from .glossary import html_glossary
+from .terminal import safe_terminal
 from .report_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
@@ -174,7 +175,7 @@ def _matplotlib_heatmap(comparison: dict[str, Any]) -> str | None:
     image = axes.imshow(values, cmap="coolwarm", vmin=-2, vmax=2, aspect="auto")
     axes.set_xticks(range(len(families)), families, rotation=30, ha="right")
     # A "$" would start matplotlib's mathtext ("$x^$" raises): escaped, names are shown as written.
-    axes.set_yticks(range(len(names)), [n[:40].replace("$", "\\$") for n in names])
+    axes.set_yticks(range(len(names)), [safe_terminal(n[:40], one_line=True).replace("$", "\\$") for n in names])
     figure.colorbar(image, ax=axes, label="z-score of rate")
     figure.tight_layout()
     buffer = io.StringIO()

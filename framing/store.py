@@ -208,7 +208,7 @@ class ProfileStore:
             if version not in order:
                 order.append(version)
         chosen = lexicon_version if lexicon_version in order else (order[0] if order else lexicon_version)
-        items: list[Any] = []
+        items: list[tuple[dict[str, Any], str]] = []
         left_out: dict[str, int] = {}
         for key in sorted(newest, key=lambda k: (k[0], k[1] or "")):
             versions = newest[key]

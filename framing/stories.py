@@ -23,6 +23,8 @@ import datetime as _dt
 import heapq
 import math
 import re
+from array import array
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -67,21 +69,25 @@ def publication_day(value: Any) -> _dt.date | None:
 
 def article_features(sentences: Sequence[Sentence]) -> dict[tuple[str, str], int]:
     """Counts of one article's content words and event anchors (from its aligner sentences)."""
-    counts: dict[tuple[str, str], int] = {}
+    words: Counter[str] = Counter()
     for sentence in sentences:
-        for word in _CONTENT_WORD.findall(sentence.text):
-            key = ("word", fold(word))
-            counts[key] = counts.get(key, 0) + 1
+        words.update(_CONTENT_WORD.findall(sentence.text.lower()))
+    counts: dict[tuple[str, str], int] = {}
+    for word, count in words.items():
+        key = ("word", fold(word))
+        counts[key] = counts.get(key, 0) + count
+    for sentence in sentences:
         for kind, value in sentence.anchors:
             if kind in STORY_ANCHORS:
                 counts[(kind, value)] = counts.get((kind, value), 0) + 1
     return counts
 
 
-def group_stories(ids: Sequence[str], features: Sequence[Mapping[tuple[str, str], int]],
+def group_stories(ids: Sequence[str], features: Iterable[Mapping[tuple[str, str], int]],
                   days: Sequence[_dt.date | None], languages: Sequence[str] | None = None, *,
                   threshold: float = THRESHOLD, max_days: int = MAX_DAYS) -> list[Story]:
-    """Stories of the articles ``ids`` (features, publication days and languages in the same order).
+    """Stories of the articles ``ids`` (features, publication days and languages in the same order;
+    ``features`` is read once, so it may be a generator).
 
     Two articles of one language are as similar as the mean of the cosines of
     their anchors and of their words; across languages words are not
@@ -97,14 +103,16 @@ def group_stories(ids: Sequence[str], features: Sequence[Mapping[tuple[str, str]
         return []
     languages = list(languages) if languages is not None else [""] * n
     vocabulary: dict[tuple[str, str], int] = {}
-    anchors, words, both = _weighted_matrices(features, vocabulary)
-    candidates = candidate_pairs(both, anchors, words, languages)
-    merged = _average_linkage(anchors, words, languages, candidates, days, threshold, max_days)
+    anchors, words, both, df = _weighted_matrices(n, features, vocabulary)
+    candidates = candidate_pairs(both, df, anchors, words, languages)
+    merged = _average_linkage(languages, candidates, days, threshold, max_days)
     terms = {column: feature for feature, column in vocabulary.items()}
     stories = []
     for members in merged:
-        centroid = np.asarray(both[members].sum(axis=0)).ravel()
-        order = [c for c in np.argsort(-centroid, kind="stable") if centroid[c] > 0]
+        cells = both[members].tocoo()
+        columns, where = np.unique(cells.col, return_inverse=True)
+        weight = np.bincount(where, weights=cells.data)
+        order = columns[np.lexsort((columns, -weight))]
         label = tuple(dict.fromkeys(terms[c][1] for c in order if terms[c][0] in ("word", "name")))[:LABEL_TERMS]
         dated = sorted({d.isoformat() for d in (days[m] for m in members) if d is not None})
         stories.append((tuple(sorted(ids[m] for m in members)), label, tuple(dated)))
@@ -112,12 +120,13 @@ def group_stories(ids: Sequence[str], features: Sequence[Mapping[tuple[str, str]
     return [Story(f"story-{k + 1}", articles, label, dated) for k, (articles, label, dated) in enumerate(stories)]
 
 
-def _weighted_matrices(features: Sequence[Mapping[tuple[str, str], int]], vocabulary: dict[tuple[str, str], int]):
-    """Row-normalised TF-IDF matrices of anchors, of words, and of both (for candidates and labels)."""
+def _weighted_matrices(n: int, features: Iterable[Mapping[tuple[str, str], int]],
+                       vocabulary: dict[tuple[str, str], int]):
+    """Row-normalised TF-IDF matrices of anchors, of words, and of both (for candidates and labels), and
+    each feature's document frequency."""
     from scipy.sparse import csr_matrix
 
-    n = len(features)
-    rows, cols, tf = [], [], []
+    rows, cols, tf = array("i"), array("i"), array("d")  # compact: one cell per article and feature
     for row, counts in enumerate(features):
         for feature, count in counts.items():
             rows.append(row)
@@ -134,18 +143,16 @@ def _weighted_matrices(features: Sequence[Mapping[tuple[str, str], int]], vocabu
     columns = np.asarray(cols, dtype=np.int64)
     values = np.asarray(tf) * idf[columns] * kind_weight[columns]
 
+    row_of = np.asarray(rows, dtype=np.int64)
+
     def normalised(keep: np.ndarray):
-        matrix = csr_matrix((values[keep], (np.asarray(rows)[keep], columns[keep])), shape=shape)
+        matrix = csr_matrix((values[keep], (row_of[keep], columns[keep])), shape=shape)
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        return csr_matrix(matrix.multiply(1.0 / norms[:, None])), df
+        return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
     word_cells = is_word[columns] if len(columns) else np.zeros(0, dtype=bool)
-    anchors, _ = normalised(~word_cells)
-    words, _ = normalised(word_cells)
-    both, _ = normalised(np.ones(len(columns), dtype=bool))
-    both.df_ = df  # type: ignore[attr-defined]
-    return anchors, words, both
+    return normalised(~word_cells), normalised(word_cells), normalised(np.ones(len(columns), dtype=bool)), df
 
 
 def pair_similarity(anchor_dot, word_dot, same_language):
@@ -153,7 +160,7 @@ def pair_similarity(anchor_dot, word_dot, same_language):
     return np.where(same_language, 0.5 * anchor_dot + 0.5 * word_dot, anchor_dot)
 
 
-def candidate_pairs(both, anchors, words, languages: Sequence[str]) -> list[tuple[int, int, float]]:
+def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[str]) -> list[tuple[int, int, float]]:
     """``(i, j, similarity)`` for articles sharing at least one of their most telling rare features.
 
     Each article keeps its ``TELLING_FEATURES`` heaviest features seen in 2 to
@@ -163,7 +170,6 @@ def candidate_pairs(both, anchors, words, languages: Sequence[str]) -> list[tupl
     from scipy.sparse import csr_matrix
 
     n = both.shape[0]
-    df = both.df_
     # A feature of every article tells no story apart, unless two articles are all there is.
     rare = (df >= 2) & (df <= CANDIDATE_DF) & ((df < n) | (n == 2))
     rows, cols = [], []
@@ -183,38 +189,50 @@ def candidate_pairs(both, anchors, words, languages: Sequence[str]) -> list[tupl
     left, right = shared.row[upper], shared.col[upper]
     if not len(left):
         return []
-    anchor_dot = np.asarray(anchors[left].multiply(anchors[right]).sum(axis=1)).ravel()
-    word_dot = np.asarray(words[left].multiply(words[right]).sum(axis=1)).ravel()
+    anchor_dot = _row_dots(anchors, left, right)
+    word_dot = _row_dots(words, left, right)
     codes = {language: k for k, language in enumerate(sorted(set(languages)))}
     language_codes = np.array([codes[language] for language in languages])
     similarity = pair_similarity(anchor_dot, word_dot, language_codes[left] == language_codes[right])
     return list(zip(left.tolist(), right.tolist(), similarity.tolist()))
 
 
-def _average_linkage(anchors, words, languages: Sequence[str], candidates: Iterable[tuple[int, int, float]],
+def _row_dots(matrix, left: np.ndarray, right: np.ndarray, chunk: int = 2_000) -> np.ndarray:
+    """Dot products of rows ``left[k]`` and ``right[k]``, a chunk of pairs at a time (bounded memory)."""
+    out = np.empty(len(left))
+    for start in range(0, len(left), chunk):
+        a, b = left[start:start + chunk], right[start:start + chunk]
+        out[start:start + chunk] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return out
+
+
+def _average_linkage(languages: Sequence[str], candidates: Iterable[tuple[int, int, float]],
                      days: Sequence[_dt.date | None], threshold: float, max_days: int) -> list[list[int]]:
-    """Merge the best candidate pair of stories while their mean pairwise similarity reaches
-    ``threshold`` and their articles' dates stay within ``max_days``.
+    """Merge the best pair of stories while their mean pairwise similarity reaches ``threshold``
+    and their articles' dates stay within ``max_days``.
 
     Like with like: the mean is over pairs of articles of one language when
     the two stories have such pairs (words and anchors), else over pairs
-    across languages (anchors only). It is read off per-language sums of the
-    articles' vectors, so a merge costs a few sparse dot products, not one per
-    pair of articles.
+    across languages (anchors only). Pairs that are not candidates share no
+    telling feature and count as 0. Merging adds up the similarity sums on the
+    edges of the candidate graph, so a merge costs the neighbours it touches.
     """
-    n = anchors.shape[0]
+    n = len(languages)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # per story: language -> (sum of anchor vectors, sum of word vectors)
-    sums = {i: {languages[i]: (anchors[i], words[i], 1)} for i in range(n)}
+    counts: dict[int, dict[str, int]] = {i: {languages[i]: 1} for i in range(n)}
     span: dict[int, tuple[_dt.date, _dt.date] | None] = {i: (d, d) if d else None for i, d in enumerate(days)}
-    neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
-    heap: list[tuple[float, int, int]] = []
+    # edges[x][y] = [sum of similarities of same-language pairs, of cross-language pairs]
+    edges: dict[int, dict[int, list[float]]] = {i: {} for i in range(n)}
     for i, j, similarity in candidates:
-        neighbours[i].add(j)
-        neighbours[j].add(i)
-        if similarity >= threshold:
-            heap.append((-similarity, i, j))
-    heapq.heapify(heap)
+        cell = [similarity, 0.0] if languages[i] == languages[j] else [0.0, similarity]
+        edges[i][j] = cell
+        edges[j][i] = cell
+
+    def linkage(a: int, b: int) -> float:
+        same_pairs = sum(count * counts[b].get(language, 0) for language, count in counts[a].items())
+        if same_pairs:
+            return edges[a][b][0] / same_pairs
+        return edges[a][b][1] / (len(members[a]) * len(members[b]))
 
     def joined_span(a: int, b: int) -> tuple[_dt.date, _dt.date] | None:
         x, y = span[a], span[b]
@@ -222,19 +240,9 @@ def _average_linkage(anchors, words, languages: Sequence[str], candidates: Itera
             return x or y
         return min(x[0], y[0]), max(x[1], y[1])
 
-    def linkage(a: int, b: int) -> float:
-        totals = {True: 0.0, False: 0.0}
-        pairs = {True: 0, False: 0}
-        for language_a, (anchor_a, word_a, count_a) in sums[a].items():
-            for language_b, (anchor_b, word_b, count_b) in sums[b].items():
-                same = language_a == language_b
-                anchor_dot = float(anchor_a.multiply(anchor_b).sum())
-                word_dot = float(word_a.multiply(word_b).sum()) if same else 0.0
-                totals[same] += float(pair_similarity(anchor_dot, word_dot, same))
-                pairs[same] += count_a * count_b
-        same = pairs[True] > 0
-        return totals[same] / pairs[same]
-
+    heap = [(-linkage(i, j), i, j) for i in range(n) for j in edges[i] if i < j]
+    heap = [entry for entry in heap if -entry[0] >= threshold]
+    heapq.heapify(heap)
     next_id = n
     while heap:
         _, a, b = heapq.heappop(heap)
@@ -246,20 +254,23 @@ def _average_linkage(anchors, words, languages: Sequence[str], candidates: Itera
         new = next_id
         next_id += 1
         members[new] = members.pop(a) + members.pop(b)
-        merged_sums = dict(sums.pop(a))
-        for language, (anchor_sum, word_sum, count) in sums.pop(b).items():
-            if language in merged_sums:
-                old = merged_sums[language]
-                merged_sums[language] = (old[0] + anchor_sum, old[1] + word_sum, old[2] + count)
-            else:
-                merged_sums[language] = (anchor_sum, word_sum, count)
-        sums[new] = merged_sums
+        merged_counts = dict(counts.pop(a))
+        for language, count in counts.pop(b).items():
+            merged_counts[language] = merged_counts.get(language, 0) + count
+        counts[new] = merged_counts
         span[new] = joined
-        around = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
-        neighbours[new] = around
-        for other in around:
-            neighbours[other] -= {a, b}
-            neighbours[other].add(new)
+        around: dict[int, list[float]] = {}
+        for old in (a, b):
+            for other, cell in edges.pop(old).items():
+                if other in (a, b):
+                    continue
+                total = around.setdefault(other, [0.0, 0.0])
+                total[0] += cell[0]
+                total[1] += cell[1]
+                del edges[other][old]
+        edges[new] = around
+        for other, cell in around.items():
+            edges[other][new] = cell
             score = linkage(new, other)
             if score >= threshold:
                 heapq.heappush(heap, (-score, other, new))

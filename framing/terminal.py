@@ -14,12 +14,12 @@ from pathlib import Path
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides
 # and isolates that reorder what follows them on screen.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")
+_LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029]")  # and tabs, which break a table's columns
 _ESCAPE_SPLIT = re.compile(r"(\\x[0-9a-f]{2}|\\u[0-9a-f]{4})")
 
 
 def safe_terminal(text: str, *, one_line: bool = False) -> str:
-    """``text`` with control characters written as escapes; with ``one_line``, line breaks too.
+    """``text`` with control characters written as escapes; with ``one_line``, line breaks and tabs too.
 
     >>> safe_terminal("id\\x1b[2J\\x9b31m")
     'id\\\\x1b[2J\\\\x9b31m'

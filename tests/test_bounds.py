@@ -1,5 +1,8 @@
 """Work bounded by input size: adversarial shapes that were quadratic or worse finish, and the
 structures that made them linear agree with the scans they replaced."""
+import importlib
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -120,3 +123,41 @@ def test_evidence_is_capped_per_family_and_counts_stay_exact():
     left = sum(1 for e in full.evidence if e.family == "hedge") - 3
     assert f"{left:,} hedge" in note and "counts and rates include them" in note
     assert cap_evidence(full, limit=10_000) is full
+
+
+def _story_profiles(n):
+    from .conftest import CORPUS
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    scorer = framing.Scorer()
+    hedged = " It may perhaps be so, officials probably said." * 8  # half the groups hedge much more
+    articles = [framing.article_from_text(seeds[i % len(seeds)][:900] + f" Story {i}." + hedged * (i % 2),
+                                          id=f"a{i}", language="en") for i in range(n)]
+    profiles = [dict(p.to_dict(), outlet=f"outlet {a.id}")
+                for a, p in zip(articles, scorer.score_many(articles, language="en"))]
+    return profiles, {a.id: a.text for a in articles}
+
+
+def test_pairwise_rows_are_bounded_to_the_largest_significant_with_a_count_of_the_rest(monkeypatch):
+    compare_module = importlib.import_module("framing.compare")  # framing.compare is also the function
+    profiles, texts = _story_profiles(12)
+    full = compare_module.compare(profiles, resamples=1000, align=False)
+    rows = len(full["pairwise"])
+    from framing.families import rated_families
+    assert rows == 66 * len(rated_families()) and full["pairwise_omitted"] == {
+        "not_significant": 0, "significant": 0}
+    monkeypatch.setattr(compare_module, "MAX_PAIRWISE_ROWS", 20)
+    bounded = compare_module.compare(profiles, resamples=1000, align=False)
+    significant = [r for r in full["pairwise"] if r["significant"]]
+    assert all(r["significant"] for r in bounded["pairwise"]) and len(bounded["pairwise"]) == min(20, len(significant))
+    assert len(significant) > 20
+    sizes = [abs(r["difference"]) for r in bounded["pairwise"]]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] >= sorted((abs(r["difference"]) for r in significant), reverse=True)[len(sizes) - 1]
+    omitted = bounded["pairwise_omitted"]
+    assert omitted["significant"] + len(bounded["pairwise"]) == len(significant)
+    assert omitted["not_significant"] == rows - len(significant)
+    assert any("pairwise differences" in note for note in bounded["notes"])
+    for row in bounded["pairwise"]:  # the same intervals as the full computation
+        (same,) = [r for r in full["pairwise"] if (r["a"], r["b"], r["family"]) == (row["a"], row["b"], row["family"])]
+        assert same["ci"] == pytest.approx(row["ci"]) and same["difference"] == row["difference"]
+        assert (same["p"], same["q"]) == pytest.approx((row["p"], row["q"]))

@@ -129,7 +129,7 @@ def test_readability_never_downloads(monkeypatch):
 def test_every_family_reports_voice_counts_and_rates():
     profile = framing.score("Officials probably met in the Moroccan Sahara, a source said.", language="en")
     for family in ("naming", "hedge", "booster", "factive", "attribution_cue", "source", "quotation",
-                   "scare_quote", "loaded"):
+                   "scare_quote", "loaded", "partial_quote"):
         assert set(profile["features"][family]) >= {"unquoted", "quoted", "per_1000_words"}
 
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.cli import main, missing_field
+from framing.cli import main
+from framing.compare import missing_field
 from framing.reading import STDIN_ID, Article, Fields, ReadFailure, read_paths
 
 from .conftest import CORPUS
@@ -122,11 +123,11 @@ def test_html_keeps_its_title_and_date(tmp_path):
 def test_by_a_field_no_article_has_is_an_error_naming_the_fields(capsys):
     assert main(["compare", str(CORPUS), "--by", "section", "--no-claims", "--resamples", "10"]) == 2
     err = capsys.readouterr().err
-    assert "--by 'section': no article has that field" in err and "outlet" in err and "language" in err
+    assert "--by: no article has the field 'section' to group by" in err and "outlet" in err and "language" in err
 
 
 def test_missing_field_accepts_a_field_some_article_has():
     profiles = [{"id": "a", "language": "en"}, {"id": "b"}]
     assert missing_field(profiles, "language") is None
     assert missing_field(profiles, "outlet") is None  # unknown outlets form a group each, documented
-    assert "id, language" in missing_field(profiles, "desk")
+    assert missing_field(profiles, "desk").endswith("fields the articles have: language")

@@ -101,9 +101,9 @@ def test_the_cache_serves_identical_sets_and_survives_damage(tmp_path, monkeypat
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     root = (str(default_lexicon_dir()),)
     first = lexicon._load(root)
-    (cached_file,) = (tmp_path / "cache").glob("lexicons-*.pickle")
+    (cached_file,) = (tmp_path / "cache").glob("lexicons-*.json")
     assert lexicon._load(root) == first
-    cached_file.write_bytes(b"not a pickle")
+    cached_file.write_bytes(b"not JSON")
     assert lexicon._load(root) == first
     monkeypatch.setenv("FRAMING_CACHE_DIR", "off")
     assert lexicon._load(root) == first
@@ -140,16 +140,19 @@ def test_the_cache_keeps_only_the_most_recently_used_entries_of_a_kind(tmp_path,
     import framing.cache as cache
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    def cached(name, build):
+        return cache.cached_json(name, build, lambda v: v, lambda v: v)
+
     for n in range(cache.KEEP_PER_KIND):
-        cache.cached(f"kind-{n}", lambda: n)
-        os.utime(tmp_path / f"kind-{n}.pickle", (n, n))  # distinct ages, kind-0 the oldest
-    assert cache.cached("kind-0", lambda: "rebuilt") == 0  # served from the cache, so used now
-    cache.cached("other-1", lambda: 0)  # another kind does not count
-    cache.cached("kind-new", lambda: 0)
+        cached(f"kind-{n}", lambda: n)
+        os.utime(tmp_path / f"kind-{n}.json", (n, n))  # distinct ages, kind-0 the oldest
+    assert cached("kind-0", lambda: "rebuilt") == 0  # served from the cache, so used now
+    cached("other-1", lambda: 0)  # another kind does not count
+    cached("kind-new", lambda: 0)
     kept = {p.name for p in tmp_path.iterdir() if p.name.startswith("kind-")}
     assert len(kept) == cache.KEEP_PER_KIND
-    assert {"kind-0.pickle", "kind-new.pickle"} <= kept and "kind-1.pickle" not in kept
-    assert (tmp_path / "other-1.pickle").exists()
+    assert {"kind-0.json", "kind-new.json"} <= kept and "kind-1.json" not in kept
+    assert (tmp_path / "other-1.json").exists()
 
 
 def test_a_misspelt_family_or_an_undeclared_category_is_refused(tmp_path):

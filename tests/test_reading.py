@@ -161,3 +161,13 @@ def test_html_main_text_is_extracted_with_the_extra(tmp_path):
 
     profile = framing.Scorer().score(article).to_dict()
     assert profile["naming"]["western_sahara"]["stance"] == 1.0
+
+
+def test_reading_csv_leaves_the_process_wide_field_limit_as_it_was(tmp_path):
+    import csv
+
+    before = csv.field_size_limit()
+    path = tmp_path / "a.csv"
+    path.write_text('id,text\na,"' + "word " * 40_000 + '"\n', encoding="utf-8")
+    (article,) = list(read_paths([path]))
+    assert len(article.text) == 200_000 and csv.field_size_limit() == before

@@ -142,12 +142,15 @@ def test_a_txt_file_is_text_even_if_it_holds_tags(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_in_a_folder_is_skipped_and_reported(tmp_path):
+    import threading
     (tmp_path / "a.txt").write_text(TEXT)
     os.mkfifo(tmp_path / "b.txt")
-    code, out, _ = cli("score", tmp_path, "--quiet", timeout=60)
-    records = [json.loads(line) for line in out.splitlines()]
-    assert code == EXIT_SKIPPED and [r["id"] for r in records] == ["a.txt", "b.txt"]
-    assert "named pipe" in records[1]["error"]
+    items = []
+    reader = threading.Thread(target=lambda: items.extend(read_paths([tmp_path])), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert not reader.is_alive(), "reading the folder blocked on the named pipe"
+    assert [i.id for i in items] == ["a.txt", "b.txt"] and "named pipe" in items[1].error
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
@@ -156,8 +159,9 @@ def test_file_names_that_are_not_utf8_are_scored_and_written(tmp_path):
     folder.mkdir()
     (folder / os.fsdecode(b"caf\xe9.txt")).write_text(TEXT)
     out = tmp_path / os.fsdecode(b"out\xff.jsonl")
-    code, _, err = cli("score", folder, "-o", out)
-    assert code == 0, err
+    from framing import Scorer
+    from framing.batch import score_stream
+    write_output([s.record for s in score_stream(Scorer(), read_paths([folder]), language="en")], "jsonl", str(out))
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "caf\\xe9.txt"
     code, out_text, _ = cli("score", folder, "--format", "table")
@@ -296,12 +300,16 @@ def test_score_csv_neutralises_formulas_and_quotes_a_lone_cr(tmp_path):
     assert rows[1][:2] == ["'\r=1+1", "'=HYPERLINK(\"x\")"] and rows[2][:2] == ["'@SUM(A1)", "'+cmd"]
 
 
-def test_compare_csv_neutralises_outlet_names_and_keeps_numbers(tmp_path):
+def two_outlets(first, second):
+    import framing
     long_text = " ".join([TEXT] * 5)  # long enough for rates (profile.MIN_RATE_WORDS)
-    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "=cmd|' /C calc'!A0", "text": long_text},
-                   {"id": "b", "outlet": "-Other", "text": long_text.replace("reportedly", "certainly")})
-    code, out, err = cli("compare", corpus, "--format", "csv", "--resamples", "50", timeout=120)
-    assert code == 0, err
+    texts = {"a": long_text, "b": long_text.replace("reportedly", "certainly")}
+    profiles = [dict(framing.score(texts[i], language="en", id=i), outlet=o) for i, o in (("a", first), ("b", second))]
+    return framing.compare(profiles, texts=texts, resamples=50, align=False)
+
+
+def test_compare_csv_neutralises_outlet_names_and_keeps_numbers():
+    out = render(two_outlets("=cmd|' /C calc'!A0", "-Other"), "csv")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert {r["group"] for r in rows} == {"'=cmd|' /C calc'!A0", "'-Other"}
     assert any(r["z"].startswith("-") for r in rows)  # a negative number stays a number
@@ -333,13 +341,10 @@ def test_markdown_escapes_raw_html_and_links():
     assert "<script>" not in cell and "](" not in cell and "[click]" not in cell
 
 
-def test_an_outlet_with_dollars_renders_in_the_html_report(tmp_path):
+def test_an_outlet_with_dollars_renders_in_the_html_report():
     pytest.importorskip("matplotlib")
-    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "$x^$", "text": TEXT},
-                   {"id": "b", "outlet": "$\\frac{", "text": TEXT.replace("Monday", "Tuesday")})
-    code, out, err = cli("compare", corpus, "--format", "html", "--resamples", "50", timeout=120)
-    assert code == 0, err
-    assert "$x^$" in out
+    page = render(two_outlets("$x^$", "$\\frac{"), "html")
+    assert "$x^$" in page and "<svg" in page
 
 
 # Closed pipes, full disks
@@ -386,3 +391,80 @@ def test_a_punctuation_only_term_is_refused(tmp_path, term):
     from framing.lexicon import load_lexicons
     with pytest.raises(LexiconError, match="no letter or digit"):
         load_lexicons([user_lexicon(tmp_path, term=term)])
+
+
+# The on-disk cache
+
+
+def test_the_cache_holds_no_pickle_and_ignores_files_of_other_users(tmp_path, monkeypatch):
+    import pickle
+
+    import framing.cache as cache
+    import framing.lexicon as lexicon
+    from framing.lexicon import default_lexicon_dir
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    root = (str(default_lexicon_dir()),)
+    built = lexicon._load(root)
+    (entry,) = tmp_path.glob("lexicons-*.json")
+    assert lexicon._load(root) == built  # served from JSON, the same set
+    assert not list(tmp_path.glob("*.pickle"))
+
+    class Planted:
+        def __reduce__(self):
+            return (os.system, ("touch " + str(tmp_path / "pwned"),))
+
+    (tmp_path / entry.name.replace(".json", ".pickle")).write_bytes(pickle.dumps(Planted()))
+    assert lexicon._load(root) == built and not (tmp_path / "pwned").exists()
+    monkeypatch.setattr(os, "getuid", lambda: 12345)  # as if the file were another user's
+    calls = []
+    assert cache.cached_json(entry.stem, lambda: calls.append(1) or "rebuilt", str, str) == "rebuilt"
+    assert calls == [1]
+
+
+@given(st.text(max_size=20))
+def test_jsonl_output_splits_into_records_on_any_line_separator(value):
+    from framing.output import json_text
+    line = json_text({"id": value, "text": value})
+    assert len(line.splitlines()) == 1 and json.loads(line) == {"id": value, "text": value}
+
+
+def test_a_full_disk_mid_batch_is_a_store_error_naming_the_store(tmp_path):
+    path = tmp_path / "p.sqlite"
+    store = ProfileStore(path, batch_size=1)
+
+    class FullDisk:
+        def __init__(self, connection):
+            self.connection = connection
+
+        def execute(self, sql, *args):
+            if sql.startswith(("INSERT", "COMMIT")):
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.connection.execute(sql, *args)
+
+        def close(self):
+            self.connection.close()
+
+    store._connection = FullDisk(store._connection)
+    with pytest.raises(StoreError, match="p.sqlite.*disk is full"):
+        store.put("k", Article("a", TEXT), {"schema": "framing.profile/1", "id": "a"})
+    store._connection.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
+def test_a_store_and_a_report_under_names_that_are_not_utf8(tmp_path, capsys):
+    corpus = jsonl(tmp_path / "in.jsonl", {"id": "a", "outlet": "A", "text": " ".join([TEXT] * 5)})
+    db = tmp_path / os.fsdecode(b"st\xff.sqlite")
+    report = tmp_path / os.fsdecode(b"rep\xfe.html")
+    assert main(["score", str(corpus), "--db", str(db), "--quiet", "-o", os.devnull]) == 0
+    assert main(["compare", "--db", str(db), "--format", "html", "--resamples", "20", "--quiet",
+                 "-o", str(report)]) == 0
+    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_tab_in_a_skipped_file_name_does_not_break_the_table():
+    records = [{"schema": "framing.error/1", "id": "a\tb.txt", "error": "a\tb.txt: empty (no text to score)"}]
+    buffer = io.StringIO()
+    from framing.output import _write_table
+    _write_table(records, buffer, {})
+    assert "\t" not in buffer.getvalue() and "a\\x09b.txt: empty" in buffer.getvalue()

@@ -121,3 +121,42 @@ def test_number_divergence_compares_like_with_like():
     result = compare([a, b], texts={"a": a_text, "b": b_text}, lexicons=framing.Scorer().lexicons, resamples=50)
     numbers = [d for d in result["divergences"] if d["kind"] == "number"]
     assert [(d["values"], d["unit"]) for d in numbers] == [([["1200"], ["1300"]], "unpaid")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab cdé.,'\u2019\n1", max_size=40), min_size=1, max_size=6))
+def test_own_tfidf_equals_scikit_learn(texts):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.align import tfidf_matrix
+
+    ours = tfidf_matrix(texts)
+    try:
+        theirs = TfidfVectorizer(lowercase=True, sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # scikit-learn refuses a corpus without a single token
+        assert ours.nnz == 0
+        return
+    assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
+
+
+def test_comparing_slim_profiles_gives_the_same_comparison():
+    from framing.compare import slim
+
+    texts = {"a": "Senator Hal Verrity probably resigned on 3 March 2021. The Larkspur inquiry found 1,200 invoices.",
+             "b": "Senator Hal Verrity resigned on 3 March 2021, officials said. The inquiry found 1,300 invoices."}
+    profiles = [dict(framing.score(t, language="en", id=i), outlet=i.upper()) for i, t in texts.items()]
+    lexicons = load_lexicons()
+    assert (compare([slim(p) for p in profiles], texts=texts, resamples=50, lexicons=lexicons)
+            == compare(profiles, texts=texts, resamples=50, lexicons=lexicons))
+
+
+def test_grouping_by_a_field_no_article_has_names_the_fields_there_are(tmp_path):
+    from framing.cli import main
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "Officials met on Monday. They said little.", "outlet": "Ledger"}\n',
+                    encoding="utf-8")
+    assert main(["compare", str(path), "--by", "publisher", "--format", "csv", "--quiet", "-o",
+                 str(tmp_path / "out.csv")]) == 2
+    with pytest.raises(ValueError, match="'publisher'.*outlet"):
+        compare([dict(framing.score("Officials met.", language="en", id="a"), outlet="Ledger")], by="publisher")

@@ -6,6 +6,15 @@ Not scare quotes: names and titles ("Signed in Blood", «Sid»), quoted source
 descriptions ("a very sensitive source"), and quotations introduced by a
 colon, which are the source's words.
 
+A short quotation in a sentence that attributes it (an attribution cue in the
+same sentence: Trump "called the meeting 'productive'", the minister said
+the plan was "unworkable") is the speaker's word quoted, not the writer's
+distance: it is evidence of family ``partial_quote``. A speaker's: where a
+document only "reveals" or "shows" it (the correspondence revealed that
+Algeria "encouraged" attacks) the writer presents the content as fact and
+marks the word alone, and the marks stay scare quotes; so do those after
+"so-called".
+
 Names are told by capitals. Two languages need more: German capitalises every
 noun, so a single capitalised word with a noun-forming suffix (-ung, -nahme,
 ``grammar.common_noun_suffix``) is a common noun; Arabic has no capitals, so a
@@ -19,19 +28,30 @@ from bisect import bisect_left
 
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
+
+ENDORSING = "endorsing"  # attribution cues that present the content as fact (revealed, showed)
 from ..quotes import introducing_colon
 from ._hits import hits_of
 
 MAX_WORDS = 3
 _LOOK_BEFORE = 40
+_SO_CALLED_GAP = 3  # "so-called “experts”": the marks right after it
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 
 
 def extract_scare_quotes(document: Document) -> list[Evidence]:
-    """Short outer quotations that are neither names, source descriptions, nor colon quotes."""
+    """Short outer quotations that are neither names, source descriptions, nor colon quotes: scare
+    quotes, or partial quotes when their sentence attributes them."""
     text = document.text
     particles = document.wordlist_union("grammar.name_particle", "grammar.title_function_word")
     source_starts = sorted((h.start, h.end) for h in hits_of(document, "source_noun"))
+    document_sentences = {h.sentence for h in hits_of(document, "source_noun") if h.entry.category == "document"}
+    cue_sentences = {h.sentence for h in hits_of(document, "attribution_cue")
+                     if h.entry.category != DISTRACTOR
+                     and not (h.entry.category == ENDORSING and h.sentence in document_sentences)}
+    distancing_ends = {h.end for h in hits_of(document, "attribution_cue")
+                       if h.entry.category == DISTRACTOR and text[h.start:h.end].lower().startswith("so")}
     lowercase_words: set[str] | None = None  # built on first need: one pass over the text
     found = []
     for q in document.quotations:
@@ -54,8 +74,10 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
             continue  # a quoted source description: "a very sensitive source"
         if introducing_colon(text, q.start) >= 0:
             continue
-        found.append(Evidence("scare_quote", "scare_quote", q.text, q.start, q.end, UNQUOTED,
-                              document.sentence_at(q.start), category="scare_quote"))
+        sentence = document.sentence_at(q.start)
+        distanced = any(0 <= q.start - end <= _SO_CALLED_GAP for end in distancing_ends)
+        family = "partial_quote" if sentence in cue_sentences and not distanced else "scare_quote"
+        found.append(Evidence(family, family, q.text, q.start, q.end, UNQUOTED, sentence, category=family))
     return found
 
 
