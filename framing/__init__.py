@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from . import corpus
 from .compare import compare
-from .errors import FramingError, InputError, LexiconError, UnsupportedLanguageError
+from .errors import FramingError, InputError, LanguageUndeterminedError, LexiconError, UnsupportedLanguageError
 from .evidence import Evidence
 from .dataframes import Comparison, ProfileRecord
 from .lexicon import LexiconSet, load_lexicons
@@ -45,7 +45,7 @@ def score(text: str, *, language: str | None = None, title: str | None = None,
 
 
 __all__ = [
-    "Article", "Comparison", "Evidence", "ProfileRecord", "FramingError", "InputError", "LexiconError", "LexiconSet", "Profile",
+    "Article", "Comparison", "Evidence", "ProfileRecord", "FramingError", "InputError", "LanguageUndeterminedError", "LexiconError", "LexiconSet", "Profile",
     "ReadFailure", "Scorer", "UnsupportedLanguageError", "compare", "corpus", "load_lexicons", "read_paths",
     "score",
     "__version__",

@@ -9,7 +9,6 @@ bad article becomes an error record; it never stops the batch.
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 from collections import deque
 from contextlib import contextmanager

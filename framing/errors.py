@@ -21,5 +21,11 @@ class UnsupportedLanguageError(FramingError, ValueError):
     """The article's language has no lexicons; framing refuses to score it as another language."""
 
 
+class LanguageUndeterminedError(UnsupportedLanguageError):
+    """Too little text to identify its language (see ``language.MIN_LETTERS``): pass the language
+    (``--language`` / ``language=``). A subclass of ``UnsupportedLanguageError``, so code that
+    skips unscorable languages skips these too."""
+
+
 class StoreError(FramingError):
     """A ``--db`` store cannot be used: not a store, of a newer schema, missing, or unwritable."""

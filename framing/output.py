@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 from .cells import dict_writer
+from .jsonline import dumps_line, escape_line_separators
 from .flat import ERROR_SCHEMA, flat_columns, flat_row
 from .glossary import GLOSSARY
 from .terminal import cut, safe_terminal
@@ -85,12 +85,9 @@ def json_text(record: Any, *, indent: int | None = None) -> str:
     (U+2028, U+2029, U+0085) escaped: JSON allows them raw in strings, yet readers that
     split lines on them (Python's ``str.splitlines``, JavaScript before ES2019) would cut a
     JSONL record in two."""
-    text = json.dumps(record, ensure_ascii=False, indent=indent)
-    return text.translate(_SEPARATORS) if _HAS_SEPARATOR.search(text) else text
-
-
-_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
-_HAS_SEPARATOR = re.compile("[\u2028\u2029\x85]")
+    if indent is None:
+        return dumps_line(record)  # compact, through orjson when installed (see jsonline)
+    return escape_line_separators(json.dumps(record, ensure_ascii=False, indent=indent))
 
 
 def _write_jsonl(items: Iterable[Record | str], stream: IO[str]) -> None:

@@ -6,9 +6,11 @@ distributed worker receives it whole and rebuilds nothing it already has.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ._version import __version__
 from .document import Document, build_document
@@ -52,8 +54,16 @@ class Scorer:
     """
 
     def __init__(self, lexicons: LexiconSet | None = None, *, extra_lexicons: Iterable[str | Path] = (),
-                 readability: bool = False):
+                 readability: bool = False, extractors: Iterable[str] | None = None):
+        """``extractors`` names the extractors to run (keys of ``EXTRACTORS`` and
+        ``DERIVED_EXTRACTORS``), all by default: fewer, to measure what a family costs
+        without changing the registry for everyone else."""
         self.readability = readability
+        known = (*EXTRACTORS, *DERIVED_EXTRACTORS)
+        self.extractors = known if extractors is None else tuple(name for name in known if name in set(extractors))
+        unknown = set(extractors or ()) - set(known)
+        if unknown:
+            raise ValueError(f"unknown extractors: {', '.join(sorted(unknown))} (known: {', '.join(known)})")
         self.lexicons = lexicons if lexicons is not None else load_lexicons(extra_lexicons)
         scoring = {e.language for e in self.lexicons.entries if e.family not in WORDLIST_FAMILIES}
         self.supported = frozenset(scoring - {"mul"})
@@ -61,7 +71,7 @@ class Scorer:
 
     def __getstate__(self):
         return {"lexicons": self.lexicons, "supported": self.supported, "readability": self.readability,
-                "_tables": {}}
+                "extractors": self.extractors, "_tables": {}}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -97,7 +107,8 @@ class Scorer:
         gets an ``InternalError`` naming it and the exception, in its place.
         """
         try:
-            return self._score_stages(articles, language)
+            with _no_cyclic_collection():
+                return self._score_stages(articles, language)
         except Exception as exc:  # a bug on one odd article must not lose the others: find which one
             if len(articles) == 1:
                 return [_internal_error(exc)]
@@ -116,10 +127,14 @@ class Scorer:
             tables = self.tables(guess.code)
             documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists)))
         evidence: list[list[Evidence]] = [[] for _ in documents]
-        for extract in EXTRACTORS.values():
+        for name, extract in EXTRACTORS.items():
+            if name not in self.extractors:
+                continue
             for found, (_, document) in zip(evidence, documents):
                 found.extend(extract(document))
-        for derive in DERIVED_EXTRACTORS.values():
+        for name, derive in DERIVED_EXTRACTORS.items():
+            if name not in self.extractors:
+                continue
             for found, (_, document) in zip(evidence, documents):
                 found.extend(derive(document, tuple(found)))
         for found, (index, document) in zip(evidence, documents):
@@ -130,6 +145,26 @@ class Scorer:
                                                          framing_version=FRAMING_VERSION, readability=scores,
                                                          lexicon_notes=self.tables(document.language.code).notes))
         return results  # type: ignore[return-value]  # every index was filled above
+
+
+@contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a batch is scored, and restored after.
+
+    Scoring allocates tens of thousands of tuples and dicts per batch, none of
+    them in reference cycles, so every collection it triggers (about one per
+    700 allocations) scans the young objects, and now and then the lexicons, for
+    nothing; plain reference counting frees everything scoring makes. The
+    collector's state is put back as found, so a caller who disabled it keeps
+    it disabled. Measured in issue 16 (see benchmarks/RESULTS.md).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _internal_error(exc: Exception) -> InternalError:
@@ -145,6 +180,8 @@ def cap_evidence(profile: Profile, limit: int | None = None) -> Profile:
     of them first and stay exact: the cap bounds only output and memory (900,000
     "reportedly" in one article made 426 MB of evidence)."""
     limit = MAX_EVIDENCE_PER_FAMILY if limit is None else limit
+    if len(profile.evidence) <= limit:
+        return profile  # no family can be over the limit: skip the count (all but freak articles)
     kept: list[Evidence] = []
     seen: dict[str, int] = {}
     for item in profile.evidence:

@@ -263,4 +263,4 @@ def test_cli_scheduler_reads_with_the_same_options_as_local(cluster, tmp_path):
     assert main(["score", str(source), *options, "-o", str(local_out)]) == 0
     assert main(["score", str(source), *options, "-o", str(on_cluster), "--scheduler", cluster.scheduler_address]) == 0
     assert on_cluster.read_text(encoding="utf-8") == local_out.read_text(encoding="utf-8")
-    assert '"id": "u1"' in local_out.read_text(encoding="utf-8")
+    assert json.loads(local_out.read_text(encoding="utf-8"))["id"] == "u1"
