@@ -2,7 +2,7 @@
 
 A group's share of a frame is its own-voice evidence of that frame over all its
 own-voice frame evidence, pooled over the group's articles; the 95% interval comes
-from resampling the group's articles. ``present`` counts the articles whose
+from resampling the group's articles and the sentences within each. ``present`` counts the articles whose
 ``frames.<id>.present`` holds. Profiles without a ``frames`` section (stored before
 frames existed) count no evidence.
 """
@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from .frame_ids import FRAME_FAMILY, FRAME_IDS
-from .stats import DEFAULT_RESAMPLES, interval
+from .stats import DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, pooled_rates
 
 CUE_WORDS = 5
 
@@ -22,16 +22,38 @@ CUE_WORDS = 5
 def frame_share_samples(profiles: Sequence[Mapping[str, Any]], *, resamples: int = DEFAULT_RESAMPLES,
                         seed: int | tuple[int, ...] = 0) -> tuple[np.ndarray, np.ndarray] | None:
     """The pooled share of each frame (``FRAME_IDS`` order) and ``resamples`` x frames bootstrap
-    samples of it, articles resampled; None when the group has no own-voice frame evidence."""
-    counts = np.array([[float(((p.get("frames") or {}).get(f) or {}).get("unquoted", 0)) for f in FRAME_IDS]
-                       for p in profiles]).reshape(len(profiles), len(FRAME_IDS))
-    total = counts.sum()
-    if not total:
+    samples of it; None when the group has no own-voice frame evidence.
+
+    The same two-stage bootstrap as rates (``stats.bootstrap_rates``): articles resampled within
+    the group, sentences within each article, so that one article's shares are not taken for
+    certainty. A share is a rate whose denominator is the frame evidence rather than the words.
+    """
+    articles = [_sentence_counts(p) for p in profiles]
+    if not articles or not any(a.words.sum() for a in articles):
         return None
-    rng = np.random.default_rng(seed)
-    draws = counts[rng.integers(0, len(profiles), size=(resamples, len(profiles)))].sum(axis=1)
-    sums = draws.sum(axis=1, keepdims=True)
-    return counts.sum(axis=0) / total, np.divide(draws, sums, out=np.zeros_like(draws), where=sums > 0)
+    shares = pooled_rates(articles) / 1000.0
+    samples = bootstrap_rates(articles, resamples=resamples, seed=seed) / 1000.0
+    # A resample that drew no frame evidence at all has no shares (not shares of zero): it is
+    # replaced by a draw among the others, so every group keeps ``resamples`` rows to compare.
+    valid = samples[samples.sum(axis=1) > 0]
+    if len(valid) == len(samples):
+        return shares, samples
+    if not len(valid):
+        return shares, np.tile(shares, (resamples, 1))
+    refill = np.random.default_rng(seed).integers(0, len(valid), size=resamples)
+    return shares, valid[refill]
+
+
+def _sentence_counts(profile: Mapping[str, Any]) -> ArticleCounts:
+    """Own-voice frame evidence per body sentence and frame, with each sentence's total as its 'words'."""
+    spans = profile.get("sentence_spans") or [[0, 0, 0]]
+    column = {frame: k for k, frame in enumerate(FRAME_IDS)}
+    counts = np.zeros((len(spans), len(FRAME_IDS)))
+    for e in profile.get("evidence", ()):
+        if e.get("family") == FRAME_FAMILY and e.get("voice") == "unquoted" and e.get("frame") in column:
+            row = e.get("sentence", -1)
+            counts[row if 0 <= row < len(spans) else 0, column[e["frame"]]] += 1
+    return ArticleCounts(counts, counts.sum(axis=1))
 
 
 def frame_shares(profiles: Sequence[Mapping[str, Any]],

@@ -205,3 +205,14 @@ def test_frame_shares_are_compared_and_shown_with_their_cue_words():
     html_page, markdown = render(result, "html"), render(result, "markdown")
     assert "id='frames'" in html_page and "the cue words behind its frame shares" in html_page
     assert "## Generic frames" in markdown and "| economic |" in markdown
+
+
+def test_one_article_groups_have_frame_intervals_from_their_sentences():
+    text = " ".join(["The budget deficit and taxes weighed on the economy.",
+                     "Troops guarded the border after the attack.", "The court ruled the law unconstitutional."] * 4)
+    profiles = [dict(framing.score(text, language="en", id="a"), outlet="A"),
+                dict(framing.score(text.replace("Troops", "Police"), language="en", id="b"), outlet="B")]
+    result = compare(profiles, resamples=200)
+    frames = result["groups"]["A"]["frames"]["frames"]
+    assert any(f["ci"][0] < f["share"] < f["ci"][1] for f in frames.values())  # not one article's certainty
+    assert all(len(row["ci"]) == 2 for row in result["frame_pairwise"])

@@ -186,8 +186,13 @@ def test_scored_offsets_and_counts(words, quote):
 def test_group_frame_shares(rows):
     from framing.frame_compare import frame_share_samples, frame_shares
 
-    profiles = [{"frames": {f: {"unquoted": n, "quoted": 0, "present": n > 2} for f, n in zip(FRAME_IDS, row)}}
-                for row in rows]
+    def profile(row):  # the frame evidence of one article, each frame's cues in a sentence of their own
+        evidence = [{"family": "frame", "frame": f, "voice": "unquoted", "sentence": k, "text": f}
+                    for k, (f, n) in enumerate(zip(FRAME_IDS, row)) for _ in range(n)]
+        return {"frames": {f: {"unquoted": n, "quoted": 0, "present": n > 2} for f, n in zip(FRAME_IDS, row)},
+                "evidence": evidence, "sentence_spans": [[k, k + 1, 10] for k in range(len(FRAME_IDS))]}
+
+    profiles = [profile(row) for row in rows]
     result = frame_shares(profiles, frame_share_samples(profiles, resamples=50))
     total = sum(map(sum, rows))
     if not total:
@@ -199,5 +204,7 @@ def test_group_frame_shares(rows):
         assert entry["share"] == pytest.approx(sum(row[k] for row in rows) / total)
         assert entry["present"] == sum(row[k] > 2 for row in rows)
         assert 0.0 <= entry["ci"][0] <= entry["ci"][1] <= 1.0
-        if len(rows) == 1:  # resampling one article always draws it: the interval is the share itself
+        if entry["share"] in (0.0, 1.0):  # no resample can move a share that is all or nothing
             assert entry["ci"] == [pytest.approx(entry["share"])] * 2
+    if len(rows) == 1 and sum(1 for n in rows[0] if n) > 1:  # one article: its sentences still vary
+        assert any(v["ci"][0] < v["ci"][1] for v in result["frames"].values())
