@@ -155,8 +155,8 @@ def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
     word ("Kriegspropaganda", "Möchtegern-Experten"), which whole-word matching cannot see."""
     found = []
     for technique in TECHNIQUES:
-        for pattern in (tail_pattern(document.wordlist(f"suffix.{technique}")),
-                        head_pattern(document.wordlist(f"prefix.{technique}"))):
+        for pattern in (affix_pattern(document.wordlist(f"suffix.{technique}"), tail=True),
+                        affix_pattern(document.wordlist(f"prefix.{technique}"), tail=False)):
             if pattern is None:
                 continue
             for m in pattern.finditer(document.text):
@@ -167,21 +167,15 @@ def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
     return found
 
 
-@lru_cache(maxsize=64)
-def tail_pattern(tails: frozenset[str]) -> re.Pattern[str] | None:
-    """A word that ends in one of ``tails`` after at least two letters, compiled once per list."""
-    if not tails:
+@lru_cache(maxsize=128)
+def affix_pattern(affixes: frozenset[str], *, tail: bool) -> re.Pattern[str] | None:
+    """A word that ends in one of ``affixes`` after at least two letters (``tail``), or starts
+    with one and goes on for at least three; compiled once per list."""
+    if not affixes:
         return None
-    alternation = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-    return re.compile(rf"\b\w{{2,}}-?(?:{alternation})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def head_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
-    """A word that starts with one of ``heads`` and goes on for at least three letters."""
-    if not heads:
-        return None
-    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    alternation = "|".join(re.escape(a) for a in sorted(affixes, key=len, reverse=True))
+    if tail:
+        return re.compile(rf"\b\w{{2,}}-?(?:{alternation})\b", re.IGNORECASE)
     return re.compile(rf"\b(?:{alternation})-?\w{{3,}}\b", re.IGNORECASE)
 
 
