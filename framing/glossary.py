@@ -41,6 +41,8 @@ GLOSSARY: dict[str, str] = {
     "distinctive words": ("words a group uses more than the other groups of its language (log-odds with an "
                           "informative Dirichlet prior, Monroe et al. 2008), function words left out and word "
                           "forms counted together; a group alone in its language lists its most frequent words"),
+    "frame share": ("a generic frame's share of a group's own-voice frame evidence, with a 95% interval from "
+                    "the same bootstrap as rates; shares are compared between groups with q-values like rates"),
     "aligned claim": "two sentences of different outlets that tell the same fact of one story",
     "alignment score": ("how surely two sentences are the same claim, from shared anchors (numbers, dates, names, "
                         "quotations) and word similarity; higher is surer"),
