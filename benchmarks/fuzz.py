@@ -58,9 +58,9 @@ from framing.batch import score_stream
 from framing.cells import _PLAIN_NUMBER as PLAIN_NUMBER
 from framing.decoding import decode_bytes
 from framing.errors import FramingError
-from framing.output import write_output
+from framing.render.profiles import write_output
 from framing.reading import read_paths, record_to_article
-from framing.report import render
+from framing.render.comparison import render
 from framing.profile import MIN_RATE_WORDS
 from framing.scoring import MAX_EVIDENCE_PER_FAMILY
 

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from .errors import FramingError
 from .language import preload as preload_language_model
-from .output import json_text
+from .render.profiles import json_text
 from .reading import Article, ReadFailure
 from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key

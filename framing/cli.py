@@ -33,11 +33,11 @@ from .compare import compare as compare_profiles
 from .compare import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
-from .output import FORMATS, atomic_file, is_error, write_output
+from .render.profiles import FORMATS, atomic_file, is_error, write_output
 from .reading import ARTICLE_SUFFIXES, STDIN_FORMATS, STDIN_ID, Fields, read_paths
-from .report import CLAIM_FORMATS
-from .report import FORMATS as REPORT_FORMATS
-from .report import render
+from .render.comparison import CLAIM_FORMATS
+from .render.comparison import FORMATS as REPORT_FORMATS
+from .render.comparison import render
 from .scoring import FRAMING_VERSION, Scorer
 from .store import ProfileStore, Selection
 from .terminal import display_path, safe_terminal

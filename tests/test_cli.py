@@ -69,7 +69,7 @@ def test_output_file_is_written_atomically(tmp_path, monkeypatch):
     target = tmp_path / "out.jsonl"
     assert main(["score", str(CORPUS), "-o", str(target)]) == 0
     assert len(target.read_text().splitlines()) == 5
-    import framing.output as output
+    import framing.render.profiles as output
 
     def explode(items, stream):
         stream.write("partial")

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 import framing
 from framing.align import find_dates
 from framing.compare import compare
-from framing.report import render
+from framing.render.comparison import render
 from framing.stats import ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, z_scores
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import framing
 from framing.compare import compare, function_words, stemmer
 from framing.lexicon import load_lexicons
-from framing.report import render
+from framing.render.comparison import render
 
 LEXICONS = load_lexicons()
 CONTENT = ["ballot", "reform", "pipeline", "senator", "tariff", "drought", "strike", "refinery"]

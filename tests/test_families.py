@@ -11,8 +11,8 @@ from framing.document import UNQUOTED
 from framing.evidence import Evidence
 from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
 from framing.flat import flat_columns, flat_row
-from framing.output import write_output
-from framing.report import render
+from framing.render.profiles import write_output
+from framing.render.comparison import render
 from framing.sklearn import FramingVectorizer
 
 TEXT_A = ("Officials probably met in the Moroccan Sahara on Monday, the ministry said. "

@@ -8,8 +8,8 @@ import pytest
 import framing
 from framing.families import FAMILIES
 from framing.glossary import END, START, glossary, html_glossary, markdown_glossary, readme_with_glossary
-from framing.output import write_output
-from framing.report import render
+from framing.render.profiles import write_output
+from framing.render.comparison import render
 
 from .test_report_browser import CHROMIUM, dump_dom
 

@@ -16,9 +16,9 @@ import framing.reading as reading
 from framing.cells import spreadsheet_cell
 from framing.cli import EXIT_CLOSED_PIPE, EXIT_SKIPPED, EXIT_USAGE, main
 from framing.errors import StoreError
-from framing.output import write_output
+from framing.render.profiles import write_output
 from framing.reading import Article, ReadFailure, read_paths
-from framing.report import render
+from framing.render.comparison import render
 from framing.store import SCHEMA_VERSION, ProfileStore
 from framing.terminal import cut, safe_terminal
 
@@ -336,7 +336,7 @@ def test_table_and_stderr_escape_control_characters(tmp_path):
 
 
 def test_markdown_escapes_raw_html_and_links():
-    from framing.report import _md_cell
+    from framing.render.comparison import _md_cell
     cell = _md_cell("<script>alert(1)</script> [click](javascript:alert(1)) $x$")
     assert "<script>" not in cell and "](" not in cell and "[click]" not in cell
 
@@ -424,7 +424,7 @@ def test_the_cache_holds_no_pickle_and_ignores_files_of_other_users(tmp_path, mo
 
 @given(st.text(max_size=20))
 def test_jsonl_output_splits_into_records_on_any_line_separator(value):
-    from framing.output import json_text
+    from framing.render.profiles import json_text
     line = json_text({"id": value, "text": value})
     assert len(line.splitlines()) == 1 and json.loads(line) == {"id": value, "text": value}
 
@@ -465,6 +465,6 @@ def test_a_store_and_a_report_under_names_that_are_not_utf8(tmp_path, capsys):
 def test_a_tab_in_a_skipped_file_name_does_not_break_the_table():
     records = [{"schema": "framing.error/1", "id": "a\tb.txt", "error": "a\tb.txt: empty (no text to score)"}]
     buffer = io.StringIO()
-    from framing.output import _write_table
+    from framing.render.profiles import _write_table
     _write_table(records, buffer, {})
     assert "\t" not in buffer.getvalue() and "a\\x09b.txt: empty" in buffer.getvalue()

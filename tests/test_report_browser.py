@@ -11,7 +11,7 @@ import pytest
 import framing
 from framing.families import FAMILIES
 from framing.glossary import glossary
-from framing.report import render
+from framing.render.comparison import render
 
 from .test_compare import hostile_comparison
 

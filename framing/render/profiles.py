@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
-from .cells import dict_writer
-from .jsonline import dumps_line, escape_line_separators
-from .flat import ERROR_SCHEMA, flat_columns, flat_row
-from .glossary import GLOSSARY
-from .terminal import cut, safe_terminal
+from ..cells import dict_writer
+from ..jsonline import dumps_line, escape_line_separators
+from ..flat import ERROR_SCHEMA, flat_columns, flat_row
+from ..glossary import GLOSSARY
+from ..terminal import cut, safe_terminal
 
 FORMATS = ("json", "jsonl", "csv", "table")
 

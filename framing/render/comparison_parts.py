@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
-from .compare import MIN_NAMING_MENTIONS
-from .families import FAMILIES, highlighted_families
+from ..compare import MIN_NAMING_MENTIONS
+from ..families import FAMILIES, highlighted_families
 
 TOP_CLAIMS = 5
 OPEN_ARTICLES = 12  # longer lists of articles start folded

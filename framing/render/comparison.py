@@ -14,11 +14,11 @@ import json
 import re
 from typing import Any
 
-from . import report_parts as parts_of
-from .cells import dict_writer
-from .glossary import html_glossary
-from .terminal import safe_terminal
-from .report_parts import rate_families
+from . import comparison_parts as parts_of
+from ..cells import dict_writer
+from ..glossary import html_glossary
+from ..terminal import safe_terminal
+from .comparison_parts import rate_families
 
 FORMATS = ("json", "csv", "markdown", "html")
 CLAIM_FORMATS = ("json", "markdown", "html")  # the formats that show stories and aligned claims
