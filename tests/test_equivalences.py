@@ -9,7 +9,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from framing.extractors import _words, sources
+from framing.extractors.attribution import _words, sources
 from framing.normalize import _ONE_TO_ONE, _SPACE_OR_FORMAT, _space_edits, _unify_marks
 
 # Text rich in the characters the rewrites care about: white space of every
@@ -189,7 +189,7 @@ def _plain_initial_word_pattern(words):
 @given(st.frozensets(st.text(st.sampled_from(list("sSeén'")), min_size=1, max_size=4), min_size=1, max_size=5),
        st.text(st.sampled_from(list("sSeén' .\n\u2019")), max_size=40))
 def test_initial_word_pattern_equals_one_alternation_behind_a_look_ahead(words, text):
-    from framing.extractors._words import initial_word_pattern
+    from framing.extractors.attribution._words import initial_word_pattern
 
     fast, plain = initial_word_pattern(words), _plain_initial_word_pattern(words)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -14,12 +14,12 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..document import Document
-from ..evidence import Evidence
-from ..normalize import fold_case
-from ..places import country_names
-from ..spans import SpanSet
-from ._hits import STYLE_FAMILIES, hits_of
+from ...document import Document
+from ...evidence import Evidence
+from ...normalize import fold_case
+from ...places import country_names
+from ...spans import SpanSet
+from .._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
 
 

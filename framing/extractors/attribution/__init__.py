@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
-from ..document import QUOTED, Document
-from ..evidence import Evidence
+from ...document import QUOTED, Document
+from ...evidence import Evidence
 from .cues import attribution_cues
 from .nesting import mark_embedded
 from .sources import Source, caseless_subjects, cue_windows, source_candidates, source_for

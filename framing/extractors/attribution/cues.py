@@ -17,14 +17,14 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
-from .context import words_before
-from ..document import QUOTED, UNQUOTED, Document, Hit
-from ..evidence import Evidence
-from ..lexicon import DISTRACTOR
-from ..quotes import Quotation, introducing_colon
-from ..spans import SpanSet
-from ..wordlists import SEPARABLE_STANCES
-from ._hits import STYLE_FAMILIES, after_determiner, hits_of, to_evidence
+from ..context import words_before
+from ...document import QUOTED, UNQUOTED, Document, Hit
+from ...evidence import Evidence
+from ...lexicon import DISTRACTOR
+from ...quotes import Quotation, introducing_colon
+from ...spans import SpanSet
+from ...wordlists import SEPARABLE_STANCES
+from .._hits import STYLE_FAMILIES, after_determiner, hits_of, to_evidence
 from ._words import OPENING_MARKS, UPPERCASE, WORDLIKE, initial_word_pattern, word_pattern
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import QUOTED, UNQUOTED, Document
-from ..evidence import Evidence
+from ...document import QUOTED, UNQUOTED, Document
+from ...evidence import Evidence
 from ._words import OPENING_MARKS, word_pattern
 
 
