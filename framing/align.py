@@ -206,23 +206,11 @@ def tfidf_matrix(texts: list[str]):
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
-def same_story(a: list[Sentence], b: list[Sentence], idf: dict[tuple[str, str], float], *,
-               threshold: float = STORY_THRESHOLD) -> bool:
-    """Whether two articles tell the same story: Dice overlap of their name, date and quote
-    anchors, each weighted by its kind and its rarity across the articles compared.
-
-    Claim alignment only pairs sentences of articles that pass this test, so
-    that a comparison of many stories does not pair "Akin apologized" with
-    "Braley apologized" through names every article carries (Obama, Trump),
-    and its cost stays far below all-pairs.
-    """
-    left, right = _story_anchors(a), _story_anchors(b)
-    return _same_story(left, right, _anchor_weight(left, idf), _anchor_weight(right, idf), idf, threshold=threshold)
-
-
 def _same_story(left: set[tuple[str, str]], right: set[tuple[str, str]], left_weight: float, right_weight: float,
                 idf: dict[tuple[str, str], float], *, threshold: float = STORY_THRESHOLD) -> bool:
-    """``same_story`` on the articles' story anchors and their weights."""
+    """Whether two articles tell the same story: Dice overlap of their name, date and quote
+    anchors, each weighted by its kind and its rarity across the articles compared, so
+    that names every article carries (Obama, Trump) pair no claims."""
     if not left or not right:
         return False
     return 2.0 * _anchor_weight(left & right, idf) / (left_weight + right_weight) >= threshold
@@ -234,13 +222,6 @@ def _anchor_weight(anchors: set[tuple[str, str]], idf: dict[tuple[str, str], flo
 
 def _story_anchors(sentences: list[Sentence]) -> set[tuple[str, str]]:
     return {x for s in sentences for x in s.anchors if x[0] in ("name", "date", "quote", "month")}
-
-
-def align(sentences: list[Sentence], *, threshold: float = THRESHOLD,
-          outlets: Mapping[str, str] | None = None) -> list[tuple[Sentence, Sentence, float]]:
-    """One-to-one pairs of sentences of different articles (of the same story) carrying the same claim;
-    with ``outlets`` (article id -> outlet), only of articles of different outlets."""
-    return one_to_one(scored_pairs(sentences, threshold=threshold, outlets=outlets))
 
 
 def scored_pairs(sentences: list[Sentence], *, threshold: float = THRESHOLD,

@@ -32,8 +32,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 RECORD_FIELDS = ("id", "text", "title", "outlet", "date", "language", "url")
 STDIN_FORMATS = ("auto", "jsonl", "text")
 STDIN_ID = "<stdin>"
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|article|section|script|h[1-6])\b[^>]*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -318,19 +316,8 @@ def _read_bounded(path: Path) -> bytes:
     return data
 
 
-def looks_like_html(text: str) -> bool:
-    """True for a document that starts as HTML or is dense with HTML tags."""
-    head = text[:4096]
-    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= 5
-
-
 HTML_NOTE = "main text extracted from HTML with trafilatura; offsets index the extracted text"
 HTML_META_FIELDS = ("title", "date", "url")
-
-
-def extract_html(html: str, *, name: str) -> str:
-    """Main text of an HTML page through trafilatura (optional extra ``framing-analysis[html]``)."""
-    return extract_html_page(html, name=name)[0]
 
 
 def extract_html_page(html: str, *, name: str) -> tuple[str, dict[str, str]]:

@@ -18,7 +18,7 @@ import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import StoreError
 from .reading import Article
@@ -219,11 +219,3 @@ class ProfileStore:
                 for version in versions:
                     left_out[version] = left_out.get(version, 0) + 1
         return Selection(items, chosen, left_out)
-
-    def latest(self) -> Iterator[tuple[dict[str, Any], str]]:
-        """``(profile, text)`` of the newest stored profile of each article id, by id."""
-        rows = self._connection.execute(
-            "SELECT profile, text FROM profiles AS p WHERE stored_at = "
-            "(SELECT MAX(stored_at) FROM profiles WHERE article_id = p.article_id) ORDER BY article_id")
-        for profile, text in rows:
-            yield json.loads(profile), text
