@@ -1,9 +1,9 @@
 """Fit the ``present`` rule of the frames profile section on annotated articles, by
-cross-validation, and write it to ``framing/frame_rule.json``.
+cross-validation, and write it to ``framing/frames/rule.json``.
 
 A frame is present when its evidence in both voices reaches a minimum count, a minimum
 rate per 1,000 words and a minimum share of the article's frame evidence
-(``framing.frame_profile``). Three families of rule are compared by 5-fold
+(``framing.frames.profile``). Three families of rule are compared by 5-fold
 cross-validation over the English, French and German development articles pooled
 (folds stratified by language), on micro-F1 over (article, frame) pairs:
 
@@ -34,8 +34,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from framing.frame_ids import FRAME_IDS  # noqa: E402
-from framing.frame_profile import RULE_PATH  # noqa: E402
+from framing.frames.ids import FRAME_IDS  # noqa: E402
+from framing.frames.profile import RULE_PATH  # noqa: E402
 from semeval_frames import LANGUAGES, frame_counts, load_semeval_frames  # noqa: E402
 
 COMMAND = ".venv/bin/python benchmarks/fit_frame_rule.py"

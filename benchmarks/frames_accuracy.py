@@ -59,7 +59,7 @@ def cross_validated(articles: list[Labelled], predictor: Predictor) -> list[set[
 
 
 def majority(train: list[Labelled], test: list[Labelled]) -> list[set[str]]:
-    from framing.frame_ids import FRAME_IDS
+    from framing.frames.ids import FRAME_IDS
 
     common = {f for f in FRAME_IDS if sum(f in a.frames for a in train) >= 0.4 * len(train)}
     return [set(common) for _ in test]
@@ -84,7 +84,7 @@ def tfidf_lr(train: list[Labelled], test: list[Labelled]) -> list[set[str]]:
 
 def classifier(**params) -> Predictor:
     def predict(train: list[Labelled], test: list[Labelled]) -> list[set[str]]:
-        from framing.frame_model import FrameClassifier
+        from framing.frames.model import FrameClassifier
 
         model = FrameClassifier(language=train[0].language, **params)
         model.fit([a.text for a in train], [sorted(a.frames) for a in train])

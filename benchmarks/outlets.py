@@ -124,8 +124,8 @@ def run_compare(fw: Framing, profiles: list[dict[str, Any]], *, texts: dict[str,
 
 
 def compare_module() -> Any:
-    """The ``framing.compare`` module (the package attribute of that name is the function)."""
-    return sys.modules.get("framing.compare") or importlib.import_module("framing.compare")
+    """The ``framing.comparison.groups`` module (the package attribute ``framing.compare`` is the function)."""
+    return sys.modules.get("framing.comparison.groups") or importlib.import_module("framing.comparison.groups")
 
 
 def families(fw: Framing) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import corpus
-from .compare import compare
+from .comparison.groups import compare
 from .errors import FramingError, InputError, LanguageUndeterminedError, LexiconError, UnsupportedLanguageError
 from .evidence import Evidence
 from .dataframes import Comparison, ProfileRecord

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
-from .compare import compare as compare_profiles
-from .compare import missing_field, slim
+from .comparison.groups import compare as compare_profiles
+from .comparison.groups import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
 from .render.profiles import FORMATS, atomic_file, is_error, write_output
@@ -43,7 +43,7 @@ from .store import ProfileStore, Selection
 from .terminal import display_path, safe_terminal
 
 if TYPE_CHECKING:  # the classifier imports scikit-learn (a second of start-up): only when asked for
-    from .frame_model import FrameClassifier
+    from .frames.model import FrameClassifier
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 2, 3, 130, 141
 MAX_RESAMPLES = 100_000
@@ -346,7 +346,7 @@ def run_score(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> in
     model = None
     if args.frame_model:
         try:
-            from .frame_model import load_model
+            from .frames.model import load_model
 
             model = load_model(args.frame_model)
         except FramingError as exc:
@@ -373,7 +373,7 @@ def _with_frames_predicted(model: "FrameClassifier", scored: Scored) -> dict[str
 
 def run_train_frames(args: argparse.Namespace) -> int:
     """Train a frame classifier from labelled JSONL and save it."""
-    from .frame_training import read_labelled, train_frames
+    from .frames.training import read_labelled, train_frames
 
     try:
         articles, skipped = read_labelled(args.labelled)

@@ -11,7 +11,7 @@ all flatten profiles here, so a column means the same everywhere:
 - ``attribution_coverage``, ``attribution_direct``, ``attribution_indirect``,
   ``attribution_quoted_share``, ``attribution_anonymous_share``;
 - ``headline_hedged``;
-- per generic frame (``framing.frame_ids``): ``frame_<id>_share`` (of own-voice frame evidence)
+- per generic frame (``framing.frames.ids``): ``frame_<id>_share`` (of own-voice frame evidence)
   and ``frame_<id>_present`` (the fitted rule), and ``primary_frame``;
 - per naming axis: ``<axis>_stance`` (mean own-voice position, empty when
   the outlet never names it itself) and ``<axis>_mentions`` (own-voice mentions);
@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from .families import counted_families
-from .frame_ids import FRAME_IDS
+from .frames.ids import FRAME_IDS
 
 ERROR_SCHEMA = "framing.error/1"
 META_COLUMNS = ("outlet", "title", "date", "url")

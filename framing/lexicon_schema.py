@@ -8,7 +8,7 @@ describes every category.
 """
 from __future__ import annotations
 
-from .frame_ids import FRAME_IDS
+from .frames.ids import FRAME_IDS
 from .techniques import TECHNIQUES
 
 DISTRACTOR = "distractor"

@@ -8,7 +8,7 @@ from typing import Any
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
 from .families import counted_families
-from .frame_profile import frame_summary
+from .frames.profile import frame_summary
 
 SCHEMA = "framing.profile/1"
 SOURCE_TYPES = ("named_person", "named_organisation", "place", "document", "anonymous", "vague", "pronoun")

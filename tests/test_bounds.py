@@ -138,7 +138,7 @@ def _story_profiles(n):
 
 
 def test_pairwise_rows_are_bounded_to_the_largest_significant_with_a_count_of_the_rest(monkeypatch):
-    compare_module = importlib.import_module("framing.compare")  # framing.compare is also the function
+    compare_module = importlib.import_module("framing.comparison.groups")  # the module behind the function framing.compare
     profiles, texts = _story_profiles(12)
     full = compare_module.compare(profiles, resamples=1000, align=False)
     rows = len(full["pairwise"])

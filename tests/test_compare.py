@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import framing
-from framing.align import find_dates
-from framing.compare import compare
+from framing.comparison.align import find_dates
+from framing.comparison.groups import compare
 from framing.render.comparison import render
-from framing.stats import ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, z_scores
+from framing.comparison.stats import ArticleCounts, bootstrap_rates, interval, log_odds_dirichlet, pooled_rates, z_scores
 
 
 GOLD_PAIRS = {(5, 3), (7, 5), (11, 7), (13, 11), (15, 13), (17, 17), (19, 17), (23, 19), (27, 21)}

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
-from framing.compare import compare, function_words, stemmer
+from framing.comparison.groups import compare
+from framing.comparison.distinctive import function_words, stemmer
 from framing.lexicon import load_lexicons
 from framing.render.comparison import render
 

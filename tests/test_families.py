@@ -6,7 +6,7 @@ import pytest
 
 import framing
 from framing import families as registry
-from framing.compare import compare
+from framing.comparison.groups import compare
 from framing.document import UNQUOTED
 from framing.evidence import Evidence
 from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS

@@ -7,8 +7,8 @@ from sklearn.base import clone
 
 from framing.cli import main
 from framing.errors import FramingError
-from framing.frame_ids import FRAME_IDS
-from framing.frame_model import FrameClassifier, FrameLabelError, check_labels, load_model
+from framing.frames.ids import FRAME_IDS
+from framing.frames.model import FrameClassifier, FrameLabelError, check_labels, load_model
 
 SECURITY = ["The army fired missiles across the border and troops advanced.",
             "Soldiers attacked the base with drones and artillery overnight.",

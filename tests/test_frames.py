@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import framing
 from framing.errors import FramingError, LexiconError
 from framing.evidence import Evidence
-from framing.frame_ids import FRAME_IDS
-from framing.frame_profile import PresentRule, Threshold, frame_summary, shipped_rule
+from framing.frames.ids import FRAME_IDS
+from framing.frames.profile import PresentRule, Threshold, frame_summary, shipped_rule
 from framing.lexicon import default_lexicon_dir, load_lexicons
 
 CASES = tomllib.loads((Path(__file__).resolve().parent / "cases" / "frame.toml").read_text(encoding="utf-8"))["case"]
@@ -107,7 +107,7 @@ def test_shipped_rule_is_fitted_and_complete():
     assert set(rule.default) == set(FRAME_IDS)
     assert all(t.min_count >= 1 for t in rule.default.values())
     import json
-    from framing.frame_profile import RULE_PATH
+    from framing.frames.profile import RULE_PATH
     fitted = json.loads(RULE_PATH.read_text(encoding="utf-8"))["fitted"]
     assert fitted["command"].startswith(".venv/bin/python benchmarks/fit_frame_rule.py") and fitted["date"]
 
@@ -184,7 +184,7 @@ def test_scored_offsets_and_counts(words, quote):
 @given(st.lists(st.lists(st.integers(min_value=0, max_value=5), min_size=len(FRAME_IDS), max_size=len(FRAME_IDS)),
                 min_size=1, max_size=6))
 def test_group_frame_shares(rows):
-    from framing.frame_compare import frame_share_samples, frame_shares
+    from framing.comparison.frame_shares import frame_share_samples, frame_shares
 
     def profile(row):  # the frame evidence of one article, each frame's cues in a sentence of their own
         evidence = [{"family": "frame", "frame": f, "voice": "unquoted", "sentence": k, "text": f}

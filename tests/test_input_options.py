@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.cli import main
-from framing.compare import missing_field
+from framing.comparison.groups import missing_field
 from framing.reading import STDIN_ID, Article, Fields, ReadFailure, read_paths
 
 from .conftest import CORPUS

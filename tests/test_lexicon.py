@@ -194,7 +194,7 @@ def test_a_month_entry_carries_its_number_as_data(tmp_path):
     with pytest.raises(LexiconError, match="needs 'value'"):
         load_lexicons([write(tmp_path / "a", body, family="grammar")])
     lex = load_lexicons([write(tmp_path / "b", body.replace('category', 'value = 11\ncategory'), family="grammar")])
-    from framing.align import month_table
+    from framing.comparison.align import month_table
     assert month_table(lex, "en")["brumaire"] == 11
 
 

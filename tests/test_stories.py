@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import framing
-from framing.compare import compare
+from framing.comparison.groups import compare
 from framing.lexicon import load_lexicons
-from framing.quantities import find_quantities, link_words, parse_number, scale_table
-from framing.stats import benjamini_hochberg, bootstrap_p_value
-from framing.stories import MAX_DAYS, group_stories, publication_day
+from framing.comparison.quantities import find_quantities, link_words, parse_number, scale_table
+from framing.comparison.stats import benjamini_hochberg, bootstrap_p_value
+from framing.comparison.stories import MAX_DAYS, group_stories, publication_day
 
 
 def story_features(names):
@@ -128,7 +128,7 @@ def test_number_divergence_compares_like_with_like():
 def test_own_tfidf_equals_scikit_learn(texts):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from framing.align import tfidf_matrix
+    from framing.comparison.align import tfidf_matrix
 
     ours = tfidf_matrix(texts)
     try:
@@ -140,7 +140,7 @@ def test_own_tfidf_equals_scikit_learn(texts):
 
 
 def test_comparing_slim_profiles_gives_the_same_comparison():
-    from framing.compare import slim
+    from framing.comparison.groups import slim
 
     texts = {"a": "Senator Hal Verrity probably resigned on 3 March 2021. The Larkspur inquiry found 1,200 invoices.",
              "b": "Senator Hal Verrity resigned on 3 March 2021, officials said. The inquiry found 1,300 invoices."}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..evidence import Evidence
-from ..frame_ids import FRAME_FAMILY
+from ..frames.ids import FRAME_FAMILY
 from ..lexicon import DISTRACTOR
 from ._hits import hits_of
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
-from ..compare import MIN_NAMING_MENTIONS
+from ..comparison.groups import MIN_NAMING_MENTIONS
 from ..families import FAMILIES, highlighted_families
 
 TOP_CLAIMS = 5

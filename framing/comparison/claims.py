@@ -15,8 +15,8 @@ import re
 from typing import Any, Mapping, Sequence
 
 from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
-from .families import highlighted_families
-from .lexicon import LexiconSet
+from ..families import highlighted_families
+from ..lexicon import LexiconSet
 from .quantities import link_words, scale_table
 from .stories import Story, article_features, group_stories, publication_day
 

@@ -2,7 +2,7 @@
 in its own voice and in quoted voice, its rate and share, and whether it is present.
 
 ``present`` follows a rule fitted on annotated articles (``benchmarks/fit_frame_rule.py``
-writes ``frame_rule.json`` beside this module): a frame is present when its evidence in
+writes ``rule.json`` beside this module): a frame is present when its evidence in
 both voices reaches the rule's minimum count, its rate per 1,000 words (both voices)
 reaches the minimum rate, and its share of the article's frame evidence (both voices)
 reaches the minimum share. Quoted voice counts here because annotators judge what the
@@ -17,12 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .document import QUOTED, UNQUOTED
-from .errors import FramingError
-from .evidence import Evidence
-from .frame_ids import FRAME_FAMILY, FRAME_IDS
+from ..document import QUOTED, UNQUOTED
+from ..errors import FramingError
+from ..evidence import Evidence
+from .ids import FRAME_FAMILY, FRAME_IDS
 
-RULE_PATH = Path(__file__).with_name("frame_rule.json")
+RULE_PATH = Path(__file__).with_name("rule.json")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
     >>> section["primary_frame"], section["economic"]["present"]
     (None, False)
     """
-    from .profile import rate_per_1000  # profile imports this module: the rate convention stays in one place
+    from ..profile import rate_per_1000  # profile imports this module: the rate convention stays in one place
 
     thresholds = (rule or shipped_rule()).for_language(language)
     counts = {frame: {UNQUOTED: 0, QUOTED: 0} for frame in FRAME_IDS}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .lexicon import LexiconSet
+from ..lexicon import LexiconSet
 
 DECIMAL_COMMA = frozenset({"fr", "nl", "de", "es"})
 _NUMBER = re.compile(r"(?P<pre>[$€£¥]\s?)?(?P<n>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"

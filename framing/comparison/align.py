@@ -22,9 +22,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Mapping
 
-from .lexicon import LexiconSet
+from ..lexicon import LexiconSet
 from .quantities import Quantity, find_quantities
-from .spans import GrowingSpanSet, SpanSet
+from ..spans import GrowingSpanSet, SpanSet
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _QUOTED = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u2018\u2019'\u201e]\s*([^\"\u201c\u201d\u00ab\u00bb\u2018\u2019\u201e]{3,80}?)"

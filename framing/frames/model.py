@@ -32,13 +32,13 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from ._version import __version__
-from .document import QUOTED, UNQUOTED
-from .errors import FramingError
-from .frame_ids import FRAME_FAMILY, FRAME_IDS
-from .lexicon import load_lexicons
-from .reading import article_from_text
-from .scoring import BATCH_SIZE, Scorer
+from .._version import __version__
+from ..document import QUOTED, UNQUOTED
+from ..errors import FramingError
+from .ids import FRAME_FAMILY, FRAME_IDS
+from ..lexicon import load_lexicons
+from ..reading import article_from_text
+from ..scoring import BATCH_SIZE, Scorer
 
 MODEL_FORMAT = "framing.frame-model/1"
 VOICES = (UNQUOTED, QUOTED)

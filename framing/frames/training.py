@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .frame_model import FrameClassifier, check_labels
+from ..errors import InputError
+from .model import FrameClassifier, check_labels
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .frame_ids import FRAME_FAMILY, FRAME_IDS
+from ..frames.ids import FRAME_FAMILY, FRAME_IDS
 from .stats import DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, pooled_rates
 
 CUE_WORDS = 5
