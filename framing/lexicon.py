@@ -31,7 +31,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_.:-]*\Z")
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}|mul)\Z")
 _META_REQUIRED = ("family", "language", "version", "source", "license")
 _META_KEYS = frozenset(_META_REQUIRED) | {"description"}
-_ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "weight", "source", "note", "case_sensitive"})
+_ENTRY_KEYS = frozenset({"id", "term", "variants", "category", "source", "note", "case_sensitive"})
 _NAMING_KEYS = _ENTRY_KEYS | {"axis", "position"}
 _GRAMMAR_KEYS = _ENTRY_KEYS | {"value"}
 # Families whose entries mean nothing without a category, and what the category is there.
@@ -52,11 +52,9 @@ class Entry:
     source: str
     lexicon: str
     category: str | None = None
-    weight: float | None = None
     axis: str | None = None
     position: float | None = None
     case_sensitive: bool = False
-    note: str | None = None
     cased_forms: tuple[str, ...] = ()
     value: float | None = None  # grammar entries: the number a word stands for (a month's number)
 
@@ -351,14 +349,10 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     if category is not None and category not in LEXICON_CATEGORIES[family]:
         raise LexiconError(f"{where}: category {category!r} is not declared for the family {family!r} "
                            f"(declared: {', '.join(sorted(LEXICON_CATEGORIES[family]))})")
-    weight = _number(where, raw, "weight")
-    if weight is not None and weight < 0:
-        raise LexiconError(f"{where}: 'weight' must be >= 0")
     case_sensitive = raw.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise LexiconError(f"{where}: 'case_sensitive' must be true or false")
-    note = raw.get("note")
-    if note is not None and not isinstance(note, str):
+    if not isinstance(raw.get("note", ""), str):  # the curator's comment: read by people, not rules
         raise LexiconError(f"{where}: 'note' must be a string")
     axis, position = None, None
     if family == "naming":
@@ -379,7 +373,7 @@ def _check_entry(path: Path, meta: dict[str, Any], raw: dict[str, Any], axes: di
     lexicon = user_file or f"{family}/{meta['language']}"
     cased = tuple(normalize(t).text.strip() for t in [raw["term"], *variants]) if case_sensitive else ()
     return Entry(raw["id"], raw["term"], forms, family, meta["language"], raw["source"], lexicon,
-                 category, weight, axis, position, case_sensitive, note, cased, value)
+                 category, axis, position, case_sensitive, cased, value)
 
 
 def _number(where: str, raw: dict[str, Any], key: str) -> float | None:

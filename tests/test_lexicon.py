@@ -42,7 +42,7 @@ def test_shipped_files_follow_the_layout():
     ('[[entry]]\nid = "a"\nterm = "  "\nsource = "s"\n', "'term'"),
     ('[[entry]]\nid = "a"\nterm = "x"\n', "'source'"),
     ('[[entry]]\nid = "Bad Id"\nterm = "x"\nsource = "s"\n', "id must"),
-    ('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\nweight = -1\n', "weight"),
+    ('[[entry]]\nid = "a"\nterm = "x"\nsource = "s"\nweight = 0.5\n', "unknown keys"),
     ('[[entry]]\nid = "a"\nterm = "x"\nvariants = "y"\nsource = "s"\n', "variants"),
     ('[[entry]]\nid = "a"\nterm = "Same"\nsource = "s"\n[[entry]]\nid = "b"\nterm = "same"\nsource = "s"\n', "twice"),
     ('[[entry\nid = "a"\n', "malformed TOML"),
