@@ -257,6 +257,11 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def _naming_the_article(id: str, error: str) -> str:
+    """The error once with the article's id in front: most errors already start with it."""
+    return error if error.startswith(f"{id}: ") else f"{id}: {error}"
+
+
 def _say(message: str) -> None:
     """A message on stderr, control characters escaped (ids and titles come from the input)."""
     try:
@@ -498,7 +503,7 @@ class _Report:
         if is_error(record):
             self.failures.append(record)
             if not self.quiet:
-                _say(f"framing: skipped {record['id']}: {record['error']}")
+                _say(f"framing: skipped {_naming_the_article(record['id'], record['error'])}")
 
     def watch_scored(self, stream: Iterable[Scored]) -> Iterator[Scored]:
         bar = self._bar()

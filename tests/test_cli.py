@@ -117,3 +117,14 @@ def test_lexicons_command_lists_and_validates(tmp_path):
                    '[[entry]]\nid = "a"\nterm = "x"\nsorce = "typo"\n')
     code, _, err = run("lexicons", "--lexicon", bad)
     assert code == 2 and str(bad) in err and "unknown keys" in err
+
+
+def test_each_skipped_line_is_named_once_with_its_reason(tmp_path, capsys):
+    lines = tmp_path / "in.jsonl"
+    lines.write_text('{"id": "short", "text": "Hi"}\n{"text": 5}\nnot json\n', encoding="utf-8")
+    assert main(["score", str(lines), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl")]) == EXIT_SKIPPED
+    skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("framing: skipped ")]
+    where = ["short", f"{lines}:2", f"{lines}:3"]
+    assert len(skipped) == 3
+    for line, name in zip(skipped, where):
+        assert line.startswith(f"framing: skipped {name}: ") and line.count(f"{name}:") == 1, line
