@@ -66,3 +66,12 @@ def test_a_term_after_known_as_is_never_a_scare_quote(first, second):
 def test_so_called_always_distances(word):
     text = f"Planners praised the so-called \u201c{word}\u201d in the valley."
     assert families(text, "en").get(f"\u201c{word}\u201d") == "scare_quote"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Planners embraced \u201cslow streets,\u201d the idea that cars should yield to bicycles.", "en"),
+    ("Le maire parle de \u00ab ville lente \u00bb, c'est-\u00e0-dire sans voitures.", "fr"),
+    ("Der Plan nennt es \u201eruhige Zone\u201c, das hei\u00dft ohne Autos.", "de"),
+])
+def test_a_glossed_term_is_a_mention(text, language):
+    assert families(text, language) == {}

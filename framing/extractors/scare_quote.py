@@ -55,6 +55,8 @@ _HEAD_AFTER = re.compile(r"[ \-\u2010\u2011]?(\w+)")  # the word right after the
 _FRAME_GAP = 3  # "a reference to the United States “consulate”": up to three words between frame and quotation
 _ELIDED = re.compile(r"^\w{1,2}'")  # "l'expression": the elided article is not part of the frame
 _GENITIVE = re.compile(r"\w['\u2019]s?\s*$")  # "Obama's ‘pivot’": the possessor's expression
+_LOOK_AFTER = 40
+_GLOSS_OPENING = re.compile(r"[,;:\s\u2014\u2013(-]*[\u2014\u2013,(-]")  # a comma, dash or bracket after the marks
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a"
 _SO_CALLED_GAP = 3  # "so-called “experts”": the marks right after it
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
@@ -129,6 +131,10 @@ def _reading(document: Document, q: Quotation, words: list[str], sentence: int, 
     adjacent = document.wordlist("grammar.function_word")
     if _frame_before(before, document.wordlist("grammar.mention_frame"), adjacent):
         return None  # "known as "issue ownership"", "the concept of "subsidiarity"": a mention
+    after = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text, q.end, min(s_end, q.end + _LOOK_AFTER))]
+    set_off = q.text.rstrip(_MARKS)[-1:] in ",;" or _GLOSS_OPENING.match(text, q.end)  # "“X,” the notion that"
+    if set_off and _frame_after(after, document.wordlist("grammar.mention_gloss")):
+        return None  # "“birtherism,” the notion that ...": a gloss follows, the term is mentioned
     heads = document.wordlist("grammar.mention_head")
     head_after = _HEAD_AFTER.match(text, q.end)
     if (before and before[-1] in heads) or (head_after is not None and head_after.group(1).lower() in heads):
@@ -141,6 +147,11 @@ def _reading(document: Document, q: Quotation, words: list[str], sentence: int, 
     if len(_fold(q.text)) > 3 and _fold(q.text) in echoes:
         return "partial_quote"  # the words stand in a longer quotation of the article: the speaker's
     return "scare_quote"
+
+
+def _frame_after(after: list[str], glosses: frozenset[str]) -> bool:
+    """Whether the words right after the quotation open with a gloss phrase (up to four words)."""
+    return any(" ".join(after[:length]) in glosses for length in range(1, min(4, len(after)) + 1))
 
 
 def _frame_before(before: list[str], frames: frozenset[str], adjacent: frozenset[str]) -> bool:
@@ -161,11 +172,11 @@ def _clause(text: str, q: Quotation, words: list[str], s_start: int, s_end: int)
     """A quoted sentence or clause: it opens with a capital and either fills its sentence or opens
     it with the comma, question or exclamation mark of a reporting clause inside the marks."""
     inner = q.text.strip(_MARKS + " ")
-    if not inner[:1].isupper() or len(words) < 2:
+    if not inner[:1].isupper():
         return False
     opens = not text[s_start:q.start].strip()
     fills = opens and not text[q.end:s_end].strip(" .!?\u201d\"'")
-    return fills or (opens and inner[-1:] in ",!?")
+    return fills and (len(words) > 1 or inner[-1:] in "!?") or (opens and len(words) > 1 and inner[-1:] in ",!?")
 
 
 def _coordinated(text: str, previous_end: int, start: int, document: Document) -> bool:
