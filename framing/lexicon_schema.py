@@ -22,12 +22,13 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
-        "compound_head", "compound_modifier", "condition_word", "determiner", "function_word", "heading_label",
-        "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "month", "name_introducer",
+        "compound_head", "compound_modifier", "condition_word", "demonym_suffix", "determiner", "function_word", "government_noun", "heading_label",
+        "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "mention_frame", "mention_gloss", "mention_head", "month",
+        "name_introducer",
         "name_joiner", "name_particle", "naming_participle", "number_word", "organisation_word", "participle",
-        "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "predicative_cue",
+        "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "person_title", "predicative_cue",
         "predicative_marker", "prepositional_cue", "pronoun", "quotation_cue", "relative_pronoun",
-        "reporting_clause", "scale", "sentence_cue", "separable_particle", "subject_after_verb",
+        "reporting_clause", "scale", "sentence_cue", "separable_particle", "speech_frame", "subject_after_verb",
         "subject_boundary", "title_function_word", "unquoted_cue", "weekday"}),
     "hedge": frozenset({"approximator", "conditional", "distancing", "doxastic_verb", "epistemic_adjective",
                         "epistemic_adverb", "modal", "reportative", "tentative_verb", "vague"}),

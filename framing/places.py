@@ -16,7 +16,8 @@ from .normalize import fold_case
 
 @lru_cache(maxsize=8)
 def country_names(language: str) -> frozenset[str]:
-    """Case-folded country names in ``language`` and in English (name, common and official names).
+    """Case-folded country names in ``language`` and in English (name, common and official names,
+    and CLDR's territory names).
 
     >>> {"algeria", "algérie"} <= country_names("fr")
     True
@@ -30,4 +31,105 @@ def country_names(language: str) -> frozenset[str]:
             name = getattr(country, attribute, None)
             if name:
                 names.update((fold_case(name), fold_case(translation.gettext(name))))
+    # pycountry's translations are incomplete in some languages (no Spanish "Argelia"): CLDR's
+    # territory names, which Babel ships for every locale, fill them in.
+    names.update(_cldr_territories(language, lambda code: code.isalpha() and len(code) == 2
+                                   and code not in _NOT_COUNTRIES))
     return frozenset(names)
+
+
+# CLDR territory codes that name no country: organisations, and the placeholders for unknown
+# or outlying regions.
+_NOT_COUNTRIES = frozenset({"UN", "EU", "EZ", "ZZ", "QO"})
+
+
+@lru_cache(maxsize=8)
+def region_names(language: str) -> frozenset[str]:
+    """Case-folded names of continents and world regions ("Africa", "Afrique", "Western Asia")
+    in ``language`` and in English: the UN M.49 regions of the Unicode CLDR territory data that
+    Babel ships (numeric territory codes), so a source named "Europe" is a place.
+
+    >>> {"africa", "afrique"} <= region_names("fr")
+    True
+    """
+    return _cldr_territories(language, lambda code: code.isdigit() and code != "001")
+
+
+@lru_cache(maxsize=8)
+def supranational_names(language: str) -> frozenset[str]:
+    """Case-folded names of the organisations CLDR lists among territories (United Nations,
+    European Union, eurozone), in ``language`` and in English: organisations, not places."""
+    return _cldr_territories(language, lambda code: code in ("UN", "EU", "EZ"))
+
+
+def _cldr_territories(language: str, wanted) -> frozenset[str]:
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for code in {language, "en"}:
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        names.update(fold_case(name) for key, name in territories.items() if wanted(key))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _countryinfo() -> tuple[tuple[str, str], ...]:
+    """(demonym, capital) of every country in the countryinfo package (English names)."""
+    from countryinfo import all_countries
+
+    return tuple((_text(c.demonym()), _text(c.capital())) for c in all_countries())
+
+
+def _text(value) -> str:
+    """A countryinfo field as text: some capitals are lists (South Africa has three)."""
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else ""
+    return value or ""
+
+
+@lru_cache(maxsize=1)
+def english_demonyms() -> frozenset[str]:
+    """Case-folded English demonyms of the countryinfo package ("Algerian", "French")."""
+    return frozenset(fold_case(part.strip()) for demonym, _ in _countryinfo() for part in demonym.split(",") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> frozenset[str]:
+    """Case-folded capital cities (English names, from the countryinfo package): "Rabat said"
+    speaks for a government by metonymy.
+
+    >>> "rabat" in capital_names()
+    True
+    """
+    return frozenset(fold_case(capital) for _, capital in _countryinfo() if capital)
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str, language: str, suffixes: tuple[str, ...] = ()) -> bool:
+    """Whether ``word`` names a nationality ("Algerians", "the French", "Marocains").
+
+    English demonyms come from the countryinfo package (and their plurals in -s). Every
+    language also derives them by its demonym suffixes (``grammar.demonym_suffix``: French -ien,
+    -ain, -ais; Dutch -aan, -ees; ...): the word less a plural -s/-en/-e and a suffix must open
+    a country's or world region's name of the language with at least four letters, the
+    name ending at most three letters later
+    ("Marocains" -> "maroc" -> "Maroc", "European" -> "europe" -> "Europe").
+    """
+    folded = fold_case(word)
+    english = english_demonyms()
+    if folded in english or (folded.endswith("s") and folded[:-1] in english):
+        return True
+    if not suffixes:
+        return False
+    countries = country_names(language) | region_names(language)  # "European", "Africains" too
+    for stem in {folded, folded.rstrip("s"), folded.removesuffix("en"), folded.removesuffix("e")}:
+        for suffix in suffixes:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+                root = stem[: len(stem) - len(suffix)]
+                if any(name.startswith(root) and len(name) - len(root) <= 3 and " " not in name[len(root):]
+                       for name in countries):  # the name's own ending only: "Christian" is no "Christmas Island"
+                    return True
+    return False

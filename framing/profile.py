@@ -11,7 +11,8 @@ from .families import counted_families
 from .frames.profile import frame_summary
 
 SCHEMA = "framing.profile/1"
-SOURCE_TYPES = ("named_person", "named_organisation", "place", "document", "anonymous", "vague", "pronoun")
+SOURCE_TYPES = ("named_person", "named_organisation", "place", "government", "nationality", "document", "anonymous",
+                "vague", "pronoun")
 # Below this many body words a rate per 1,000 words says more about the length than about the
 # writing ("Allegedly." would be 1,000 hedges per 1,000 words): the rate is null, with a note.
 MIN_RATE_WORDS = 50

@@ -7,7 +7,8 @@ The work is split by question, one module each:
   ``distancing`` "claimed", ``endorsing`` "revealed");
 - ``nesting``: which cues stand inside another attribution's content (nested attributions);
 - ``sources``: who or what each cue attributes to, typed ``named_person``,
-  ``named_organisation``, ``document``, ``anonymous``, ``vague`` or ``pronoun``.
+  ``named_organisation``, ``place``, ``government``, ``nationality``,
+  ``document``, ``anonymous``, ``vague`` or ``pronoun``.
 
 This module puts them together: cues, their sources (anonymous source nouns
 anywhere in an attributed sentence count too, "it is learnt from a source"),

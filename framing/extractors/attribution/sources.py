@@ -1,8 +1,10 @@
 """Sources of attribution cues: who or what each cue attributes to.
 
 For each cue the nearest source span, typed ``named_person``,
-``named_organisation``, ``document`` ("the email"), ``anonymous`` ("a very
-sensitive source"), ``vague`` ("critics") or ``pronoun``. Prepositional cues
+``named_organisation``, ``place`` ("Algeria", "Africa"), ``government``
+("Rabat", "the Algerian government"), ``nationality`` ("Algerians"),
+``document`` ("the email"), ``anonymous`` ("a very sensitive source"),
+``vague`` ("critics") or ``pronoun`` (see ``source_type``). Prepositional cues
 ("according to", "volgens") look right for their source, verbal cues look
 left for their subject first; names are runs of capitalised words, and in
 caseless scripts (Arabic) the subject right after the verb.
@@ -17,7 +19,7 @@ from typing import NamedTuple
 from ...document import Document
 from ...evidence import Evidence
 from ...normalize import fold_case
-from ...places import country_names
+from ...places import capital_names, country_names, is_demonym, region_names, supranational_names
 from ...spans import SpanSet
 from .._hits import STYLE_FAMILIES, hits_of
 from ._words import UPPERCASE, WORDLIKE, word_pattern
@@ -109,10 +111,14 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
         for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
             voice = document.voice_at(m.start())
             found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
-    for start, end, kind, sentence in named_entities(document, windows):
-        if sentence not in taken or not taken[sentence].overlaps(start, end):
-            voice = document.voice_at(start)
-            found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
+    for start, end, kind, sentence in [*named_entities(document, windows), *state_phrases(document, windows)]:
+        if kind == GOVERNMENT and sentence in taken and taken[sentence].overlaps(start, end):
+            # "Moroccan officials": the state speaks, not anonymous officials
+            found = [s for s in found if not (s.sentence == sentence and s.start < end and start < s.end)]
+        elif sentence in taken and taken[sentence].overlaps(start, end):
+            continue
+        voice = document.voice_at(start)
+        found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
     found.sort(key=attrgetter("start"))
     return found
 
@@ -130,7 +136,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     if not boundaries:
         return []
     organisation_words = document.wordlist("grammar.organisation_word")
-    places = country_names(document.language.code)
+    places = country_names(document.language.code) | region_names(document.language.code)
     prepositional = document.wordlist("grammar.prepositional_cue")
     stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
     occupied = SpanSet((s.start, s.end) for s in taken)
@@ -156,6 +162,26 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
         voice = document.voice_at(words[0].start())
         found.append(Source(words[0].start(), words[-1].end(), kind, f"source.{kind}", voice, cue.sentence))
     return found
+
+
+def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
+    """A government noun and the nationality adjective after it, in languages that put the
+    adjective second and write it in lower case ("le gouvernement marocain", "las autoridades
+    argelinas"): ``government``. Only languages with ``grammar.demonym_suffix`` use this rule."""
+    suffixes = document.affixes("grammar.demonym_suffix")
+    nouns = document.wordlist("grammar.government_noun")
+    if not suffixes or not nouns:
+        return []
+    found = []
+    for index, (w_start, w_end) in windows.items():
+        for m in _NOUN_AND_ADJECTIVE.finditer(document.text, w_start, w_end):
+            if m.group(1).lower() in nouns and m.group(2)[:1].islower() and \
+                    is_demonym(m.group(2), document.language.code, suffixes):
+                found.append((m.start(), m.end(1) + 1 + len(m.group(2)), GOVERNMENT, index))
+    return found
+
+
+_NOUN_AND_ADJECTIVE = re.compile(r"(?<!\w)(\w+)(?= (\w+)(?!\w))")  # a look-ahead: pairs may overlap
 
 
 def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
@@ -200,37 +226,79 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
 def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[str]]]]) -> list[tuple[int, int, str, int]]:
     text = document.text
     cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
-    organisation_words = document.wordlist("grammar.organisation_word")
-    places = country_names(document.language.code)
     leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
+    government_nouns = document.wordlist("grammar.government_noun")
     names = []
     for sentence, sentence_start, run in runs:
         while len(run) > 1 and run[0].group().lower() in leading:
             run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
-        if len(run) == 1 and run[-1].end() not in cue_starts and all(
-                m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, run[0].start())):
-            continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         bare = [_without_possessive(r.group()) for r in run]
         words = [w.rstrip(".,") for w in bare]
         last = bare[-1]
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
-        name = fold_case(" ".join(words))
-        if name in places or _ELISION.sub("", name) in places:
-            kind = "place"  # "Algeria said": a country speaks through its government, it is no person
-        elif any(w.lower() in organisation_words or (w.isupper() and len(w) > 1) for w in words):
-            kind = "named_organisation"
-        else:
-            kind = "named_person"
+        kind = source_type(document, words)
+        head = _NEXT_WORD.match(text, end)
+        if kind in (PLACE, NATIONALITY) and last == bare[-1] and head and head.group(1).lower() in government_nouns:
+            kind, end = GOVERNMENT, head.end()  # "the Algerian government", "Moroccan officials"
+        elif len(run) == 1 and run[-1].end() not in cue_starts and all(
+                m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, run[0].start())):
+            continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
         names.append((run[0].start(), end, kind, sentence))
     return names
+
+
+PLACE, NATIONALITY, GOVERNMENT = "place", "nationality", "government"
+_NEXT_WORD = re.compile(r" (\w+)")
+
+
+def source_type(document: Document, words: list[str]) -> str:
+    """The type of a name (its words, possessives and trailing marks removed), by these in turn:
+
+    - a title of office before a name ("US Secretary of State Hillary Clinton", "President
+      Obama", ``grammar.person_title``): ``named_person``, whatever organisation words it holds;
+    - a country or world region (pycountry's ISO 3166 names, CLDR regions via Babel): ``place``;
+    - a capital city (countryinfo), which speaks for its government ("Rabat said"): ``government``;
+    - a demonym ("Algerians", "the French"; countryinfo, or the language's demonym suffixes on a
+      country's name): ``nationality``;
+    - an organisation CLDR lists (United Nations, European Union), an organisation noun or an
+      acronym: ``named_organisation``; any other name a ``named_person``.
+    """
+    language = document.language.code
+    lowered = [w.lower() for w in words]
+    titles = document.wordlist("grammar.person_title")
+    inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner", "grammar.title_function_word")
+    organisation_words = document.wordlist("grammar.organisation_word")
+    for k, word in enumerate(lowered[:-1]):
+        if word in titles and any(w not in titles and w not in inner and w not in organisation_words
+                                  and not words[j].isupper() for j, w in enumerate(lowered[k + 1:], k + 1)):
+            return "named_person"
+    name = fold_case(" ".join(words))
+    bare = _ELISION.sub("", name)
+    places = country_names(language) | region_names(language)
+    if name in places or bare in places or _all_places(lowered, places):
+        return PLACE  # "Algeria said", "Africa", "Iraq and Libya": a country speaks through its government, it is no person
+    if name in capital_names():
+        return GOVERNMENT
+    if len(words) == 1 and is_demonym(words[0], language, document.affixes("grammar.demonym_suffix")):
+        return NATIONALITY
+    if name in supranational_names(language) or bare in supranational_names(language) or any(
+            w in organisation_words or (words[j].isupper() and len(words[j]) > 1) for j, w in enumerate(lowered)):
+        return "named_organisation"
+    return "named_person"
 
 
 # The Arabic article and the conjunction before it ("والجزائر"), which ISO names do not carry.
 _ARABIC_ARTICLE = re.compile(r"^و?ال")
 # An elided article or preposition before a name ("l'Algérie", "d'Espagne"), once folded.
 _ELISION = re.compile(r"^\w{1,2}['\u2019]")
+
+
+def _all_places(lowered: list[str], places: frozenset[str]) -> bool:
+    """Whether a run of several names joined by small words ("Iraq and Libya") is a list of
+    countries or regions, each word one of them."""
+    return len(lowered) > 1 and all(word in places for word in lowered)
 
 
 def _without_possessive(word: str) -> str:
