@@ -123,14 +123,9 @@ def run_compare(fw: Framing, profiles: list[dict[str, Any]], *, texts: dict[str,
     return result, time.monotonic() - started
 
 
-def compare_module() -> Any:
-    """The ``framing.comparison.groups`` module (the package attribute ``framing.compare`` is the function)."""
-    return sys.modules.get("framing.comparison.groups") or importlib.import_module("framing.comparison.groups")
-
-
 def families(fw: Framing) -> tuple[str, ...]:
-    """The rate families compare() reports, read from the library so the tables follow it."""
-    return tuple(compare_module().RATE_FAMILIES)
+    """The rate families compare() reports, read from the library's family registry so the tables follow it."""
+    return tuple(importlib.import_module("framing.families").rated_families())
 
 
 # --------------------------------------------------------------------------- statistics
