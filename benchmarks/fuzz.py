@@ -38,7 +38,6 @@ import io
 import json
 import math
 import os
-import platform
 import signal
 import sys
 import tempfile
@@ -46,14 +45,15 @@ import time
 import traceback
 import warnings
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import framing
+from places import command
 from results import update_section
+from run_facts import python_version, today
 from framing.batch import score_stream
 from framing.cells import _PLAIN_NUMBER as PLAIN_NUMBER
 from framing.decoding import decode_bytes
@@ -361,10 +361,10 @@ def write_results(parts: dict[str, tuple[int, int]], seconds: float, args: argpa
     }
     section = "\n".join([
         "## Fuzzing (robustness)", "",
-        f"Command: `.venv/bin/python benchmarks/fuzz.py --examples {args.examples} --bytes-examples "
+        f"Command: `{command('fuzz.py')} --examples {args.examples} --bytes-examples "
         f"{args.bytes_examples} --long-examples {args.long_examples} --metadata-examples {args.metadata_examples} "
-        f"--name-examples {args.name_examples} --time-limit {args.time_limit:g}`; run {date.today()}, "
-        f"framing {framing.__version__}, Python {platform.python_version()}.", "",
+        f"--name-examples {args.name_examples} --time-limit {args.time_limit:g}`; run {today()}, "
+        f"framing {framing.__version__}, Python {python_version()}.", "",
         "| target | generated inputs | crashes or over the time limit |", "|---|---:|---:|",
         *[f"| {labels[name]} | {n} | {c} |" for name, (n, c) in parts.items()],
         f"| **total** | **{total}** | **{crashes}** |", "",
