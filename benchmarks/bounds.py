@@ -11,11 +11,11 @@ quadratic). Not a test (speed is measured here as ratios, never asserted).
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 
 import framing
+from options import benchmark_parser
 from places import command
 from results import update_section
 from run_facts import python_version, today
@@ -37,7 +37,7 @@ def seconds(text: str) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

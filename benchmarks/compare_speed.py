@@ -30,7 +30,6 @@ Reproduce from the repository root with::
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -43,7 +42,8 @@ from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from eval_sets import Record, real_articles
-from places import EVAL, REPO_ROOT, RESULTS, command
+from options import add_eval_option, benchmark_parser
+from places import REPO_ROOT, RESULTS, command
 from results import publish
 from run_facts import repo_state
 
@@ -111,8 +111,8 @@ def timed(args: Sequence[str]) -> Run:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated article counts")
     parser.add_argument("--full", action="store_true", help=f"also compare {FULL_DB_SIZE:,} profiles from --db")
     parser.add_argument("--no-write", action="store_true", help="print the section, leave RESULTS.md alone")

@@ -11,11 +11,11 @@ It only measures; nothing is tuned to the data.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from eval_sets import polnear_metadata
+from options import benchmark_parser
 from places import EVAL, REPO_ROOT as ROOT, put_checkout_first
 
 put_checkout_first(ROOT / "lexicons" / "build")
@@ -28,7 +28,7 @@ def publishers(root: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--data", type=Path, default=EVAL / "polnear")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--top", type=int, default=10)

@@ -13,7 +13,6 @@ it on a larger batch and records what happened in benchmarks/RESULTS.md:
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -25,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from options import benchmark_parser
 from places import REPO_ROOT as ROOT, command
 from results import update_section
 from run_facts import python_version, today
@@ -120,7 +120,7 @@ def write_results(n: int, runs: list[dict], writers: dict, seconds: float) -> No
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

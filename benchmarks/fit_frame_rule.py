@@ -21,7 +21,6 @@ Reproduce with ``.venv/bin/python benchmarks/fit_frame_rule.py`` from the reposi
 """
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import sys
@@ -30,7 +29,8 @@ from typing import Sequence
 
 import numpy as np
 
-from places import EVAL, command, put_checkout_first
+from options import add_eval_option, benchmark_parser
+from places import command, put_checkout_first
 from run_facts import today
 
 put_checkout_first()
@@ -170,8 +170,8 @@ def load(eval_dir: Path) -> Data:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("-o", "--output", type=Path, default=RULE_PATH)
     args = parser.parse_args(argv)
     data = load(args.eval)

@@ -11,7 +11,6 @@ Reproduce with ``.venv/bin/python benchmarks/frame_cost.py`` from the repository
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -19,8 +18,9 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from places import EVAL, command, put_checkout_first
-from results import add_output_options, publish
+from options import add_eval_option, add_output_options, benchmark_parser
+from places import command, put_checkout_first
+from results import publish
 from run_facts import repo_state, today
 
 put_checkout_first()
@@ -29,8 +29,8 @@ ARTICLE_CHARS = 3000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL)
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser, help=None)
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--passes", type=int, default=5)
     add_output_options(parser, results_help=None, no_write_help=None)

@@ -20,7 +20,6 @@ Reproduce with ``.venv/bin/python benchmarks/frames_accuracy.py`` from the repos
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -29,8 +28,9 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from places import EVAL, command, put_checkout_first
-from results import add_output_options, publish
+from options import add_eval_option, add_output_options, benchmark_parser
+from places import command, put_checkout_first
+from results import publish
 from run_facts import repo_state, today
 
 put_checkout_first()
@@ -180,8 +180,8 @@ def frames_section(eval_dir: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     add_output_options(parser, results_help=None)
     args = parser.parse_args(argv)
     publish("frames-accuracy", frames_section(args.eval), args.results, write=not args.no_write)

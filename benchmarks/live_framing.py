@@ -6,7 +6,6 @@ so a long run is not lost to someone's unfinished change.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 import time
@@ -60,9 +59,3 @@ def load_framing(attempts: int, wait: float) -> Framing:
     scorer = framing.Scorer()
     return Framing(framing, scorer, framing.__version__, scorer.lexicons.version)
 
-
-def add_retry_options(parser: argparse.ArgumentParser,
-                      attempts_help: str = "attempts to import framing and load lexicons") -> None:
-    """``--retries`` and ``--retry-wait``, the same in every script that imports framing late."""
-    parser.add_argument("--retries", type=int, default=5, help=attempts_help)
-    parser.add_argument("--retry-wait", type=float, default=60.0, help="seconds between attempts")

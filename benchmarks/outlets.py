@@ -23,7 +23,6 @@ Reproduce with ``.venv/bin/python benchmarks/outlets.py`` from the repository ro
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import math
@@ -39,9 +38,10 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from eval_sets import polnear_metadata as load_polnear_meta
-from live_framing import Framing, add_retry_options, load_framing
-from places import EVAL, command
-from results import add_output_options, publish
+from live_framing import Framing, load_framing
+from options import add_eval_option, add_output_options, add_retry_options, benchmark_parser
+from places import command
+from results import publish
 from run_facts import command_line, repo_state, today
 from tables import fmt, table
 
@@ -734,9 +734,8 @@ def timing_lines(timings: dict[str, dict[str, float]], total: float) -> list[str
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the chosen parts, then print the section and (unless --no-write) replace it in RESULTS.md."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL,
-                        help="folder with basil/ and polnear/ (default: ../shared/eval from the repo root)")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser, help="folder with basil/ and polnear/ (default: ../shared/eval from the repo root)")
     add_output_options(parser)
     parser.add_argument("--resamples", type=int, default=300, help="bootstrap resamples for intervals")
     parser.add_argument("--seed", type=int, default=0, help="seed of every bootstrap")
@@ -775,7 +774,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sections += lines + [""]
     total = time.monotonic() - started
     head = ["## Outlet comparison (framing.compare)", "",
-            f"- command: `{command_line(COMMAND, argv, quote=True)}` (from the repository root; `--eval DIR` points elsewhere)",
+            f"- command: `{command_line(COMMAND, argv, quote=True)}` (from the repository root; "
+            "`--eval DIR` points elsewhere)",
             f"- date: {today()}; framing {fw.version}; lexicons {fw.lexicon_version}; "
             f"commit {repo_state()}; {args.resamples} bootstrap resamples, seed {args.seed}; run time {total:.0f} s",
             "- data, read in place and never copied: BASIL (Fan et al. 2019, *In Plain Sight: Media Bias Through "

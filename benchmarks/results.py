@@ -6,7 +6,6 @@ in any order and share the file.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -35,9 +34,3 @@ def publish(name: str, body: str, path: Path = RESULTS, *, write: bool = True) -
         print(f"wrote {path}", file=sys.stderr)
     print(body)
 
-
-def add_output_options(parser: argparse.ArgumentParser, *, results_help: str | None = "Markdown file to update",
-                       no_write_help: str | None = "print the section instead of writing it") -> None:
-    """``--results FILE`` and ``--no-write``, the same in every script that publishes a section."""
-    parser.add_argument("--results", type=Path, default=RESULTS, help=results_help)
-    parser.add_argument("--no-write", action="store_true", help=no_write_help)

@@ -30,7 +30,6 @@ Reproduce from the repository root with::
 """
 from __future__ import annotations
 
-import argparse
 import cProfile
 import gc
 import json
@@ -48,9 +47,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from live_framing import add_retry_options, import_framing
-from places import REPO_ROOT, SHARED, command
-from results import add_output_options, publish
+from live_framing import import_framing
+from options import add_output_options, add_retry_options, add_shared_option, benchmark_parser
+from places import REPO_ROOT, command
+from results import publish
 from run_facts import command_line, machine_info, package_version, repo_state, today
 
 COMMAND = command("speed.py")
@@ -1168,9 +1168,9 @@ def report(m: Measurements) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=SHARED,
-                        help="folder with seeds/ and eval/polnear/ (default: ../shared from the repo root)")
+    parser = benchmark_parser(__doc__)
+    add_shared_option(parser,
+                      help="folder with seeds/ and eval/polnear/ (default: ../shared from the repo root)")
     parser.add_argument("--articles", type=int, default=MIN_ARTICLES,
                         help=f"articles for throughput and --jobs (default and issue minimum: {MIN_ARTICLES:,})")
     parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds of every tool, and runs of --jobs 1 and 2 (default: 3)")

@@ -16,14 +16,13 @@ Reproduce from the repository root with ``.venv/bin/python benchmarks/stories.py
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
 from eval_sets import basil
-from places import EVAL, RESULTS, command
+from options import add_eval_option, benchmark_parser
+from places import RESULTS, command
 from results import publish
 from run_facts import repo_state
 
@@ -31,8 +30,8 @@ COMMAND = command("stories.py")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("--no-write", action="store_true", help="print the section, leave RESULTS.md alone")
     args = parser.parse_args(argv)
     import framing
