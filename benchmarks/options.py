@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Iterable
 
 from places import EVAL, RESULTS, SHARED
 
@@ -34,3 +35,10 @@ def add_retry_options(parser: argparse.ArgumentParser,
     """``--retries`` and ``--retry-wait``, for scripts that import framing late (``live_framing``)."""
     parser.add_argument("--retries", type=int, default=5, help=attempts_help)
     parser.add_argument("--retry-wait", type=float, default=60.0, help="seconds between attempts")
+
+
+def require_eval_data(parser: argparse.ArgumentParser, paths: Iterable[Path]) -> None:
+    """Stop with a usage error naming every evaluation file or folder that is not there."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        parser.error("evaluation data not found: " + ", ".join(missing) + " (see ../shared/eval/README.md)")

@@ -39,7 +39,7 @@ import numpy as np
 
 from eval_sets import polnear_metadata as load_polnear_meta
 from live_framing import Framing, load_framing
-from options import add_eval_option, add_output_options, add_retry_options, benchmark_parser
+from options import add_eval_option, add_output_options, add_retry_options, benchmark_parser, require_eval_data
 from places import command
 from results import publish
 from run_facts import command_line, repo_state, today
@@ -754,9 +754,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
     needed = {"basil": args.eval / "basil" / "articles", "polnear": args.eval / "polnear" / "train"}
-    missing = [str(path) for part, path in needed.items() if part in parts and not path.exists()]
-    if missing:
-        parser.error("evaluation data not found: " + ", ".join(missing) + " (see ../shared/eval/README.md)")
+    require_eval_data(parser, [path for part, path in needed.items() if part in parts])
     started = time.monotonic()
     fw = load_framing(args.retries, args.retry_wait)
     sections: list[str] = []
