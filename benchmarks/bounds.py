@@ -11,14 +11,14 @@ quadratic). Not a test (speed is measured here as ratios, never asserted).
 """
 from __future__ import annotations
 
-import argparse
-import platform
 import sys
 import time
-from datetime import date
 
 import framing
+from options import benchmark_parser
+from places import command
 from results import update_section
+from run_facts import python_version, today
 
 SHAPES = {
     "run-on quotations with cues": "\u201cyes,\u201d Smith said ",
@@ -37,7 +37,7 @@ def seconds(text: str) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
@@ -53,8 +53,8 @@ def main() -> int:
     sizes = " | ".join(f"s/MB at {size:,}" for size in args.sizes)
     body = "\n".join([
         "## Bounds: adversarial shapes by article size", "",
-        f"Command: `.venv/bin/python benchmarks/bounds.py --sizes {' '.join(map(str, args.sizes))}`; run "
-        f"{date.today()}, framing {framing.__version__}, Python {platform.python_version()}, on a shared, "
+        f"Command: `{command('bounds.py')} --sizes {' '.join(map(str, args.sizes))}`; run "
+        f"{today()}, framing {framing.__version__}, Python {python_version()}, on a shared, "
         "busy 2-core machine (absolute seconds are inflated; the growth factor is the figure).", "",
         f"| shape | {sizes} | growth (largest / smallest) |", "|---|" + "---:|" * (len(args.sizes) + 1), *rows, "",
         f"Linear work keeps the growth near 1; quadratic work would make it {args.sizes[-1] // args.sizes[0]}."])

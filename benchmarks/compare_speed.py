@@ -30,8 +30,6 @@ Reproduce from the repository root with::
 """
 from __future__ import annotations
 
-import argparse
-import csv
 import datetime as dt
 import json
 import os
@@ -40,18 +38,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
-from results import publish, repo_state
+from eval_sets import Record, real_articles
+from options import add_eval_option, benchmark_parser
+from places import REPO_ROOT, RESULTS, command
+from results import publish
+from run_facts import repo_state
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-# ../shared beside the checkout (one more level up from a worktree under wt/)
-DEFAULT_EVAL = next((base / "shared" / "eval" for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent)
-                     if (base / "shared" / "eval").is_dir()), REPO_ROOT.parent / "shared" / "eval")
-DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-COMMAND = ".venv/bin/python benchmarks/compare_speed.py"
+COMMAND = command("compare_speed.py")
 FRAMING = str(REPO_ROOT / ".venv" / "bin" / "framing")
 SIZES = (1_600, 3_200, 10_000, 20_000)
 FULL_DB_SIZE = 100_000
@@ -61,64 +57,6 @@ TARGET_RSS_MB = 1024
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 COPY_DAYS = 100  # copy k of a dated article appears k x 100 days later: the news cycle repeated
-
-
-class Record(NamedTuple):
-    id: str
-    text: str
-    outlet: str
-    date: str | None
-    title: str | None
-
-
-def polnear(folder: Path) -> Iterator[Record]:
-    meta = {}
-    with (folder / "metadata.tsv").open(encoding="utf-8", newline="") as stream:
-        for row in csv.DictReader(stream, delimiter="\t"):
-            meta[row["filename"]] = row
-    for path in sorted((folder / "train" / "text").glob("*.txt")) + sorted((folder / "dev" / "text").glob("*.txt")):
-        row = meta.get(path.stem, {})
-        yield Record(f"polnear/{path.stem}", path.read_text(encoding="utf-8"), row.get("publisher") or "unknown",
-                     row.get("publication_date"), row.get("title"))
-
-
-def basil(folder: Path) -> Iterator[Record]:
-    for path in sorted((folder / "articles").glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in data.get("body-paragraphs") or [] if p)
-        title = data.get("title") or ""
-        yield Record(f"basil/{path.stem}", f"{title}\n\n{body}", str(data.get("source", "")).strip().lower(),
-                     data.get("date"), title)
-
-
-def semeval_en(folder: Path) -> Iterator[Record]:
-    for path in sorted((folder / "en" / "articles").glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        yield Record(f"semeval-en/{path.stem}", text, "semeval-en collection", None, text.split("\n", 1)[0][:200])
-
-
-def factbank(path: Path) -> Iterator[Record]:
-    if not path.is_file():
-        return
-    root = ET.parse(path).getroot()
-    for number, document in enumerate(root.iter("Document")):
-        name = (document.findtext("DocID") or str(number)).strip()
-        sentences = ["".join(s.itertext()).strip() for s in document.iter("Sentence")]
-        text = " ".join(s for s in sentences if s)
-        if text:
-            yield Record(f"factbank/{name}", text, "factbank collection", None, None)
-
-
-def real_articles(eval_dir: Path) -> list[Record]:
-    """Every distinct real English news article of the evaluation folder, in a fixed order."""
-    records = [*polnear(eval_dir / "polnear"), *basil(eval_dir / "basil"), *semeval_en(eval_dir / "semeval23"),
-               *factbank(eval_dir / "uncertainty" / "factbank_dev.xml")]
-    seen, out = set(), []
-    for r in records:
-        if r.text.strip() and r.text not in seen:
-            seen.add(r.text)
-            out.append(r)
-    return out
 
 
 def built(records: Sequence[Record], n: int) -> Iterator[Record]:
@@ -173,8 +111,8 @@ def timed(args: Sequence[str]) -> Run:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated article counts")
     parser.add_argument("--full", action="store_true", help=f"also compare {FULL_DB_SIZE:,} profiles from --db")
     parser.add_argument("--no-write", action="store_true", help="print the section, leave RESULTS.md alone")
@@ -221,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"`framing compare --db --format csv` of them: {small.seconds:.0f} s, peak RSS {small.peak_mb:.0f} MB."]
     section = ["## Outlet comparison: cost at scale", "",
                f"Command: `{COMMAND}{' --full' if args.full else ''}` (code at {repo_state()})", "", *lines]
-    publish("compare-speed", "\n".join(section), DEFAULT_RESULTS, write=not args.no_write)
+    publish("compare-speed", "\n".join(section), RESULTS, write=not args.no_write)
     return 0
 
 

@@ -11,28 +11,25 @@ It only measures; nothing is tuned to the data.
 """
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "lexicons" / "build"))
+from eval_sets import polnear_metadata
+from options import benchmark_parser
+from places import EVAL, REPO_ROOT as ROOT, put_checkout_first
+
+put_checkout_first(ROOT / "lexicons" / "build")
 import framing  # noqa: E402
 from function_words import stop_words  # noqa: E402
 
-POLNEAR = ROOT.parent.parent / "shared" / "eval" / "polnear"
-
 
 def publishers(root: Path) -> dict[str, str]:
-    with (root / "metadata.tsv").open(encoding="utf-8", newline="") as stream:
-        return {row["filename"]: row["publisher"] for row in csv.DictReader(stream, delimiter="\t")}
+    return {name: row["publisher"] for name, row in polnear_metadata(root).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/eval/polnear"))
+    parser = benchmark_parser(__doc__)
+    parser.add_argument("--data", type=Path, default=EVAL / "polnear")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--per-outlet", type=int, default=0,

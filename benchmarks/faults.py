@@ -13,10 +13,8 @@ it on a larger batch and records what happened in benchmarks/RESULTS.md:
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import platform
 import re
 import signal
 import sqlite3
@@ -24,12 +22,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
+from options import benchmark_parser
+from places import REPO_ROOT as ROOT, command
 from results import update_section
+from run_facts import python_version, today
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "belmokhtar-2013"
 
 
@@ -109,8 +108,8 @@ def write_results(n: int, runs: list[dict], writers: dict, seconds: float) -> No
             for r in runs]
     section = "\n".join([
         "## Faults: kill -9, Ctrl-C, two writers", "",
-        f"Command: `.venv/bin/python benchmarks/faults.py --articles {n}`; run {date.today()}, "
-        f"Python {platform.python_version()}, {seconds:.0f} s.", "",
+        f"Command: `{command('faults.py')} --articles {n}`; run {today()}, "
+        f"Python {python_version()}, {seconds:.0f} s.", "",
         f"A batch of {n} articles scored with `--db`, interrupted once part of it was stored, then rerun:", "",
         "| signal | exit status | stored when interrupted | rerun scored | rerun from the store | stored after rerun "
         "| only the missing ones rescored, nothing lost |", "|---|---:|---:|---:|---:|---:|---|", *rows, "",
@@ -121,7 +120,7 @@ def write_results(n: int, runs: list[dict], writers: dict, seconds: float) -> No
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

@@ -21,8 +21,6 @@ Reproduce with ``.venv/bin/python benchmarks/fit_frame_rule.py`` from the reposi
 """
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
 import itertools
 import json
 import sys
@@ -31,16 +29,16 @@ from typing import Sequence
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from options import add_eval_option, benchmark_parser
+from places import command, put_checkout_first
+from run_facts import today
 
+put_checkout_first()
 from framing.frames.ids import FRAME_IDS  # noqa: E402
 from framing.frames.profile import RULE_PATH  # noqa: E402
 from semeval_frames import LANGUAGES, frame_counts, load_semeval_frames  # noqa: E402
 
-COMMAND = ".venv/bin/python benchmarks/fit_frame_rule.py"
-DEFAULT_EVAL = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents
-                     if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))
+COMMAND = command("fit_frame_rule.py")
 COUNTS = (1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20)
 RATES = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0)
 SHARES = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3)
@@ -172,8 +170,8 @@ def load(eval_dir: Path) -> Data:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("-o", "--output", type=Path, default=RULE_PATH)
     args = parser.parse_args(argv)
     data = load(args.eval)
@@ -191,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{family:>15}: 5-fold CV micro-F1 {cv[family]}", file=sys.stderr)
     best = max(FAMILIES, key=lambda fam: cv[fam]["all"])
     rule = fit(best, data)
-    out = {"fitted": {"command": COMMAND, "date": _dt.date.today().isoformat(), "family": best,
+    out = {"fitted": {"command": COMMAND, "date": today(), "family": best,
                       "articles": {lang: int((data.language == lang).sum()) for lang in LANGUAGES},
                       "cross_validated_micro_f1": cv,
                       "note": "SemEval-2023 Task 3 development articles (en, fr, de); rule documented in "

@@ -11,8 +11,6 @@ Reproduce with ``.venv/bin/python benchmarks/frame_cost.py`` from the repository
 """
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
 import shutil
 import sys
 import tempfile
@@ -20,23 +18,22 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from options import add_eval_option, add_output_options, benchmark_parser
+from places import command, put_checkout_first
+from results import publish
+from run_facts import repo_state, today
 
-from fit_frame_rule import DEFAULT_EVAL  # noqa: E402
-from results import publish, repo_state  # noqa: E402
-
-COMMAND = ".venv/bin/python benchmarks/frame_cost.py"
+put_checkout_first()
+COMMAND = command("frame_cost.py")
 ARTICLE_CHARS = 3000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser, help=None)
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--passes", type=int, default=5)
-    parser.add_argument("--results", type=Path, default=Path(__file__).resolve().parent / "RESULTS.md")
-    parser.add_argument("--no-write", action="store_true")
+    add_output_options(parser, results_help=None, no_write_help=None)
     args = parser.parse_args(argv)
 
     from framing.lexicon import default_lexicon_dir, load_lexicons
@@ -62,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = {name: min(values) for name, values in times.items()}
     ratio = best["with frames"] / best["without frames"]
     lines = ["## Cost of the generic frame family", "",
-             f"- command: `{COMMAND}`; date {_dt.date.today().isoformat()}; commit {repo_state()}",
+             f"- command: `{COMMAND}`; date {today()}; commit {repo_state()}",
              f"- {len(articles)} PolNeAR texts cut to {ARTICLE_CHARS} characters, English; full profile "
              "(`score_many` + `to_dict`), CPU seconds, minimum of "
              f"{args.passes} alternating passes (all passes: " + "; ".join(

@@ -20,8 +20,6 @@ Reproduce with ``.venv/bin/python benchmarks/frames_accuracy.py`` from the repos
 """
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
 import json
 import sys
 import time
@@ -30,14 +28,16 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from options import add_eval_option, add_output_options, benchmark_parser
+from places import command, put_checkout_first
+from results import publish
+from run_facts import repo_state, today
 
+put_checkout_first()
 import fit_frame_rule  # noqa: E402
-from results import publish, repo_state  # noqa: E402
 from semeval_frames import LANGUAGES, Labelled, load_semeval_frames, micro_f1  # noqa: E402
 
-COMMAND = ".venv/bin/python benchmarks/frames_accuracy.py"
+COMMAND = command("frames_accuracy.py")
 TARGETS = {"lexicon": {"en": 0.62, "fr": 0.50, "de": 0.55}, "classifier": {"en": 0.72, "fr": 0.60, "de": 0.60}}
 ISSUE_TFIDF = {"en": 0.69, "fr": 0.55, "de": 0.56}
 Predictor = Callable[[list[Labelled], list[Labelled]], list[set[str]]]
@@ -165,7 +165,7 @@ def frames_section(eval_dir: Path) -> str:
     lines[2:2] = [
         f"- command: `{COMMAND}` (also run by `.venv/bin/python benchmarks/accuracy.py`); the present rule: "
         "`.venv/bin/python benchmarks/fit_frame_rule.py`",
-        f"- date: {_dt.date.today().isoformat()}; framing {framing.__version__}; commit {repo_state()}; "
+        f"- date: {today()}; framing {framing.__version__}; commit {repo_state()}; "
         f"run time {time.monotonic() - started:.0f} s",
         "- data: SemEval-2023 Task 3 (Piskorski et al. 2023) training articles as given in ../shared/eval/semeval23 "
         "(development part; a held-back part is scored separately). Targets apply to the held-back part; here the "
@@ -180,10 +180,9 @@ def frames_section(eval_dir: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=fit_frame_rule.DEFAULT_EVAL, help="the shared eval folder")
-    parser.add_argument("--results", type=Path, default=Path(__file__).resolve().parent / "RESULTS.md")
-    parser.add_argument("--no-write", action="store_true", help="print the section instead of writing it")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
+    add_output_options(parser, results_help=None)
     args = parser.parse_args(argv)
     publish("frames-accuracy", frames_section(args.eval), args.results, write=not args.no_write)
     return 0

@@ -38,7 +38,6 @@ import io
 import json
 import math
 import os
-import platform
 import signal
 import sys
 import tempfile
@@ -46,14 +45,16 @@ import time
 import traceback
 import warnings
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import framing
+from options import benchmark_parser
+from places import command
 from results import update_section
+from run_facts import python_version, today
 from framing.batch import score_stream
 from framing.cells import _PLAIN_NUMBER as PLAIN_NUMBER
 from framing.decoding import decode_bytes
@@ -72,6 +73,12 @@ PIECES = ["Moroccan Sahara", "Western Sahara", "Algerian Sahara", "occupied West
           "Marokkaanse Sahara", "volgens", "zou hebben gevraagd", "aurait demand\u00e9", "\U0001F600", "\u0130",
           "\ufb01", "<script>alert(1)</script>", "Mr.", "J.", "(sic.)", "\u2026", "\x00"]
 LANGUAGES = [None, "en", "fr", "nl", "es", "de", "ar"]
+
+
+def generated(examples: int) -> settings:
+    """Hypothesis settings of every target: ``examples`` fresh inputs, no shrinking, no example database."""
+    return settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
+                    suppress_health_check=list(HealthCheck))
 
 
 def check_profile(text: str, profile: dict) -> None:
@@ -104,8 +111,7 @@ def fuzz_score(examples: int, crashes: list[str], limit: float) -> int:
     text = st.one_of(st.text(max_size=600), st.lists(st.sampled_from(PIECES), max_size=80).map(" ".join),
                      st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @generated(examples)
     @given(text, st.sampled_from(LANGUAGES))
     def target(value: str, language: str | None) -> None:
         nonlocal count
@@ -132,8 +138,7 @@ def fuzz_bytes(examples: int, crashes: list[str], limit: float) -> int:
     count = 0
     folder = Path(tempfile.mkdtemp(prefix="framing-fuzz-"))
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @generated(examples)
     @given(st.binary(max_size=400), st.sampled_from([".txt", ".jsonl", ".csv"]))
     def target(data: bytes, suffix: str) -> None:
         nonlocal count
@@ -194,8 +199,7 @@ def fuzz_long(examples: int, crashes: list[str], limit: float) -> int:
     count = 0
     folder = Path(tempfile.mkdtemp(prefix="framing-fuzz-long-"))
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @generated(examples)
     @given(st.sampled_from(RUN_UNITS), st.sampled_from([10_000, 100_000, 1_000_000]),
            st.sampled_from(["score", "digits", "deep", "wide"]))
     def target(unit: str, size: int, shape: str) -> None:
@@ -240,8 +244,7 @@ def fuzz_metadata(examples: int, crashes: list[str], limit: float) -> int:
     count = 0
     scorer = framing.Scorer()
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @generated(examples)
     @given(st.lists(st.tuples(METADATA, METADATA, METADATA, METADATA), min_size=1, max_size=4))
     def target(rows) -> None:
         nonlocal count
@@ -317,8 +320,7 @@ def fuzz_file_names(examples: int, crashes: list[str], limit: float) -> int:
     count = 0
     scorer = framing.Scorer()
 
-    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @generated(examples)
     @given(NAME_BYTES, st.sampled_from([b".txt", b".jsonl", b".csv", b".html"]))
     def target(name: bytes, suffix: bytes) -> None:
         nonlocal count
@@ -361,10 +363,10 @@ def write_results(parts: dict[str, tuple[int, int]], seconds: float, args: argpa
     }
     section = "\n".join([
         "## Fuzzing (robustness)", "",
-        f"Command: `.venv/bin/python benchmarks/fuzz.py --examples {args.examples} --bytes-examples "
+        f"Command: `{command('fuzz.py')} --examples {args.examples} --bytes-examples "
         f"{args.bytes_examples} --long-examples {args.long_examples} --metadata-examples {args.metadata_examples} "
-        f"--name-examples {args.name_examples} --time-limit {args.time_limit:g}`; run {date.today()}, "
-        f"framing {framing.__version__}, Python {platform.python_version()}.", "",
+        f"--name-examples {args.name_examples} --time-limit {args.time_limit:g}`; run {today()}, "
+        f"framing {framing.__version__}, Python {python_version()}.", "",
         "| target | generated inputs | crashes or over the time limit |", "|---|---:|---:|",
         *[f"| {labels[name]} | {n} | {c} |" for name, (n, c) in parts.items()],
         f"| **total** | **{total}** | **{crashes}** |", "",
@@ -380,7 +382,7 @@ def write_results(parts: dict[str, tuple[int, int]], seconds: float, args: argpa
 def main() -> int:
     # Names drawn from any code point: matplotlib warns of each glyph its font lacks.
     warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--examples", type=int, default=100_000, help="generated texts for framing.score")
     parser.add_argument("--bytes-examples", type=int, default=20_000, help="generated byte strings for the readers")
     parser.add_argument("--long-examples", type=int, default=300, help="long and deep inputs")

@@ -29,14 +29,15 @@ import tomllib
 from pathlib import Path
 from typing import Callable
 
-from results import publish, repo_state
+from options import add_shared_option
+from places import REPO_ROOT, command
+from results import publish
+from run_facts import repo_state
 
 import framing.language as language
 from framing.errors import UnsupportedLanguageError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SHARED = REPO_ROOT.parent / "shared"
-COMMAND = ".venv/bin/python benchmarks/langid_compare.py --shared /work/shared"
+COMMAND = command("langid_compare.py") + " --shared /work/shared"
 SUPPORTED = frozenset("ar de en es fr nl".split())
 WORD = re.compile(r"\S+")
 
@@ -109,7 +110,7 @@ def identifiers() -> dict[str, Callable[[str], str | None]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder holding eval/")
+    add_shared_option(parser, help="the shared folder holding eval/")
     sets = text_sets(parser.parse_args().shared)
     if not sets["articles, first 400 characters (en, fr, de)"]:
         raise SystemExit(f"langid_compare.py: no SemEval articles under {parser.parse_args().shared} (use --shared DIR)")

@@ -23,9 +23,6 @@ Reproduce with ``.venv/bin/python benchmarks/outlets.py`` from the repository ro
 """
 from __future__ import annotations
 
-import argparse
-import csv
-import datetime as _dt
 import importlib
 import json
 import math
@@ -36,16 +33,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from results import import_framing, publish, repo_state
+from eval_sets import polnear_metadata as load_polnear_meta
+from live_framing import Framing, load_framing
+from options import add_eval_option, add_output_options, add_retry_options, benchmark_parser, require_eval_data
+from places import command
+from results import publish
+from run_facts import command_line, repo_state, today
+from tables import fmt, table
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
-DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-COMMAND = ".venv/bin/python benchmarks/outlets.py"
+COMMAND = command("outlets.py")
 SEED_STORY = "belmokhtar-2013"
 
 # Own-voice families summed into one "how much does the writer colour the
@@ -66,22 +66,6 @@ _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
 # --------------------------------------------------------------------------- framing
-
-class Framing(NamedTuple):
-    """The parts of framing used here, imported late so a half-edited checkout can be retried."""
-
-    module: Any
-    scorer: Any
-    version: str
-    lexicon_version: str
-
-
-def load_framing(attempts: int, wait: float) -> Framing:
-    """framing and one Scorer (see ``results.import_framing``)."""
-    framing = import_framing(attempts, wait)
-    scorer = framing.Scorer()
-    return Framing(framing, scorer, framing.__version__, scorer.lexicons.version)
-
 
 @dataclass
 class Scored:
@@ -123,14 +107,9 @@ def run_compare(fw: Framing, profiles: list[dict[str, Any]], *, texts: dict[str,
     return result, time.monotonic() - started
 
 
-def compare_module() -> Any:
-    """The ``framing.comparison.groups`` module (the package attribute ``framing.compare`` is the function)."""
-    return sys.modules.get("framing.comparison.groups") or importlib.import_module("framing.comparison.groups")
-
-
 def families(fw: Framing) -> tuple[str, ...]:
-    """The rate families compare() reports, read from the library so the tables follow it."""
-    return tuple(compare_module().RATE_FAMILIES)
+    """The rate families compare() reports, read from the library's family registry so the tables follow it."""
+    return tuple(importlib.import_module("framing.families").rated_families())
 
 
 # --------------------------------------------------------------------------- statistics
@@ -187,24 +166,12 @@ def binomial_two_sided(successes: int, n: int, p: float = 0.5) -> float | None:
 
 # --------------------------------------------------------------------------- Markdown
 
-def fmt(x: float | None, digits: int = 2) -> str:
-    return "–" if x is None else f"{x:.{digits}f}"
-
-
 def signed(x: float | None, digits: int = 1) -> str:
     return "–" if x is None else f"{x:+.{digits}f}"
 
 
 def fmt_ci(ci: Sequence[float] | None, digits: int = 2) -> str:
     return "–" if ci is None else f"[{ci[0]:.{digits}f}, {ci[1]:.{digits}f}]"
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[Any]], right_from: int = 1) -> list[str]:
-    """A Markdown table; columns from ``right_from`` on are right-aligned."""
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---" if i < right_from else "---:" for i in range(len(header))) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
 
 
 def rate_cell(feature: dict[str, Any]) -> str:
@@ -689,15 +656,6 @@ def alignment_probe(fw: Framing, articles: list[BasilArticle], scored: Scored, t
 
 # --------------------------------------------------------------------------- 3. PolNeAR
 
-def load_polnear_meta(folder: Path) -> dict[str, dict[str, str]]:
-    """metadata.tsv rows by file name (without .txt); the file sits in ``polnear/`` or ``polnear/data/``."""
-    for candidate in (folder / "metadata.tsv", folder / "data" / "metadata.tsv"):
-        if candidate.is_file():
-            with candidate.open(encoding="utf-8", newline="") as stream:
-                return {row["filename"]: row for row in csv.DictReader(stream, delimiter="\t")}
-    raise FileNotFoundError(f"no metadata.tsv under {folder}")
-
-
 def sample_polnear(folder: Path, meta: dict[str, dict[str, str]], limit: int) -> tuple[list[Path], Counter]:
     """Up to ``limit`` articles of train+dev, the same number per publisher, evenly spaced through each
     publisher's sorted file names: deterministic, and spread over the whole year rather than its first
@@ -767,11 +725,6 @@ def polnear_section(fw: Framing, folder: Path, limit: int, resamples: int, seed:
 
 # --------------------------------------------------------------------------- report
 
-def command_line(argv: Sequence[str]) -> str:
-    """The command as run, so the section says exactly how to reproduce it."""
-    return " ".join([COMMAND] + [a if re.fullmatch(r"[\w./=:-]+", a) else repr(a) for a in argv])
-
-
 def timing_lines(timings: dict[str, dict[str, float]], total: float) -> list[str]:
     """Seconds per step, so a slow part of the library shows up run after run."""
     rows = [[part, step, f"{seconds:.1f}"] for part, steps in timings.items() for step, seconds in steps.items()]
@@ -781,11 +734,9 @@ def timing_lines(timings: dict[str, dict[str, float]], total: float) -> list[str
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the chosen parts, then print the section and (unless --no-write) replace it in RESULTS.md."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL,
-                        help="folder with basil/ and polnear/ (default: ../shared/eval from the repo root)")
-    parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS, help="Markdown file to update")
-    parser.add_argument("--no-write", action="store_true", help="print the section instead of writing it")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser, help="folder with basil/ and polnear/ (default: ../shared/eval from the repo root)")
+    add_output_options(parser)
     parser.add_argument("--resamples", type=int, default=300, help="bootstrap resamples for intervals")
     parser.add_argument("--seed", type=int, default=0, help="seed of every bootstrap")
     parser.add_argument("--basil-limit", type=int, default=0, metavar="N",
@@ -798,15 +749,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--top-pairs", type=int, default=12, help="significant PolNeAR differences to list")
     parser.add_argument("--top-words", type=int, default=8, help="distinctive words per publisher")
     parser.add_argument("--parts", default="seeds,basil,polnear", help="comma-separated parts to run")
-    parser.add_argument("--retries", type=int, default=5, help="attempts to import framing and load lexicons")
-    parser.add_argument("--retry-wait", type=float, default=60.0, help="seconds between attempts")
+    add_retry_options(parser)
     args = parser.parse_args(argv)
 
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
     needed = {"basil": args.eval / "basil" / "articles", "polnear": args.eval / "polnear" / "train"}
-    missing = [str(path) for part, path in needed.items() if part in parts and not path.exists()]
-    if missing:
-        parser.error("evaluation data not found: " + ", ".join(missing) + " (see ../shared/eval/README.md)")
+    require_eval_data(parser, [path for part, path in needed.items() if part in parts])
     started = time.monotonic()
     fw = load_framing(args.retries, args.retry_wait)
     sections: list[str] = []
@@ -824,8 +772,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sections += lines + [""]
     total = time.monotonic() - started
     head = ["## Outlet comparison (framing.compare)", "",
-            f"- command: `{command_line(argv)}` (from the repository root; `--eval DIR` points elsewhere)",
-            f"- date: {_dt.date.today().isoformat()}; framing {fw.version}; lexicons {fw.lexicon_version}; "
+            f"- command: `{command_line(COMMAND, argv, quote=True)}` (from the repository root; "
+            "`--eval DIR` points elsewhere)",
+            f"- date: {today()}; framing {fw.version}; lexicons {fw.lexicon_version}; "
             f"commit {repo_state()}; {args.resamples} bootstrap resamples, seed {args.seed}; run time {total:.0f} s",
             "- data, read in place and never copied: BASIL (Fan et al. 2019, *In Plain Sight: Media Bias Through "
             "the Lens of Factual Reporting*, EMNLP) and PolNeAR (Newell, Margolin & Ruths 2018, *An attribution "

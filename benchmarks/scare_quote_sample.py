@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 import sys
 
-from compare_speed import DEFAULT_EVAL, basil, polnear
+from eval_sets import basil, polnear
+from places import EVAL
 
 SEED = 2026
 SAMPLE = 20
@@ -24,7 +25,7 @@ def main() -> int:
 
     scorer = framing.Scorer()
     found: dict[str, list[tuple[str, str, str]]] = {"basil": [], "polnear": []}
-    for record in [*basil(DEFAULT_EVAL / "basil"), *polnear(DEFAULT_EVAL / "polnear")]:
+    for record in [*basil(EVAL / "basil"), *polnear(EVAL / "polnear")]:
         profile = scorer.score(framing.Article(id=record.id, text=record.text, language="en")).to_dict()
         spans = profile["sentence_spans"]
         for e in profile["evidence"]:

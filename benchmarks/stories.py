@@ -16,23 +16,22 @@ Reproduce from the repository root with ``.venv/bin/python benchmarks/stories.py
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
-from compare_speed import DEFAULT_EVAL, basil
-from results import publish, repo_state
+from eval_sets import basil
+from options import add_eval_option, benchmark_parser
+from places import RESULTS, command
+from results import publish
+from run_facts import repo_state
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "RESULTS.md"
-COMMAND = ".venv/bin/python benchmarks/stories.py"
+COMMAND = command("stories.py")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
+    parser = benchmark_parser(__doc__)
+    add_eval_option(parser)
     parser.add_argument("--no-write", action="store_true", help="print the section, leave RESULTS.md alone")
     args = parser.parse_args(argv)
     import framing
@@ -63,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines.append(f"| {'given' if dated else 'left out'} | {len(result['stories'])} | {ari:.3f} | {len(pairs):,} | "
                      f"{good / len(pairs):.1%} | {', '.join(f'{k}: {v}' for k, v in sorted(kinds.items())) or 'none'} "
                      f"| {significant} of {len(result['pairwise'])} |")
-    publish("stories", "\n".join(lines), DEFAULT_RESULTS, write=not args.no_write)
+    publish("stories", "\n".join(lines), RESULTS, write=not args.no_write)
     return 0
 
 
