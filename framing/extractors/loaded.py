@@ -16,11 +16,17 @@ its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
 "Lügenpresse" is press called liars. Words that end in a head of
 ``grammar.compound_head`` (loaded nouns that end no common neutral word) or
 start with a modifier of ``grammar.compound_modifier`` (loaded first parts that
-start no common neutral word) count too, category ``compound``.
+start no common neutral word) count too, category ``compound``. A head may also be
+a derivational suffix that makes such nouns: "-ismus" names a doctrine or stance
+("Putinismus"). ``grammar.compound_exception`` lists the words a head or modifier
+would wrongly claim: an ending that is longer than the head ("-flüge" for "-lüge":
+"Ausflüge"; "-mechanismus" for "-ismus") or a first part that turns the head
+around ("anti-": "Antifaschisten" oppose fascists); such a word is no compound of it.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
 
 from ..document import Document
@@ -55,6 +61,7 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
     modifiers = document.affixes("grammar.compound_modifier")
     if not heads and not modifiers:
         return []
+    endings, beginnings = _exceptions(document.wordlist("grammar.compound_exception"))
     taken = [(e.start, e.end) for e in found]
     text = document.text
     compounds = []
@@ -64,7 +71,7 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
             if not token[0].isupper() or len(token) < 2 * _MIN_PART:
                 continue
             lower = token.lower()
-            part = _head(lower, heads) or _modifier(lower, modifiers)
+            part = _head(lower, heads, endings, beginnings) or _modifier(lower, modifiers, beginnings)
             if part is None or any(s < word.end() and word.start() < e for s, e in taken):
                 continue
             compounds.append(Evidence("loaded", f"compound.{part}", token, word.start(), word.end(),
@@ -73,15 +80,33 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
     return compounds
 
 
-def _head(word: str, heads: tuple[str, ...]) -> str | None:
-    """The longest head ``word`` ends in after at least ``_MIN_PART`` other letters, as "-head"."""
+def _head(word: str, heads: tuple[str, ...], endings: tuple[str, ...] = (),
+          beginnings: tuple[str, ...] = ()) -> str | None:
+    """The longest head ``word`` ends in after at least ``_MIN_PART`` other letters, as "-head";
+    None when an exception ending longer than the head ends ``word`` ("ausflüge": "-flüge"
+    beats "-lüge") or ``word`` is an exception beginning plus the head ("antifaschisten")."""
     head = max((h for h in heads if word.endswith(h) and len(word) - len(h) >= _MIN_PART),
                key=len, default=None)
-    return None if head is None else f"-{head}"
+    if head is None or any(len(e) > len(head) and word.endswith(e) for e in endings) \
+            or word[:len(word) - len(head)].rstrip("-") in beginnings:
+        return None
+    return f"-{head}"
 
 
-def _modifier(word: str, modifiers: tuple[str, ...]) -> str | None:
-    """The longest modifier ``word`` starts with, followed by at least ``_MIN_PART`` letters, as "modifier-"."""
+def _modifier(word: str, modifiers: tuple[str, ...], beginnings: tuple[str, ...] = ()) -> str | None:
+    """The longest modifier ``word`` starts with, followed by at least ``_MIN_PART`` letters, as
+    "modifier-"; None when an exception beginning longer than the modifier starts ``word``."""
     modifier = max((m for m in modifiers if word.startswith(m) and len(word) - len(m) >= _MIN_PART),
                    key=len, default=None)
-    return None if modifier is None else f"{modifier}-"
+    if modifier is None or any(len(b) > len(modifier) and word.startswith(b) for b in beginnings):
+        return None
+    return f"{modifier}-"
+
+
+@lru_cache(maxsize=32)
+def _exceptions(forms: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``grammar.compound_exception`` split into endings ("-flüge" -> "flüge") and
+    beginnings ("anti-" -> "anti"), worked out once per list."""
+    endings = tuple(sorted(f[1:].lower() for f in forms if f.startswith("-")))
+    beginnings = tuple(sorted(f[:-1].lower() for f in forms if f.endswith("-") and not f.startswith("-")))
+    return endings, beginnings
