@@ -17,8 +17,8 @@ its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
 ``grammar.compound_head`` (loaded nouns that end no common neutral word) or
 start with a modifier of ``grammar.compound_modifier`` (loaded first parts that
 start no common neutral word) count too, category ``compound``. A head may also be
-a derivational suffix that makes such nouns: "-ismus" names a doctrine or stance
-("Putinismus"). ``grammar.compound_exception`` lists the words a head or modifier
+a derivational suffix that makes such nouns: German "-ismus" and French "-isme"
+name a doctrine or stance ("Putinismus", "poutinisme"), a label for a camp. ``grammar.compound_exception`` lists the words a head or modifier
 would wrongly claim: an ending that is longer than the head ("-flüge" for "-lüge":
 "Ausflüge"; "-mechanismus" for "-ismus") or a first part that turns the head
 around ("anti-": "Antifaschisten" oppose fascists); such a word is no compound of it.
@@ -40,7 +40,7 @@ COMPOUND = "compound"
 # part alone never counts as a compound of itself.
 _MIN_PART = 3
 # A word, hyphenated parts included ("Panik-Minister"): German writes compounds with a hyphen too.
-_CAPITALISED_WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
+_WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
 
 
 def extract_loaded(document: Document) -> list[Evidence]:
@@ -55,20 +55,23 @@ def extract_loaded(document: Document) -> list[Evidence]:
 
 
 def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
-    """Capitalised words of the body (hyphenated ones whole) that end in a compound head or
-    start with a compound modifier, outside other loaded evidence."""
+    """Words of the body (hyphenated ones whole; capitalised ones where nouns are) that end in a
+    compound head or start with a compound modifier, outside other loaded evidence."""
     heads = document.affixes("grammar.compound_head")
     modifiers = document.affixes("grammar.compound_modifier")
     if not heads and not modifiers:
         return []
     endings, beginnings = _exceptions(document.wordlist("grammar.compound_exception"))
+    # German writes every noun with a capital (its grammar lists common-noun suffixes): a compound
+    # is a capitalised word there; French "-isme" nouns are written in lower case.
+    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     taken = [(e.start, e.end) for e in found]
     text = document.text
     compounds = []
     for start, end in document.layout.body:
-        for word in _CAPITALISED_WORD.finditer(text, start, end):
+        for word in _WORD.finditer(text, start, end):
             token = word.group()
-            if not token[0].isupper() or len(token) < 2 * _MIN_PART:
+            if (nouns_capitalised and not token[0].isupper()) or len(token) < 2 * _MIN_PART:
                 continue
             lower = token.lower()
             part = _head(lower, heads, endings, beginnings) or _modifier(lower, modifiers, beginnings)
