@@ -34,3 +34,11 @@ def test_a_longer_exception_beginning_vetoes_a_modifier(rest):
     endings, beginnings = _exceptions(frozenset({"pseudonym-"}))
     assert _modifier("pseudo" + rest, ("pseudo",), beginnings) == "pseudo-"
     assert _modifier("pseudonym" + rest, ("pseudo",), beginnings) is None
+
+
+@given(LETTERS, st.sampled_from(["", "e", "en", "er", "es", "em"]))
+def test_an_exception_ending_covers_its_inflected_forms(first, inflection):
+    endings, beginnings = _exceptions(frozenset({"-statistisch"}))
+    heads = ("istisch", "istische", "istischen", "istischer", "istisches", "istischem")
+    assert _head(first + "statistisch" + inflection, heads, endings, beginnings) is None
+    assert _head(first + "putinistisch" + inflection, heads, endings, beginnings) == f"-istisch{inflection}"

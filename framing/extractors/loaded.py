@@ -18,10 +18,13 @@ its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
 start with a modifier of ``grammar.compound_modifier`` (loaded first parts that
 start no common neutral word) count too, category ``compound``. A head may also be
 a derivational suffix that makes such nouns: German "-ismus" and French "-isme"
-name a doctrine or stance ("Putinismus", "poutinisme"), a label for a camp. ``grammar.compound_exception`` lists the words a head or modifier
-would wrongly claim: an ending that is longer than the head ("-flüge" for "-lüge":
-"Ausflüge"; "-mechanismus" for "-ismus") or a first part that turns the head
-around ("anti-": "Antifaschisten" oppose fascists); such a word is no compound of it.
+name a doctrine or stance ("Putinismus", "poutinisme"), a label for a camp;
+``grammar.label_suffix`` holds such suffixes of words that German writes in
+lower case, adjectives ("-istisch": "putinistische"). ``grammar.compound_exception``
+lists the words a head or modifier would wrongly claim: an ending, inflected
+forms included, that is longer than the head ("-flüge" for "-lüge": "Ausflüge";
+"-mechanismus" for "-ismus"), or a first part that turns the head around
+("anti-": "Antifaschisten" oppose fascists); such a word is no compound of it.
 """
 from __future__ import annotations
 
@@ -39,6 +42,9 @@ COMPOUND = "compound"
 # Each part of a compound has at least this many letters ("Medien|hetze", "Lügen|presse"), so a listed
 # part alone never counts as a compound of itself.
 _MIN_PART = 3
+# An exception ending also covers its inflected forms: German adjective and noun endings
+# (-e, -en, -em, -er, -es, -in) are at most this long.
+_INFLECTION = 3
 # A word, hyphenated parts included ("Panik-Minister"): German writes compounds with a hyphen too.
 _WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
 
@@ -59,7 +65,8 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
     compound head or start with a compound modifier, outside other loaded evidence."""
     heads = document.affixes("grammar.compound_head")
     modifiers = document.affixes("grammar.compound_modifier")
-    if not heads and not modifiers:
+    suffixes = document.affixes("grammar.label_suffix")
+    if not heads and not modifiers and not suffixes:
         return []
     endings, beginnings = _exceptions(document.wordlist("grammar.compound_exception"))
     # German writes every noun with a capital (its grammar lists common-noun suffixes): a compound
@@ -71,10 +78,13 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
     for start, end in document.layout.body:
         for word in _WORD.finditer(text, start, end):
             token = word.group()
-            if (nouns_capitalised and not token[0].isupper()) or len(token) < 2 * _MIN_PART:
+            if len(token) < 2 * _MIN_PART:
                 continue
             lower = token.lower()
-            part = _head(lower, heads, endings, beginnings) or _modifier(lower, modifiers, beginnings)
+            if nouns_capitalised and not token[0].isupper():  # not a noun: only a label suffix
+                part = _head(lower, suffixes, endings, beginnings)
+            else:
+                part = _head(lower, heads + suffixes, endings, beginnings) or _modifier(lower, modifiers, beginnings)
             if part is None or any(s < word.end() and word.start() < e for s, e in taken):
                 continue
             compounds.append(Evidence("loaded", f"compound.{part}", token, word.start(), word.end(),
@@ -90,10 +100,18 @@ def _head(word: str, heads: tuple[str, ...], endings: tuple[str, ...] = (),
     beats "-lüge") or ``word`` is an exception beginning plus the head ("antifaschisten")."""
     head = max((h for h in heads if word.endswith(h) and len(word) - len(h) >= _MIN_PART),
                key=len, default=None)
-    if head is None or any(len(e) > len(head) and word.endswith(e) for e in endings) \
-            or word[:len(word) - len(head)].rstrip("-") in beginnings:
+    if head is None or word[:len(word) - len(head)].rstrip("-") in beginnings \
+            or any(_ends_in(word, e, len(head)) for e in endings):
         return None
     return f"-{head}"
+
+
+def _ends_in(word: str, ending: str, head: int) -> bool:
+    """Whether ``word`` ends in the exception ``ending``, or in it and an inflectional ending of
+    up to ``_INFLECTION`` letters ("statistischen": "-statistisch"), over more than its last
+    ``head`` letters, so that the exception is more specific than the head it vetoes."""
+    at = word.rfind(ending)
+    return at >= 0 and len(word) - at - len(ending) <= _INFLECTION and len(word) - at > head
 
 
 def _modifier(word: str, modifiers: tuple[str, ...], beginnings: tuple[str, ...] = ()) -> str | None:
