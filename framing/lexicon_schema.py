@@ -22,8 +22,9 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
-        "compound_exception", "compound_head", "compound_modifier", "condition_word", "determiner", "function_word", "heading_label",
-        "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "label_suffix", "month", "name_introducer",
+        "compound_exception", "compound_head", "compound_modifier", "condition_word", "determiner",
+        "function_word", "heading_label", "imperfect_only_modal", "imperfect_prefix", "indefinite_article",
+        "label_suffix", "month", "name_introducer",
         "name_joiner", "name_particle", "naming_participle", "number_word", "organisation_word", "participle",
         "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "predicative_cue",
         "predicative_marker", "prepositional_cue", "pronoun", "quotation_cue", "relative_pronoun",

@@ -103,8 +103,9 @@ def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
 def _head(word: str, heads: tuple[str, ...], endings: tuple[str, ...] = (),
           beginnings: tuple[str, ...] = ()) -> str | None:
     """The longest head ``word`` ends in after at least ``_MIN_PART`` other letters, as "-head";
-    None when an exception ending longer than the head ends ``word`` ("ausflüge": "-flüge"
-    beats "-lüge") or ``word`` is an exception beginning plus the head ("antifaschisten")."""
+    None when an exception ending more specific than the head ends ``word``, inflected or not
+    ("ausflüge": "-flüge" beats "-lüge"), or ``word`` is an exception beginning plus the head
+    ("antifaschisten")."""
     head = max((h for h in heads if word.endswith(h) and len(word) - len(h) >= _MIN_PART),
                key=len, default=None)
     if head is None or word[:len(word) - len(head)].rstrip("-") in beginnings \
