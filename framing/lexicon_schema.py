@@ -22,8 +22,9 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
-        "compound_head", "compound_modifier", "condition_word", "demonym_suffix", "determiner", "function_word", "government_noun", "heading_label",
-        "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "mention_frame", "mention_gloss", "mention_head", "month",
+        "compound_exception", "compound_head", "compound_modifier", "condition_word", "demonym_suffix", "determiner",
+        "function_word", "government_noun", "heading_label", "imperfect_only_modal", "imperfect_prefix",
+        "indefinite_article", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",
         "name_introducer",
         "name_joiner", "name_particle", "naming_participle", "number_word", "organisation_word", "participle",
         "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "person_title", "predicative_cue",
