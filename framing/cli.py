@@ -29,8 +29,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
-from .comparison.groups import compare as compare_profiles
-from .comparison.groups import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
 from .render.profiles import FORMATS, atomic_file, is_error, write_output
@@ -395,6 +393,11 @@ def run_train_frames(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs (or read a store), compare them, write the report."""
+    # Imported here: comparing loads numpy and the comparison modules, which `framing score`
+    # does not need (a third of its start-up).
+    from .comparison.groups import compare as compare_profiles
+    from .comparison.groups import missing_field, slim
+
     profiles: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     store_notes: list[str] = []
@@ -449,6 +452,8 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
     """Profiles and texts of a store's selection, ids made unique (an id shared by articles
     from different sources gets its source appended), and notes saying what was done."""
+    from .comparison.groups import slim
+
     counts: dict[str, int] = {}
     for profile, _ in selection.items:
         counts[profile["id"]] = counts.get(profile["id"], 0) + 1
