@@ -22,7 +22,6 @@ import sys
 import threading
 import warnings
 from collections import Counter
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -226,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say(f"framing: interrupted; {report.saved(args)}")
         return EXIT_INTERRUPTED
-    except BrokenProcessPool:
+    except RuntimeError as exc:
+        if not _broken_pool(exc):
+            raise
         _say("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
              f"{report.saved(args)}")
         return EXIT_USAGE
@@ -243,6 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _broken_pool(exc: BaseException) -> bool:
+    """Whether ``exc`` is the ``BrokenProcessPool`` of a dead ``--jobs`` worker. Tested without
+    importing concurrent.futures, which only ``--jobs`` needs (it and logging were a twentieth
+    of the start-up): where the module was never imported, no such error can have been raised."""
+    pool = sys.modules.get("concurrent.futures.process")
+    return pool is not None and isinstance(exc, pool.BrokenProcessPool)
 
 
 def _main_thread() -> bool:
