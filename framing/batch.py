@@ -9,7 +9,6 @@ bad article becomes an error record; it never stops the batch.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from .render.profiles import json_text
 from .reading import Article, ReadFailure
 from .scoring import BATCH_SIZE, FRAMING_VERSION, Scorer
 from .store import ProfileStore, store_key
-from .workers import WorkerPool
 
 CHUNK_SIZE = BATCH_SIZE
 CHUNKS_IN_FLIGHT_PER_JOB = 4
@@ -119,6 +117,10 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
                    for chunk in tasks)
         yield from _record_results(results, store)
         return
+    import multiprocessing  # here: only --jobs needs it, and its import slows every start-up
+
+    from .workers import WorkerPool
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     forking = context.get_start_method() == "fork"
     if language is None and forking:

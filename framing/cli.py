@@ -22,15 +22,12 @@ import sys
 import threading
 import warnings
 from collections import Counter
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import corpus
 from .batch import Record, Scored, score_stream
-from .comparison.groups import compare as compare_profiles
-from .comparison.groups import missing_field, slim
 from .errors import FramingError, LexiconError, StoreError
 from .lexicon import LexiconOverrideWarning
 from .render.profiles import FORMATS, atomic_file, is_error, write_output
@@ -228,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say(f"framing: interrupted; {report.saved(args)}")
         return EXIT_INTERRUPTED
-    except BrokenProcessPool:
+    except RuntimeError as exc:
+        if not _broken_pool(exc):
+            raise
         _say("framing: a --jobs worker process died before the batch ended (killed, or out of memory); "
              f"{report.saved(args)}")
         return EXIT_USAGE
@@ -245,6 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _broken_pool(exc: BaseException) -> bool:
+    """Whether ``exc`` is the ``BrokenProcessPool`` of a dead ``--jobs`` worker. Tested without
+    importing concurrent.futures, which only ``--jobs`` needs (it and logging were a twentieth
+    of the start-up): where the module was never imported, no such error can have been raised."""
+    pool = sys.modules.get("concurrent.futures.process")
+    return pool is not None and isinstance(exc, pool.BrokenProcessPool)
 
 
 def _main_thread() -> bool:
@@ -400,6 +407,11 @@ def run_train_frames(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
     """Score the inputs (or read a store), compare them, write the report."""
+    # Imported here: comparing loads numpy and the comparison modules, which `framing score`
+    # does not need (a third of its start-up).
+    from .comparison.groups import compare as compare_profiles
+    from .comparison.groups import missing_field, slim
+
     profiles: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     store_notes: list[str] = []
@@ -454,6 +466,8 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
     """Profiles and texts of a store's selection, ids made unique (an id shared by articles
     from different sources gets its source appended), and notes saying what was done."""
+    from .comparison.groups import slim
+
     counts: dict[str, int] = {}
     for profile, _ in selection.items:
         counts[profile["id"]] = counts.get(profile["id"], 0) + 1

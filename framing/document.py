@@ -19,6 +19,9 @@ from .reading import Article
 from .segment import Layout, layout
 
 QUOTED, UNQUOTED = "quoted", "unquoted"
+# ``tuple.__new__(Hit, (...))`` builds a named tuple without the Python-level ``__new__`` its
+# class generates (a third of the time): one is made per lexicon match of every article.
+_new_tuple = tuple.__new__
 
 
 class Hit(NamedTuple):
@@ -123,7 +126,7 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
             q = bisect_right(quoted_starts, start) - 1
             voice = QUOTED if q >= 0 and start < quoted_ends[q] else UNQUOTED
             s = bisect_right(sentence_starts, start) - 1
-            hits.append(Hit(start, end, entry, voice, s if s >= 0 and start < sentences[s][1] else -1))
+            hits.append(_new_tuple(Hit, (start, end, entry, voice, s if s >= 0 and start < sentences[s][1] else -1)))
     by_family: dict[str, list[Hit]] = {}
     for hit in hits:
         by_family.setdefault(hit.entry.family, []).append(hit)

@@ -47,27 +47,26 @@ class Evidence(NamedTuple):
         Written out field by field: a batch turns tens of evidence items per
         article into dicts, and a loop over ``fields()`` took five times longer.
         """
-        data: dict[str, Any] = {"family": self.family, "entry": self.entry, "text": self.text,
-                                "start": self.start, "end": self.end, "voice": self.voice,
-                                "sentence": self.sentence}
-        if self.category is not None:
-            data["category"] = self.category
-        if self.axis is not None:
-            data["axis"] = self.axis
-        if self.position is not None:
-            data["position"] = self.position
-        if self.lexicon is not None:
-            data["lexicon"] = self.lexicon
-        if self.term is not None:
-            data["term"] = self.term
-        if self.speaker is not None:
-            data["speaker"] = self.speaker
-        if self.embedded is not None:
-            data["embedded"] = self.embedded
-        if self.frame is not None:
-            data["frame"] = self.frame
-        if self.technique is not None:
-            data["technique"] = self.technique
+        (family, entry, text, start, end, voice, sentence, category, axis, position, lexicon, term, speaker,
+         embedded, frame, technique) = self  # unpacked once: faster than an attribute read per field
+        data: dict[str, Any] = {"family": family, "entry": entry, "text": text, "start": start, "end": end,
+                                "voice": voice, "sentence": sentence}
+        if category is not None:
+            data["category"] = category
+        if axis is not None:
+            data["axis"] = axis
+        if position is not None:
+            data["position"] = position
+        if lexicon is not None:
+            data["lexicon"] = lexicon
+        if term is not None:
+            data["term"] = term
+        if speaker is not None:
+            data["speaker"] = speaker
+        if embedded is not None:
+            data["embedded"] = embedded
+        if frame is not None:
+            data["frame"] = frame
+        if technique is not None:
+            data["technique"] = technique
         return data
-
-

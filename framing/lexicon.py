@@ -169,10 +169,13 @@ def _to_plain(lexicons: LexiconSet) -> dict[str, Any]:
 
 def _from_plain(data: dict[str, Any]) -> LexiconSet:
     """The ``LexiconSet`` that ``_to_plain`` wrote."""
+    forms_at, cased_at = Entry.__slots__.index("forms"), Entry.__slots__.index("cased_forms")
+
     def entry(row: list[Any]) -> Entry:
-        fields: dict[str, Any] = dict(zip(Entry.__slots__, row))
-        fields["forms"], fields["cased_forms"] = tuple(fields["forms"]), tuple(fields["cased_forms"])
-        return Entry(**fields)
+        # Positional, in field order as ``_to_plain`` wrote it: keyword arguments took twice as
+        # long for the 12,000-odd shipped entries, a tenth of the start-up of ``framing score``.
+        row[forms_at], row[cased_at] = tuple(row[forms_at]), tuple(row[cased_at])
+        return Entry(*row)
 
     entries = tuple(entry(row) for row in data["entries"])
     axes = {row[0]: Axis(*row) for row in data["axes"]}

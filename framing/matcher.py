@@ -17,9 +17,20 @@ from .lexicon import Entry
 from .normalize import NormalizedText
 
 
-# Candidates are (start, -end, order seen, entry): sorting on the first three puts the longest
+# Candidates are (start, -end, order seen, family, entry): sorting on the first three puts the longest
 # first at each start, and equally long ones in the order the automaton reported them.
 _START_LONGEST_FIRST_SEEN = itemgetter(0, 1, 2)
+
+
+# ``tuple.__new__(Match, (...))`` builds a named tuple without the Python-level ``__new__``
+# the class generates: a third of the time, for one per match of every article.
+_new_tuple = tuple.__new__
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ``ch`` can continue a word: then a form ending (or starting) with it must not
+    have a word character beside it in the text."""
+    return ch.isalnum() or ch == "_"
 
 
 class Match(NamedTuple):
@@ -53,7 +64,9 @@ class Matcher:
             for form in entry.forms:
                 by_form.setdefault(form, []).append(index)
         for form, indexes in by_form.items():
-            automaton.add_word(form, (len(form), tuple(indexes)))
+            targets = tuple((entry.family, entry, entry.cased_forms if entry.case_sensitive else None)
+                            for entry in map(self.entries.__getitem__, indexes))
+            automaton.add_word(form, (len(form), _is_word_char(form[0]), _is_word_char(form[-1]), targets))
         if by_form:
             automaton.make_automaton()
         self._automaton = automaton if by_form else None
@@ -74,35 +87,37 @@ class Matcher:
         # Only the longest candidate per family and start can be chosen (leftmost-longest), so
         # only it is kept: nested terms ("a", "a a", ... 300 deep) once made a candidate for
         # every term at every word, 6 GB for one article; now memory grows with the text only.
-        best: dict[tuple[str, int], tuple[int, int, int, Entry]] = {}
-        entries = self.entries
+        best: dict[tuple[str, int], tuple[int, int, int, str, Entry]] = {}
         sequence = 0
-        for last, (length, indexes) in self._automaton.iter(folded):
-            # Word-boundary tests written out: this loop runs for every raw match of every article.
-            start, end = last + 1 - length, last + 1
-            if start > 0:
-                a, b = folded[start], folded[start - 1]
-                if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+        # Each form carries what the loop needs, worked out when the automaton was built: whether
+        # it opens and closes on a word character (only then can a neighbour join it into a
+        # longer word), and per entry its family, the entry and its cased forms (None when
+        # case does not matter). This loop runs for every raw match of every article.
+        for last, (length, opens_word, closes_word, targets) in self._automaton.iter(folded):
+            end = last + 1
+            start = end - length
+            if opens_word and start > 0:
+                b = folded[start - 1]
+                if b.isalnum() or b == "_":
                     continue
-            if end < n:
-                a, b = folded[end - 1], folded[end]
-                if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+            if closes_word and end < n:
+                b = folded[end]
+                if b.isalnum() or b == "_":
                     continue
-            for index in indexes:
-                entry = entries[index]
-                if entry.case_sensitive and text[start:end] not in entry.cased_forms:
+            for family, entry, cased in targets:
+                if cased is not None and text[start:end] not in cased:
                     continue
-                key = (entry.family, start)
+                key = (family, start)
                 held = best.get(key)
                 if held is None or end > -held[1]:  # the first of equally long ones stays, as in a stable sort
-                    best[key] = (start, -end, sequence, entry)
+                    best[key] = (start, -end, sequence, family, entry)
                 sequence += 1
         candidates = sorted(best.values(), key=_START_LONGEST_FIRST_SEEN)
         chosen: list[Match] = []
         frontier: dict[str, int] = {}
-        for start, negative_end, _, entry in candidates:
-            if start >= frontier.get(entry.family, 0):
-                chosen.append(Match(start, -negative_end, entry))
-                frontier[entry.family] = -negative_end
+        for start, negative_end, _, family, entry in candidates:
+            if start >= frontier.get(family, 0):
+                chosen.append(_new_tuple(Match, (start, -negative_end, entry)))
+                frontier[family] = -negative_end
         return chosen
 

@@ -66,7 +66,7 @@ def test_a_long_run_of_periods_is_one_sentence():
 def _old_find(matcher, view):
     """The matcher as it was: every candidate kept, then one stable sort (the reference)."""
     folded, n, candidates = view.folded, len(view.folded), []
-    for last, (length, indexes) in matcher._automaton.iter(folded):
+    for last, (length, _, _, targets) in matcher._automaton.iter(folded):
         start, end = last + 1 - length, last + 1
         if start > 0 and (folded[start].isalnum() or folded[start] == "_") and (
                 folded[start - 1].isalnum() or folded[start - 1] == "_"):
@@ -74,7 +74,7 @@ def _old_find(matcher, view):
         if end < n and (folded[end - 1].isalnum() or folded[end - 1] == "_") and (
                 folded[end].isalnum() or folded[end] == "_"):
             continue
-        candidates.extend((start, -end, matcher.entries[i]) for i in indexes)
+        candidates.extend((start, -end, entry) for _, entry, _ in targets)
     candidates.sort(key=lambda c: c[:2])
     chosen, frontier = [], {}
     for start, negative_end, entry in candidates:

@@ -22,10 +22,14 @@ def hits_of(document: Document, family: str) -> tuple[Hit, ...]:
 def to_evidence(document: Document, hit: Hit, *, family: str | None = None, category: str | None = None,
                 speaker: str | None = None) -> Evidence:
     """Evidence for ``hit``; ``family`` and ``category`` default to the entry's."""
-    entry = hit.entry
-    return Evidence(family or entry.family, entry.id, document.text[hit.start:hit.end], hit.start, hit.end,
-                    hit.voice, hit.sentence, category=category or entry.category, lexicon=entry.lexicon,
-                    term=entry.term, speaker=speaker)
+    start, end, entry, voice, sentence = hit
+    # tuple.__new__ with every field in Evidence's order: a third of the time of Evidence(...).
+    return _new_tuple(Evidence, (family or entry.family, entry.id, document.text[start:end], start, end, voice,
+                                 sentence, category or entry.category, None, None, entry.lexicon, entry.term,
+                                 speaker, None, None, None))
+
+
+_new_tuple = tuple.__new__
 
 
 def by_sentence(hits: Iterable[Hit]) -> dict[int, list[Hit]]:

@@ -22,7 +22,11 @@ def extract_frames(document: Document) -> list[Evidence]:
     an article has about ninety frame hits, more than any other family.
     """
     text = document.text
-    return [Evidence(FRAME_FAMILY, entry.id, text[start:end], start, end, voice, sentence, None,
-                     None, None, entry.lexicon, entry.term, None, None, entry.category)
+    # tuple.__new__ with every field, in Evidence's order: a third of the time of Evidence(...).
+    return [_new_tuple(Evidence, (FRAME_FAMILY, entry.id, text[start:end], start, end, voice, sentence, None,
+                                  None, None, entry.lexicon, entry.term, None, None, entry.category, None))
             for start, end, entry, voice, sentence in hits_of(document, FRAME_FAMILY)
             if entry.category != DISTRACTOR]
+
+
+_new_tuple = tuple.__new__

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..document import QUOTED, UNQUOTED
+from ..document import UNQUOTED
 from ..errors import FramingError
 from ..evidence import Evidence
 from .ids import FRAME_FAMILY, FRAME_IDS
@@ -82,24 +82,24 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
     from ..profile import rate_per_1000  # profile imports this module: the rate convention stays in one place
 
     thresholds = (rule or shipped_rule()).for_language(language)
-    counts = {frame: {UNQUOTED: 0, QUOTED: 0} for frame in FRAME_IDS}
+    own = dict.fromkeys(FRAME_IDS, 0)
+    quoted = dict.fromkeys(FRAME_IDS, 0)
     for e in evidence:
-        if e.family == FRAME_FAMILY and e.frame in counts:
-            counts[e.frame][e.voice] += 1
-    own_total = sum(c[UNQUOTED] for c in counts.values())
-    all_total = own_total + sum(c[QUOTED] for c in counts.values())
+        if e.family == FRAME_FAMILY and e.frame in own:
+            (own if e.voice == UNQUOTED else quoted)[e.frame] += 1
+    own_total = sum(own.values())
+    all_total = own_total + sum(quoted.values())
     section: dict[str, Any] = {}
     for frame in FRAME_IDS:
-        own, quoted = counts[frame][UNQUOTED], counts[frame][QUOTED]
-        both = own + quoted
+        both = own[frame] + quoted[frame]
         section[frame] = {
-            "unquoted": own, "quoted": quoted,
-            "per_1000_words": rate_per_1000(own, words),
-            "share": own / own_total if own_total else 0.0,
+            "unquoted": own[frame], "quoted": quoted[frame],
+            "per_1000_words": rate_per_1000(own[frame], words),
+            "share": own[frame] / own_total if own_total else 0.0,
             "present": thresholds[frame].holds(both, 1000.0 * both / words if words else 0.0,
                                                both / all_total if all_total else 0.0),
         }
-    ranked = sorted(FRAME_IDS, key=lambda f: (-counts[f][UNQUOTED], -(counts[f][UNQUOTED] + counts[f][QUOTED]),
-                                               FRAME_IDS.index(f)))
-    section["primary_frame"] = ranked[0] if all_total else None
+    # Frames ranked by own-voice evidence, then both voices, then codebook order: the first.
+    ranking = [(-own[frame], -(own[frame] + quoted[frame]), i) for i, frame in enumerate(FRAME_IDS)]
+    section["primary_frame"] = FRAME_IDS[min(ranking)[2]] if all_total else None
     return section

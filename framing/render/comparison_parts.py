@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
-from ..comparison.groups import MIN_NAMING_MENTIONS
 from ..families import FAMILIES, highlighted_families
 
 TOP_CLAIMS = 5
@@ -135,6 +134,10 @@ def frames_section(comparison: Mapping[str, Any]) -> str:
 def naming_section(comparison: Mapping[str, Any]) -> str:
     """Per axis: its poles, then each group's stance with its own and quoted mentions; a bar only
     with at least ``MIN_NAMING_MENTIONS`` own-voice mentions."""
+    # Imported here, not at the top: ``framing score`` imports this module for the format
+    # names only, and the comparison modules (numpy with them) would slow its start-up.
+    from ..comparison.groups import MIN_NAMING_MENTIONS
+
     e = html.escape
     axes: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for name, group in comparison["groups"].items():
