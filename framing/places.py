@@ -1,10 +1,10 @@
-"""Country names in framing's languages, from pycountry's ISO 3166 data and its translations.
+"""Country, region, capital and nationality names in framing's languages, from maintained gazetteer packages.
 
-A source named "Algeria" or "Algérie" is a place, not a person: the attribution
-extractor types a name that is a country's name (in the article's language or
-in English, which news in every language borrows) as ``place``. The names come
-from a maintained gazetteer package rather than hand lists: pycountry ships the
-ISO 3166-1 names with their gettext translations, offline.
+A source named "Algeria" or "Algérie" is a place, not a person; "Rabat said" speaks for a
+government; "Algerians" is a nationality. The names come from gazetteer packages rather than
+hand lists: pycountry (ISO 3166-1 names and their gettext translations), Babel (CLDR territory
+and region names in every locale) and countryinfo (English demonyms and capitals), all offline,
+built once and kept in framing's cache.
 """
 from __future__ import annotations
 
@@ -23,34 +23,45 @@ def country_names(language: str) -> frozenset[str]:
     """Case-folded country names in ``language`` and in English (name, common and official names,
     and CLDR's territory names).
 
-    Kept in framing's cache (``framing.cache``), keyed by pycountry's data files and this
-    module's code: importing pycountry and reading its data took a tenth of the start-up
-    of ``framing score``.
-
     >>> {"algeria", "algérie"} <= country_names("fr")
     True
     """
+    return _cached("places", language, lambda: _country_names(language))
+
+
+def _cached(kind: str, language: str, build) -> frozenset[str]:
+    """``build()`` kept in framing's cache (``framing.cache``), keyed by the gazetteer packages'
+    data and this module's code: importing pycountry, Babel and countryinfo and reading their
+    data took a fifth of the start-up of ``framing score``."""
     key = _data_key(language)
     if key is None:
-        return _country_names(language)
-    return cached_json(f"places_{language}-{key}", lambda: _country_names(language), sorted, frozenset)
+        return build()
+    return cached_json(f"{kind}_{language}-{key}", build, sorted, frozenset)
+
+
+# The data files each gazetteer package reads, by package (``{language}``: the article's).
+_DATA_FILES = {"pycountry": ("databases/iso3166-1.json", "locales/{language}/LC_MESSAGES/iso3166-1.mo"),
+               "babel": ("locale-data/{language}.dat", "locale-data/en.dat", "locale-data/root.dat"),
+               "countryinfo": ("data",)}
 
 
 def _data_key(language: str) -> str | None:
-    """A digest of what the names are built from (pycountry's ISO 3166 data and ``language``'s
-    translations, by path, size and time, and this module's code), without importing pycountry."""
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or spec.origin is None:
-        return None
-    root = Path(spec.origin).parent
+    """A digest of what the names are built from (the packages' data files for ``language``, by
+    path, size and time, and this module's code), without importing the packages."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in (root / "databases" / "iso3166-1.json", root / "locales" / language / "LC_MESSAGES" / "iso3166-1.mo"):
-        try:
-            info = path.stat()
-        except OSError:
-            digest.update(f"{path}: none\0".encode())
-            continue
-        digest.update(f"{path}: {info.st_size} {info.st_mtime_ns}\0".encode())
+    for package, files in _DATA_FILES.items():
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            return None
+        root = Path(spec.origin).parent
+        for name in files:
+            path = root / name.format(language=language)
+            try:
+                info = path.stat()
+            except OSError:
+                digest.update(f"{path}: none\0".encode())
+                continue
+            digest.update(f"{path}: {info.st_size} {info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 
@@ -86,14 +97,22 @@ def region_names(language: str) -> frozenset[str]:
     >>> {"africa", "afrique"} <= region_names("fr")
     True
     """
-    return _cldr_territories(language, lambda code: code.isdigit() and code != "001")
+    return _cached("regions", language, lambda: _cldr_territories(language, _is_region))
 
 
 @lru_cache(maxsize=8)
 def supranational_names(language: str) -> frozenset[str]:
     """Case-folded names of the organisations CLDR lists among territories (United Nations,
     European Union, eurozone), in ``language`` and in English: organisations, not places."""
-    return _cldr_territories(language, lambda code: code in ("UN", "EU", "EZ"))
+    return _cached("supranational", language, lambda: _cldr_territories(language, _is_supranational))
+
+
+def _is_region(code: str) -> bool:
+    return code.isdigit() and code != "001"
+
+
+def _is_supranational(code: str) -> bool:
+    return code in ("UN", "EU", "EZ")
 
 
 def _cldr_territories(language: str, wanted) -> frozenset[str]:
@@ -127,7 +146,8 @@ def _text(value) -> str:
 @lru_cache(maxsize=1)
 def english_demonyms() -> frozenset[str]:
     """Case-folded English demonyms of the countryinfo package ("Algerian", "French")."""
-    return frozenset(fold_case(part.strip()) for demonym, _ in _countryinfo() for part in demonym.split(",") if part.strip())
+    return _cached("demonyms", "en", lambda: frozenset(
+        fold_case(part.strip()) for demonym, _ in _countryinfo() for part in demonym.split(",") if part.strip()))
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +158,7 @@ def capital_names() -> frozenset[str]:
     >>> "rabat" in capital_names()
     True
     """
-    return frozenset(fold_case(capital) for _, capital in _countryinfo() if capital)
+    return _cached("capitals", "en", lambda: frozenset(fold_case(capital) for _, capital in _countryinfo() if capital))
 
 
 @lru_cache(maxsize=4096)
