@@ -14,10 +14,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   "möchtegern-" for words written as one, "Kriegspropaganda");
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
   title ("experts", "professor", "a study") gives what the authority is
-  reported to say (the quotation, else the sentence); in languages whose
-  annotators mark attributions to officials as such, the lexicon lists
-  reporting cues ("laut", "sagte") that count where the attribution extractor
-  finds a top-level cue;
+  reported to say (the quotation, else the sentence); a plain reporting cue
+  ("said", "laut") is no appeal to authority by the definition, whoever speaks;
 - ``Doubt``: the lexicon's credibility cues, and questions the outlet asks in
   its own voice (the guidelines' doubt is most often a rhetorical question);
 - ``Repetition``: a charged phrase of several words used again anywhere, or a
@@ -242,12 +240,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
                widths: Mapping[str, str]) -> list[Evidence]:
-    """Attributions to an authority. A lexicon cue that is itself a top-level attribution
-    cue ("laut", "selon": languages whose annotators mark these) gives the clause it
-    reports; an authority title ("experts", "professor") at a source of a sentence with a
-    top-level cue gives what the authority is reported to have said: the quotation when
-    the sentence has one (annotators mark the claim the authority lends weight to), else
-    the clause around the cue."""
+    """Attributions to an authority: an authority title ("experts", "professor") at a
+    source of a sentence with a top-level cue gives what the authority is reported to have
+    said: the quotation when the sentence has one (annotators mark the claim the authority
+    lends weight to), else the sentence around the cue."""
     cues: dict[int, list[Evidence]] = {}
     sources: dict[int, list[Evidence]] = {}
     for e in earlier:
@@ -259,11 +255,7 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
     titled: dict[int, Evidence] = {}
     for hit in hits:
         sentence_cues = cues.get(hit.sentence, [])
-        cue = next((c for c in sentence_cues if c.start < hit.end and hit.start < c.end), None)
-        if cue is not None:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, "Appeal_to_Authority", hit.entry.id,
-                                  hit.entry.lexicon, hit.entry.term, widths))
-        elif sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
+        if sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
                                    for s in sources.get(hit.sentence, ())):
             titled.setdefault(hit.sentence, sentence_cues[0])
     for sentence, cue in sorted(titled.items()):
