@@ -110,8 +110,13 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found: list[Evidence] = []
     authority_hits = []
     emotive: list[Evidence] = []  # loaded words and labels, for repetition
+    # In a language that writes every noun with a capital (German: its grammar lists the
+    # suffixes of capitalised common nouns), a loaded noun names its object: a label.
+    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for hit in hits_of(document, FAMILY):
         technique = hit.entry.category
+        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, hit.start, hit.sentence):
+            technique = "Name_Calling-Labeling"
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
@@ -120,13 +125,9 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             if technique in _EMOTIVE:
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
-    # In a language that writes every noun with a capital (German: its grammar lists the
-    # suffixes of capitalised common nouns), a loaded noun names its object: a label.
-    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
-        if technique == "Loaded_Language" and nouns_capitalised and e.text[:1].isupper() \
-                and not _sentence_initial(document, e.start, e.sentence):
+        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, e.start, e.sentence):
             technique = "Name_Calling-Labeling"
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
@@ -138,6 +139,12 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found += _questions(document)
     found += _slogans(document)
     return _merged(document.text, found)
+
+
+def _is_noun(document: Document, start: int, sentence: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside its sentence: a noun, in a language
+    that capitalises every noun and nothing else but a sentence's first word."""
+    return document.text[start:start + 1].isupper() and not _sentence_initial(document, start, sentence)
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
