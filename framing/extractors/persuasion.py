@@ -159,10 +159,17 @@ def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
     entries written "-propaganda" and "möchtegern-"): German and Dutch write a label as one
     word ("Kriegspropaganda", "Möchtegern-Experten"), which whole-word matching cannot see."""
     found = []
+    lowered = ""
     for technique in TECHNIQUES:
-        for pattern in (affix_pattern(document.wordlist(f"suffix.{technique}"), tail=True),
-                        affix_pattern(document.wordlist(f"prefix.{technique}"), tail=False)):
+        for affixes, tail in ((document.wordlist(f"suffix.{technique}"), True),
+                              (document.wordlist(f"prefix.{technique}"), False)):
+            pattern = affix_pattern(affixes, tail=tail)
             if pattern is None:
+                continue
+            lowered = lowered or document.text.lower()
+            # The word scan is costly (the pattern is tried at every word); most articles
+            # contain none of the affixes at all, which a substring test sees at once.
+            if not any(affix in lowered for affix in affixes):
                 continue
             for m in pattern.finditer(document.text):
                 sentence = document.sentence_at(m.start())
