@@ -168,3 +168,15 @@ def test_a_german_loaded_noun_is_a_label_and_an_adjective_loaded_language():
     found = {(e["technique"], e["text"]) for e in persuasion(profile)}
     assert ("Name_Calling-Labeling", "Die Opposition sprach von Pfusch") in found, found
     assert ("Loaded_Language", "Sie nannte den Plan dreist") in found, found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The ministry said on Monday that the bridge would reopen in March."),
+    ("fr", "Selon le ministère, le pont rouvrira en mars, a déclaré un porte-parole."),
+    ("de", "Laut dem Ministerium soll die Brücke im März wieder öffnen, sagte ein Sprecher."),
+])
+def test_a_plain_report_is_no_appeal_to_authority(language, text):
+    """A reporting cue without an authority title ("said", "selon", "laut") lends no authority
+    by the definition: the speaker is only named, not held up as an authority."""
+    found = persuasion(framing.score(text, language=language))
+    assert not [e for e in found if e["technique"] == "Appeal_to_Authority"], found

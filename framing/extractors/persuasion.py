@@ -14,10 +14,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   "möchtegern-" for words written as one, "Kriegspropaganda");
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
   title ("experts", "professor", "a study") gives what the authority is
-  reported to say (the quotation, else the sentence); in languages whose
-  annotators mark attributions to officials as such, the lexicon lists
-  reporting cues ("laut", "sagte") that count where the attribution extractor
-  finds a top-level cue;
+  reported to say (the quotation, else the sentence); a plain reporting cue
+  ("said", "laut") is no appeal to authority by the definition, whoever speaks;
 - ``Doubt``: the lexicon's credibility cues, and questions the outlet asks in
   its own voice (the guidelines' doubt is most often a rhetorical question);
 - ``Repetition``: a charged phrase of several words used again anywhere, or a
@@ -112,8 +110,13 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found: list[Evidence] = []
     authority_hits = []
     emotive: list[Evidence] = []  # loaded words and labels, for repetition
+    # In a language that writes every noun with a capital (German: its grammar lists the
+    # suffixes of capitalised common nouns), a loaded noun names its object: a label.
+    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for hit in hits_of(document, FAMILY):
         technique = hit.entry.category
+        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, hit.start, hit.sentence):
+            technique = "Name_Calling-Labeling"
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
@@ -122,13 +125,9 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             if technique in _EMOTIVE:
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
-    # In a language that writes every noun with a capital (German: its grammar lists the
-    # suffixes of capitalised common nouns), a loaded noun names its object: a label.
-    nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
-        if technique == "Loaded_Language" and nouns_capitalised and e.text[:1].isupper() \
-                and not _sentence_initial(document, e.start, e.sentence):
+        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, e.start, e.sentence):
             technique = "Name_Calling-Labeling"
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
@@ -140,6 +139,12 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found += _questions(document)
     found += _slogans(document)
     return _merged(document.text, found)
+
+
+def _is_noun(document: Document, start: int, sentence: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside its sentence: a noun, in a language
+    that capitalises every noun and nothing else but a sentence's first word."""
+    return document.text[start:start + 1].isupper() and not _sentence_initial(document, start, sentence)
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
@@ -154,10 +159,17 @@ def _compounds(document: Document, widths: Mapping[str, str]) -> list[Evidence]:
     entries written "-propaganda" and "möchtegern-"): German and Dutch write a label as one
     word ("Kriegspropaganda", "Möchtegern-Experten"), which whole-word matching cannot see."""
     found = []
+    lowered = ""
     for technique in TECHNIQUES:
-        for pattern in (affix_pattern(document.wordlist(f"suffix.{technique}"), tail=True),
-                        affix_pattern(document.wordlist(f"prefix.{technique}"), tail=False)):
+        for affixes, tail in ((document.wordlist(f"suffix.{technique}"), True),
+                              (document.wordlist(f"prefix.{technique}"), False)):
+            pattern = affix_pattern(affixes, tail=tail)
             if pattern is None:
+                continue
+            lowered = lowered or document.text.lower()
+            # The word scan is costly (the pattern is tried at every word); most articles
+            # contain none of the affixes at all, which a substring test sees at once.
+            if not any(affix in lowered for affix in affixes):
                 continue
             for m in pattern.finditer(document.text):
                 sentence = document.sentence_at(m.start())
@@ -242,12 +254,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
                widths: Mapping[str, str]) -> list[Evidence]:
-    """Attributions to an authority. A lexicon cue that is itself a top-level attribution
-    cue ("laut", "selon": languages whose annotators mark these) gives the clause it
-    reports; an authority title ("experts", "professor") at a source of a sentence with a
-    top-level cue gives what the authority is reported to have said: the quotation when
-    the sentence has one (annotators mark the claim the authority lends weight to), else
-    the clause around the cue."""
+    """Attributions to an authority: an authority title ("experts", "professor") at a
+    source of a sentence with a top-level cue gives what the authority is reported to have
+    said: the quotation when the sentence has one (annotators mark the claim the authority
+    lends weight to), else the sentence around the cue."""
     cues: dict[int, list[Evidence]] = {}
     sources: dict[int, list[Evidence]] = {}
     for e in earlier:
@@ -259,11 +269,7 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
     titled: dict[int, Evidence] = {}
     for hit in hits:
         sentence_cues = cues.get(hit.sentence, [])
-        cue = next((c for c in sentence_cues if c.start < hit.end and hit.start < c.end), None)
-        if cue is not None:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, "Appeal_to_Authority", hit.entry.id,
-                                  hit.entry.lexicon, hit.entry.term, widths))
-        elif sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
+        if sentence_cues and any(s.start - _TITLE_REACH <= hit.start and hit.end <= s.end
                                    for s in sources.get(hit.sentence, ())):
             titled.setdefault(hit.sentence, sentence_cues[0])
     for sentence, cue in sorted(titled.items()):
