@@ -23,8 +23,9 @@ outlet, leaves out its k-th paragraph (so every text is distinct) and, when
 dated, appears k x 100 days later, so that stories keep their real sizes
 (undated copies of one article share a story, and an outlet: no claims).
 
-Each command runs in its own process; wall time and that process's peak RSS
-(``os.wait4``) are recorded. Only this script's section of
+Each command runs in its own process; wall time, CPU time (user + system) and
+that process's peak RSS (``os.wait4``) are recorded. On a shared machine the
+wall time grows with the load of others; CPU time does not. Only this script's section of
 ``benchmarks/RESULTS.md`` is replaced.
 
 Reproduce from the repository root with::
@@ -163,6 +164,7 @@ class Run(NamedTuple):
     seconds: float
     peak_mb: float
     status: int
+    cpu: float = 0.0  # user + system CPU seconds: what a shared machine's load does not inflate
 
 
 def timed(args: Sequence[str]) -> Run:
@@ -175,7 +177,7 @@ def timed(args: Sequence[str]) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         print(stderr[-2000:], file=sys.stderr)
-    return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode)
+    return Run(seconds, usage.ru_maxrss / 1024.0, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def store_of(big: Path, rows: int, path: Path) -> None:
@@ -219,8 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              str(Path(tmp) / "comparison.json")])
             facts = json.loads((Path(tmp) / "comparison.json").read_text(encoding="utf-8"))
             rows.append((n, score, compare, len(facts.get("stories", [])), len(facts.get("alignments", []))))
-            print(f"{n}: score {score.seconds:.1f} s {score.peak_mb:.0f} MB, compare {compare.seconds:.1f} s "
-                  f"{compare.peak_mb:.0f} MB", file=sys.stderr)
+            print(f"{n}: score {score.seconds:.1f} s ({score.cpu:.1f} CPU s) {score.peak_mb:.0f} MB, compare "
+                  f"{compare.seconds:.1f} s ({compare.cpu:.1f} CPU s) {compare.peak_mb:.0f} MB", file=sys.stderr)
         full = None
         if args.full:
             store = None
@@ -240,22 +242,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                     store_of(db, n, small)
                 run = timed([FRAMING, "compare", "--db", str(small), "--quiet", "--format", "csv", "-o", os.devnull])
                 runs.append((n, run))
-                print(f"--db {n}: compare {run.seconds:.1f} s {run.peak_mb:.0f} MB", file=sys.stderr)
+                print(f"--db {n}: compare {run.seconds:.1f} s ({run.cpu:.1f} CPU s) {run.peak_mb:.0f} MB",
+                      file=sys.stderr)
                 if small != db:
                     small.unlink()
             full = (store, runs)
     lines += [f"Real articles available: {len(records):,} distinct (PolNeAR, BASIL, SemEval-2023 English, FactBank); "
               "beyond that, copies (copy k of an article leaves out its k-th paragraph and, when dated, is k x 100 days "
               "later).", "",
-              "| articles | score s | score MB | compare s | compare MB | compare / score | compare x on doubling "
-              "| stories | aligned claims |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| articles | score s | score CPU s | score MB | compare s | compare CPU s | compare MB | compare / score "
+              "(CPU) | compare x on doubling (CPU) | stories | aligned claims |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = {}
     for n, score, compare, stories, claims in rows:
-        growth = f"{compare.seconds / previous[n // 2]:.2f}x" if n // 2 in previous else "–"
-        previous[n] = compare.seconds
-        lines.append(f"| {n:,} | {score.seconds:.1f} | {score.peak_mb:.0f} | {compare.seconds:.1f} | "
-                     f"{compare.peak_mb:.0f} | {compare.seconds / score.seconds:.2f}x | {growth} | {stories:,} | "
-                     f"{claims:,} |")
+        growth = (f"{compare.seconds / previous[n // 2][0]:.2f}x ({compare.cpu / previous[n // 2][1]:.2f}x)"
+                  if n // 2 in previous else "–")
+        previous[n] = (compare.seconds, compare.cpu)
+        lines.append(f"| {n:,} | {score.seconds:.1f} | {score.cpu:.1f} | {score.peak_mb:.0f} | {compare.seconds:.1f} | "
+                     f"{compare.cpu:.1f} | {compare.peak_mb:.0f} | {compare.seconds / score.seconds:.2f}x "
+                     f"({compare.cpu / score.cpu:.2f}x) | {growth} | {stories:,} | {claims:,} |")
     lines += ["", f"Targets: compare / score <= {TARGET_RATIO}x, doubling <= {TARGET_DOUBLING}x, peak RSS <= "
               f"{TARGET_RSS_MB} MB."]
     if full is not None:
@@ -264,9 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                   + (f" ({store.seconds:.0f} s)" if store else " (made beforehand, `--db`)")
                   + "; smaller stores are its first rows, copied: `framing compare --db STORE --format csv`",
                   "(statistics and distinctive words; CSV shows no claims, so no stories or alignment):", "",
-                  "| stored articles | compare s | compare MB | s per 1,000 articles |", "|---:|---:|---:|---:|"]
+                  "| stored articles | compare s | compare CPU s | compare MB | CPU s per 1,000 articles |",
+                  "|---:|---:|---:|---:|---:|"]
         for n, run in runs:
-            lines.append(f"| {n:,} | {run.seconds:.1f} | {run.peak_mb:.0f} | {1000 * run.seconds / n:.2f} |")
+            lines.append(f"| {n:,} | {run.seconds:.1f} | {run.cpu:.1f} | {run.peak_mb:.0f} | "
+                         f"{1000 * run.cpu / n:.2f} |")
     section = ["## Outlet comparison: cost at scale", "",
                f"Command: `{' '.join([COMMAND, *(sys.argv[1:] if argv is None else argv)])}` (code at {repo_state()})",
                "", *lines]

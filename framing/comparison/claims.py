@@ -11,7 +11,7 @@ those differences, then by similarity; the same words framed the same way
 """
 from __future__ import annotations
 
-import json
+import pickle
 import re
 import sys
 from typing import Any, Mapping, Sequence
@@ -83,7 +83,8 @@ class KeptArticles:
 
 class SpilledArticles(KeptArticles):
     """Profiles and texts kept for claim alignment in a temporary file, read back one story at a
-    time: a comparison of many articles holds only their offsets."""
+    time: a comparison of many articles holds only their offsets. Pickled (several times faster
+    than JSON both ways): the file is this process's own, unnamed, and read only by it."""
 
     def __init__(self) -> None:
         import tempfile
@@ -92,7 +93,7 @@ class SpilledArticles(KeptArticles):
         self._where: dict[str, tuple[int, int]] = {}
 
     def put(self, profile: Mapping[str, Any], text: str) -> None:
-        line = json.dumps([profile, text], ensure_ascii=False).encode("utf-8")
+        line = pickle.dumps((profile, text), protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(0, 2)
         self._where[profile["id"]] = (self._file.tell(), len(line))
         self._file.write(line)
@@ -100,7 +101,7 @@ class SpilledArticles(KeptArticles):
     def get(self, article_id: str) -> tuple[Mapping[str, Any], str]:
         offset, size = self._where[article_id]
         self._file.seek(offset)
-        profile, text = json.loads(self._file.read(size))
+        profile, text = pickle.loads(self._file.read(size))
         return profile, text
 
     def close(self) -> None:

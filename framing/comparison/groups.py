@@ -5,6 +5,9 @@ shares, pairwise tests; distinctive words and aligned claims from their own modu
 records and returns a ``framing.comparison/1`` dict. Texts are needed for
 distinctive vocabulary and claim alignment (offsets index each article's
 original text); without them those parts are left out and the output says so.
+``Comparer`` does the same one article at a time, keeping per group tallies
+rather than profiles, so that ``framing compare`` of a large store holds
+neither its profiles nor its texts.
 """
 from __future__ import annotations
 
