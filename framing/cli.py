@@ -24,7 +24,7 @@ import warnings
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from . import corpus
 from .batch import Record, Scored, score_stream
@@ -406,20 +406,22 @@ def run_train_frames(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> int:
-    """Score the inputs (or read a store), compare them, write the report."""
+    """Score the inputs (or read a store), compare them one article at a time, write the report."""
     # Imported here: comparing loads numpy and the comparison modules, which `framing score`
     # does not need (a third of its start-up).
-    from .comparison.groups import compare as compare_profiles
-    from .comparison.groups import missing_field, slim
+    from .comparison.claims import SpilledArticles
+    from .comparison.groups import Comparer, slim
 
-    profiles: list[dict[str, Any]] = []
-    texts: dict[str, str] = {}
+    align = not args.no_claims and args.format in CLAIM_FORMATS
+    comparer = Comparer(by=args.by, lexicons=scorer.lexicons, resamples=args.resamples, seed=args.seed,
+                        texts=True, align=align, kept=SpilledArticles() if align else None)
     store_notes: list[str] = []
     if args.db and not args.paths:
         with ProfileStore(args.db, readonly=True) as store:
-            selection = store.for_comparison(scorer.lexicons.version)
-        profiles, texts, store_notes = stored_profiles(selection)
-        report.from_store = len(profiles)
+            articles, store_notes = stored_articles(store.for_comparison(scorer.lexicons.version, lazy=True))
+            for profile, text in articles:
+                comparer.add(slim(profile), text)
+                report.from_store += 1
     else:
         paths = args.paths or [str(corpus.path("belmokhtar-2013"))]
         with _open_store(args.db) as store:
@@ -427,18 +429,15 @@ def run_compare(args: argparse.Namespace, scorer: Scorer, report: "_Report") -> 
                                   jobs=args.jobs, store=store)
             for article, record, *_ in report.watch_scored(stream):
                 if article is not None and not is_error(record):
-                    profiles.append(slim(record))
-                    texts[record["id"]] = article.text
-    if not profiles:
+                    comparer.add(slim(record), article.text)
+    if not comparer.count:
         _say("framing: nothing to compare: no article could be scored")
         return EXIT_SKIPPED
-    problem = missing_field(profiles, args.by)
+    problem = comparer.missing_field()
     if problem:
         _say(f"framing: --by: {problem}")
         return EXIT_USAGE
-    comparison = compare_profiles(profiles, by=args.by, texts=texts, lexicons=scorer.lexicons,
-                                  resamples=args.resamples, seed=args.seed,
-                                  align=not args.no_claims and args.format in CLAIM_FORMATS)
+    comparison = comparer.result()
     comparison.setdefault("notes", []).extend(store_notes)
     if report.failures:
         comparison["failures"] = report.failures
@@ -464,29 +463,42 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
 
 
 def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
-    """Profiles and texts of a store's selection, ids made unique (an id shared by articles
-    from different sources gets its source appended), and notes saying what was done."""
+    """Profiles (slimmed) and texts of a store's selection, ids made unique, and notes (``stored_articles``)."""
     from .comparison.groups import slim
 
-    counts: dict[str, int] = {}
-    for profile, _ in selection.items:
-        counts[profile["id"]] = counts.get(profile["id"], 0) + 1
-    profiles, texts, renamed = [], {}, 0
-    for profile, text in selection.items:
-        if counts[profile["id"]] > 1:
-            profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
-            renamed += 1
+    articles, notes = stored_articles(selection)
+    profiles, texts = [], {}
+    for profile, text in articles:
         profiles.append(slim(profile))
         texts[profile["id"]] = text
+    return profiles, texts, notes
+
+
+def stored_articles(selection: Selection) -> tuple[Iterator[tuple[dict[str, Any], str]], list[str]]:
+    """``(profile, text)`` of a store's selection as they are read, ids made unique (an id shared by
+    articles from different sources gets its source appended), and notes saying what was done."""
+    if isinstance(selection.items, list):  # read at once: the shared ids from its items
+        counts = Counter(profile["id"] for profile, _ in selection.items)
+        shared: Mapping[str, int] = {article_id: n for article_id, n in counts.items() if n > 1}
+    else:
+        shared = selection.shared_ids
+
+    def unique(pairs: Iterable[tuple[dict[str, Any], str]]) -> Iterator[tuple[dict[str, Any], str]]:
+        for profile, text in pairs:
+            if profile["id"] in shared:
+                profile = dict(profile, id=f"{profile['id']} ({profile.get('source') or 'unknown source'})")
+            yield profile, text
+
     notes = [f"profiles read from the store, all made with lexicon version {selection.lexicon_version}"]
     if selection.left_out:
         versions = ", ".join(f"{version} ({n})" for version, n in sorted(selection.left_out.items()))
         notes.append(f"left out: articles stored only with other lexicon versions: {versions}; "
                      "rescore them (framing score ... --db) to compare them")
+    renamed = sum(shared.values())
     if renamed:
         notes.append(f"{renamed} articles share an id with an article from another source; "
                      "their ids carry their source in parentheses")
-    return profiles, texts, notes
+    return unique(selection.items), notes
 
 
 def _open_store(path: str | None):

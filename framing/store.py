@@ -17,8 +17,9 @@ import hashlib
 import json
 import sqlite3
 import time
+from array import array
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .errors import StoreError
 from .reading import Article
@@ -57,12 +58,16 @@ def store_key(article: Article, *, lexicon_version: str, framing_version: str, o
 
 
 class Selection(NamedTuple):
-    """What ``ProfileStore.for_comparison`` read: ``(profile, text)`` pairs, the lexicon
-    version they share, and how many articles other versions had that were left out."""
+    """What ``ProfileStore.for_comparison`` read: ``(profile, text)`` pairs (a list, or with
+    ``lazy=True`` an iterator reading one row at a time), the lexicon version they share, how
+    many articles other versions had that were left out, how many pairs there are (``size``), and the
+    ids that more than one of them has (articles of different sources), with how many have each."""
 
-    items: list[tuple[dict[str, Any], str]]
+    items: Iterable[tuple[dict[str, Any], str]]
     lexicon_version: str
     left_out: dict[str, int]
+    size: int = 0
+    shared_ids: Mapping[str, int] = {}
 
 
 class ProfileStore:
@@ -191,31 +196,45 @@ class ProfileStore:
     def __len__(self) -> int:
         return self._connection.execute("SELECT COUNT(*) FROM profiles").fetchone()[0]
 
-    def for_comparison(self, lexicon_version: str) -> "Selection":
+    def for_comparison(self, lexicon_version: str, *, lazy: bool = False) -> "Selection":
         """The profiles a comparison reads: per article (its id and source, so that articles
         sharing an id across sources are all kept) the newest profile made with one lexicon
         version, ``lexicon_version`` when the store holds it, else the newest stored; never
         profiles of several versions mixed (their rates differ by construction).
-        ``left_out`` counts the articles that have a profile of another version only."""
+        ``left_out`` counts the articles that have a profile of another version only.
+        With ``lazy``, profiles and texts are read one row at a time as the items are
+        iterated, so that a comparison of a large store never holds them all."""
         rows = self._connection.execute(
-            "SELECT article_id, json_extract(profile, '$.source'), lexicon_version, profile, text FROM "
-            "(SELECT *, ROW_NUMBER() OVER (PARTITION BY article_id, json_extract(profile, '$.source'), "
+            "SELECT article_id, source, lexicon_version, row FROM "
+            "(SELECT rowid AS row, article_id, json_extract(profile, '$.source') AS source, lexicon_version, "
+            "stored_at, ROW_NUMBER() OVER (PARTITION BY article_id, json_extract(profile, '$.source'), "
             "lexicon_version ORDER BY stored_at DESC) AS n FROM profiles) WHERE n = 1 ORDER BY stored_at DESC")
-        newest: dict[tuple[str, str | None], dict[str, tuple[str, str]]] = {}
+        newest: dict[tuple[str, str | None], dict[str, int]] = {}
         order: list[str] = []
-        for article_id, source, version, profile, text in rows:
-            newest.setdefault((article_id, source), {})[version] = (profile, text)
+        for article_id, source, version, rowid in rows:
+            newest.setdefault((article_id, source), {})[version] = rowid
             if version not in order:
                 order.append(version)
         chosen = lexicon_version if lexicon_version in order else (order[0] if order else lexicon_version)
-        items: list[tuple[dict[str, Any], str]] = []
+        picked = array("q")
+        ids: dict[str, int] = {}
         left_out: dict[str, int] = {}
         for key in sorted(newest, key=lambda k: (k[0], k[1] or "")):
             versions = newest[key]
             if chosen in versions:
-                profile, text = versions[chosen]
-                items.append((json.loads(profile), text))
+                picked.append(versions[chosen])
+                ids[key[0]] = ids.get(key[0], 0) + 1
             else:
                 for version in versions:
                     left_out[version] = left_out.get(version, 0) + 1
-        return Selection(items, chosen, left_out)
+        del newest
+        shared = {article_id: n for article_id, n in ids.items() if n > 1}
+        items = self._rows(picked)
+        return Selection(items if lazy else list(items), chosen, left_out, len(picked), shared)
+
+    def _rows(self, rowids: Sequence[int]) -> Iterator[tuple[dict[str, Any], str]]:
+        """``(profile, text)`` of each row, in the order given, one row at a time."""
+        for rowid in rowids:
+            profile, text = self._connection.execute("SELECT profile, text FROM profiles WHERE rowid = ?",
+                                                     (rowid,)).fetchone()
+            yield json.loads(profile), text

@@ -11,14 +11,16 @@ those differences, then by similarity; the same words framed the same way
 """
 from __future__ import annotations
 
+import pickle
 import re
+import sys
 from typing import Any, Mapping, Sequence
 
 from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
 from ..families import highlighted_families
 from ..lexicon import LexiconSet
 from .quantities import link_words, scale_table
-from .stories import Story, article_features, group_stories, publication_day
+from .stories import FeatureTable, Story, article_features, group_stories, publication_day
 
 # Framing differences an aligned pair can show, in the order reports name them.
 DIFFERENCES = ("hedged vs asserted", "attribution", "quoted vs paraphrased", "naming variant", "loaded wording",
@@ -31,15 +33,14 @@ KEPT_ARTICLES = 2000  # articles whose sentences stay in memory between stories 
 
 
 class SentenceReader:
-    """Each article's body sentences with their anchors, read when asked.
+    """Each article's body sentences with their anchors, worked out when asked.
 
     The sentences of the first ``keep`` articles read are kept for the claim
-    alignment that follows the stories; those of later articles are read again
-    when their story is aligned, so memory stays bounded on large corpora.
+    alignment that follows the stories; those of later articles are worked out
+    again when their story is aligned, so memory stays bounded on large corpora.
     """
 
-    def __init__(self, texts: Mapping[str, str], lexicons: LexiconSet, keep: int = KEPT_ARTICLES):
-        self.texts = texts
+    def __init__(self, lexicons: LexiconSet, keep: int = KEPT_ARTICLES):
         self.lexicons = lexicons
         self.keep = keep
         self.kept: dict[str, list[Sentence]] = {}
@@ -54,19 +55,105 @@ class SentenceReader:
                                      link_words(lexicons, language))
         return self.tables[language]
 
-    def __call__(self, profile: Mapping[str, Any]) -> list[Sentence]:
+    def __call__(self, profile: Mapping[str, Any], text: str) -> list[Sentence]:
         found = self.kept.get(profile["id"])
         if found is None:
-            found = sentences_of(profile, self.texts[profile["id"]], *self._tables(profile["language"]))
+            found = sentences_of(profile, text, *self._tables(profile["language"]))
             if len(self.kept) < self.keep:
                 self.kept[profile["id"]] = found
         return found
 
 
-def find_stories(profiles: Sequence[Mapping[str, Any]], sentences: SentenceReader) -> list[Story]:
-    """Stories of the compared articles (publication dates from each profile's ``date``)."""
-    return group_stories([p["id"] for p in profiles], (article_features(sentences(p)) for p in profiles),
-                         [publication_day(p.get("date")) for p in profiles], [p["language"] for p in profiles])
+class KeptArticles:
+    """Profiles and texts kept for claim alignment, in memory: ``put`` and ``get`` by id (the
+    last put of an id wins). ``SpilledArticles`` keeps them on disk instead."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[Mapping[str, Any], str]] = {}
+
+    def put(self, profile: Mapping[str, Any], text: str) -> None:
+        self._kept[profile["id"]] = (profile, text)
+
+    def get(self, article_id: str) -> tuple[Mapping[str, Any], str]:
+        return self._kept[article_id]
+
+    def close(self) -> None:
+        self._kept.clear()
+
+
+class SpilledArticles(KeptArticles):
+    """Profiles and texts kept for claim alignment in a temporary file, read back one story at a
+    time: a comparison of many articles holds only their offsets. Pickled (several times faster
+    than JSON both ways): the file is this process's own, unnamed, and read only by it."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        self._where: dict[str, tuple[int, int]] = {}
+
+    def put(self, profile: Mapping[str, Any], text: str) -> None:
+        line = pickle.dumps((profile, text), protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, 2)
+        self._where[profile["id"]] = (self._file.tell(), len(line))
+        self._file.write(line)
+
+    def get(self, article_id: str) -> tuple[Mapping[str, Any], str]:
+        offset, size = self._where[article_id]
+        self._file.seek(offset)
+        profile, text = pickle.loads(self._file.read(size))
+        return profile, text
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class ClaimCollector:
+    """Stories, their aligned claims (ranked within each story) and divergences, from articles
+    streamed one at a time (``add``): each article's story features are counted as it passes and
+    its profile and text kept aside (``KeptArticles`` or ``SpilledArticles``) until its story is
+    aligned, so that memory holds one story's articles at a time.
+
+    Claims are aligned only between different outlets: ``add`` takes each article's outlet (or
+    the group it is compared in).
+    """
+
+    def __init__(self, lexicons: LexiconSet, kept: KeptArticles | None = None):
+        self.sentences = SentenceReader(lexicons)
+        self.kept = KeptArticles() if kept is None else kept
+        self.features = FeatureTable()
+        self.ids: list[str] = []
+        self.days: list[Any] = []
+        self.languages: list[str] = []
+        self.outlets: dict[str, str] = {}
+
+    def add(self, profile: Mapping[str, Any], text: str, outlet: str) -> None:
+        self.features.add(article_features(self.sentences(profile, text)))
+        self.ids.append(profile["id"])
+        self.days.append(publication_day(profile.get("date")))
+        self.languages.append(sys.intern(profile["language"]))
+        self.outlets[profile["id"]] = outlet
+        self.kept.put(profile, text)
+
+    def result(self) -> dict[str, Any]:
+        stories = group_stories(self.ids, self.features, self.days, self.languages)
+        self.features = FeatureTable()
+        outlets = self.outlets
+        story_rows, alignments, found = [], [], []
+        for story in stories:
+            row = dict(story.to_dict(), outlets=sorted({outlets[a] for a in story.articles}), aligned_claims=0,
+                       identical_claims=0, differing_claims=0)
+            if len(row["outlets"]) > 1:
+                articles = {a: self.kept.get(a) for a in story.articles}
+                claims, divergent = story_claims(story, self.sentences, articles, outlets)
+                row["aligned_claims"] = len(claims)
+                row["identical_claims"] = sum(c["identical"] for c in claims)
+                row["differing_claims"] = sum(bool(c["differences"]) for c in claims)
+                alignments.extend(claims)
+                found.extend(divergent)
+            story_rows.append(row)
+        self.kept.close()
+        return {"stories": story_rows, "alignments": alignments, "divergences": found}
 
 
 def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
@@ -125,16 +212,18 @@ def same_words(a: str, b: str) -> bool:
     return _SPACE.sub(" ", fold(a)).strip() == _SPACE.sub(" ", fold(b)).strip()
 
 
-def story_claims(story: Story, sentences: SentenceReader, by_id: Mapping[str, Mapping[str, Any]],
+def story_claims(story: Story, sentences: SentenceReader, articles: Mapping[str, tuple[Mapping[str, Any], str]],
                  outlets: Mapping[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Aligned claims of one story between its different outlets, ranked, and their divergences.
+    """Aligned claims of one story between its different outlets, ranked, and their divergences
+    (``articles``: the story's profiles and texts by id).
 
     Claims are matched one to one; divergences are read off every pair of
     sentences that scores as the same claim (a sentence may restate a date
     another outlet gave in a sentence aligned elsewhere), once per pair of
     articles and values, from the best-scoring pair.
     """
-    pooled = [s for article in story.articles for s in sentences(by_id[article])]
+    by_id = {article: profile for article, (profile, _) in articles.items()}
+    pooled = [s for article in story.articles for s in sentences(*articles[article])]
     scored = scored_pairs(pooled, outlets=outlets, threshold=min(DIVERGENCE_SCORE, THRESHOLD))
     found, seen = [], set()
     per_pair: dict[tuple[str, int, str, int], int] = {}
@@ -169,24 +258,11 @@ def _side(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
 
 def compare_claims(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str], lexicons: LexiconSet,
                    outlets: Mapping[str, str]) -> dict[str, Any]:
-    """Stories, their aligned claims (ranked within each story) and divergences.
-
-    ``outlets`` maps each article id to its outlet (or the group it is
-    compared in): claims are aligned only between different outlets.
+    """Stories, their aligned claims (ranked within each story) and divergences of ``profiles``
+    (``ClaimCollector`` fed at once). ``outlets`` maps each article id to its outlet (or the group it
+    is compared in): claims are aligned only between different outlets.
     """
-    sentences = SentenceReader(texts, lexicons)
-    stories = find_stories(profiles, sentences)
-    by_id = {p["id"]: p for p in profiles}
-    story_rows, alignments, found = [], [], []
-    for story in stories:
-        row = dict(story.to_dict(), outlets=sorted({outlets[a] for a in story.articles}), aligned_claims=0,
-                   identical_claims=0, differing_claims=0)
-        if len(row["outlets"]) > 1:
-            claims, divergent = story_claims(story, sentences, by_id, outlets)
-            row["aligned_claims"] = len(claims)
-            row["identical_claims"] = sum(c["identical"] for c in claims)
-            row["differing_claims"] = sum(bool(c["differences"]) for c in claims)
-            alignments.extend(claims)
-            found.extend(divergent)
-        story_rows.append(row)
-    return {"stories": story_rows, "alignments": alignments, "divergences": found}
+    collector = ClaimCollector(lexicons)
+    for profile in profiles:
+        collector.add(profile, texts[profile["id"]], outlets[profile["id"]])
+    return collector.result()

@@ -61,12 +61,17 @@ def stemmer(language: str) -> Callable[[str], str]:
     return SnowballStemmer(name).stem
 
 
-def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str]) -> Counter[str]:
+def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str] = frozenset()) -> Counter[str]:
     """Counts of the words (case folded) of the body sentences of ``text``, function words left out."""
     counts: Counter[str] = Counter()
     for start, end, *_ in spans:
         counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
-    # "they're" and French "qu'il" are function words by their first part
+    return without(counts, skip) if skip else counts
+
+
+def without(counts: Counter[str], skip: frozenset[str]) -> Counter[str]:
+    """``counts`` less the function words ``skip``; "they're" and French "qu'il" are function words
+    by their first part. Word by word, so leaving them out of a sum is leaving them out of each part."""
     return Counter({w: n for w, n in counts.items() if w not in skip and w.split("'")[0] not in skip})
 
 
@@ -87,25 +92,24 @@ def word_groups(words: Counter[str], language: str,
     return counts, forms
 
 
-def distinctive_words(result_groups: dict[str, Any], groups: dict[str, list[Mapping[str, Any]]],
-                 texts: Mapping[str, str], lexicons: LexiconSet | None) -> list[str]:
+def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter[str]],
+                      lexicons: LexiconSet | None) -> list[str]:
     """Fightin' Words per group against the other groups of its language (more than two at once),
     over word stems with function words left out; a group alone in its language lists its most
-    frequent words instead (``log_odds`` and ``z`` null). Returns notes saying what was done."""
+    frequent words instead (``log_odds`` and ``z`` null). ``words`` are each group's body words
+    with function words still in (``body_words`` summed over its articles as they stream by).
+    Returns notes saying what was done."""
     counts: dict[str, Counter[str]] = {}
     forms: dict[str, dict[str, Counter[str]]] = {}
     stems: dict[str, dict[str, str]] = {}  # per language: word -> stem
     skips: dict[str, frozenset[str]] = {}  # per language: its function words
-    for name, profiles in groups.items():
+    for name in result_groups:
         languages = result_groups[name]["languages"]
         language = languages[0] if len(languages) == 1 else ""
         if language not in skips:
             skips[language] = function_words(lexicons, language) if language and lexicons else frozenset()
-        skip = skips[language]
-        words: Counter[str] = Counter()
-        for p in profiles:
-            words.update(body_words(texts[p["id"]], p.get("sentence_spans", []), skip))
-        counts[name], forms[name] = word_groups(words, language, stems.setdefault(language, {}))
+        counts[name], forms[name] = word_groups(without(words[name], skips[language]), language,
+                                                stems.setdefault(language, {}))
     alone = []
     cache: dict[str, Counter[str]] = {}
     for name, group in result_groups.items():

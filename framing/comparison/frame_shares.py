@@ -17,6 +17,7 @@ from ..frames.ids import FRAME_FAMILY, FRAME_IDS
 from .stats import DEFAULT_RESAMPLES, ArticleCounts, bootstrap_rates, interval, pooled_rates
 
 CUE_WORDS = 5
+_FRAME_COLUMN = {frame: k for k, frame in enumerate(FRAME_IDS)}
 
 
 def frame_share_samples(profiles: Sequence[Mapping[str, Any]], *, resamples: int = DEFAULT_RESAMPLES,
@@ -28,8 +29,14 @@ def frame_share_samples(profiles: Sequence[Mapping[str, Any]], *, resamples: int
     the group, sentences within each article, so that one article's shares are not taken for
     certainty. A share is a rate whose denominator is the frame evidence rather than the words.
     """
-    articles = [_sentence_counts(p) for p in profiles]
-    if not articles or not any(a.words.sum() for a in articles):
+    return share_samples([_sentence_counts(p) for p in profiles], resamples=resamples, seed=seed)
+
+
+def share_samples(articles: Sequence[ArticleCounts], *, resamples: int = DEFAULT_RESAMPLES,
+                  seed: int | tuple[int, ...] = 0) -> tuple[np.ndarray, np.ndarray] | None:
+    """``frame_share_samples`` of the articles' own-voice frame counts per sentence (each
+    sentence's total as its 'words', see ``frame_cells``)."""
+    if not len(articles) or not any(a.words.sum() for a in articles):
         return None
     shares = pooled_rates(articles) / 1000.0
     samples = bootstrap_rates(articles, resamples=resamples, seed=seed) / 1000.0
@@ -44,15 +51,25 @@ def frame_share_samples(profiles: Sequence[Mapping[str, Any]], *, resamples: int
     return shares, valid[refill]
 
 
-def _sentence_counts(profile: Mapping[str, Any]) -> ArticleCounts:
-    """Own-voice frame evidence per body sentence and frame, with each sentence's total as its 'words'."""
-    spans = profile.get("sentence_spans") or [[0, 0, 0]]
-    column = {frame: k for k, frame in enumerate(FRAME_IDS)}
-    counts = np.zeros((len(spans), len(FRAME_IDS)))
+def frame_cells(profile: Mapping[str, Any]) -> tuple[int, list[tuple[int, int]]]:
+    """The number of body sentences (at least one) and a ``(sentence, frame column)`` cell per
+    piece of own-voice frame evidence of one profile."""
+    rows = len(profile.get("sentence_spans") or [[0, 0, 0]])
+    column = _FRAME_COLUMN
+    cells = []
     for e in profile.get("evidence", ()):
         if e.get("family") == FRAME_FAMILY and e.get("voice") == "unquoted" and e.get("frame") in column:
             row = e.get("sentence", -1)
-            counts[row if 0 <= row < len(spans) else 0, column[e["frame"]]] += 1
+            cells.append((row if 0 <= row < rows else 0, column[e["frame"]]))
+    return rows, cells
+
+
+def _sentence_counts(profile: Mapping[str, Any]) -> ArticleCounts:
+    """Own-voice frame evidence per body sentence and frame, with each sentence's total as its 'words'."""
+    rows, cells = frame_cells(profile)
+    counts = np.zeros((rows, len(FRAME_IDS)))
+    for row, col in cells:
+        counts[row, col] += 1
     return ArticleCounts(counts, counts.sum(axis=1))
 
 
@@ -67,25 +84,41 @@ def frame_shares(profiles: Sequence[Mapping[str, Any]],
     True
     """
     present = [sum(1 for p in profiles if ((p.get("frames") or {}).get(f) or {}).get("present")) for f in FRAME_IDS]
-    cues = _cue_words(profiles)
+    cues: dict[str, Counter[str]] = {}
+    for p in profiles:
+        count_cues(p, cues)
+    return shares_of(present, cues, samples)
+
+
+def frames_present(profile: Mapping[str, Any]) -> list[bool]:
+    """Per frame (``FRAME_IDS`` order) whether the profile's ``frames.<id>.present`` holds."""
+    return [bool(((profile.get("frames") or {}).get(f) or {}).get("present")) for f in FRAME_IDS]
+
+
+def count_cues(profile: Mapping[str, Any], counts: dict[str, Counter[str]]) -> None:
+    """Add one profile's own-voice frame cue words (lower case) to ``counts`` per frame."""
+    for e in profile.get("evidence", ()):
+        if e.get("family") == FRAME_FAMILY and e.get("voice") == "unquoted" and e.get("frame"):
+            counts.setdefault(e["frame"], Counter())[str(e.get("text", "")).lower()] += 1
+
+
+def shares_of(present: Sequence[int], cues: Mapping[str, Counter[str]],
+              samples: tuple[np.ndarray, np.ndarray] | None) -> dict[str, Any]:
+    """``frame_shares`` from a group's articles per frame present, cue word counts and samples."""
+    top = _cue_words(cues)
     if samples is None:
-        return {"frames": {f: {"share": None, "ci": [None, None], "present": n, "cues": cues.get(f, [])}
+        return {"frames": {f: {"share": None, "ci": [None, None], "present": n, "cues": top.get(f, [])}
                            for f, n in zip(FRAME_IDS, present)}, "primary_frame": None}
     shares, draws = samples
     frames = {}
     for k, frame in enumerate(FRAME_IDS):
         low, high = interval(draws[:, k])
         frames[frame] = {"share": float(shares[k]), "ci": [low, high], "present": present[k],
-                         "cues": cues.get(frame, [])}
+                         "cues": top.get(frame, [])}
     return {"frames": frames, "primary_frame": FRAME_IDS[int(np.argmax(shares))]}
 
 
-def _cue_words(profiles: Sequence[Mapping[str, Any]], top: int = CUE_WORDS) -> dict[str, list[list[Any]]]:
+def _cue_words(counts: Mapping[str, Counter[str]], top: int = CUE_WORDS) -> dict[str, list[list[Any]]]:
     """Per frame, the commonest own-voice cue words of the group's frame evidence, ``[word, count]``."""
-    counts: dict[str, Counter[str]] = {}
-    for p in profiles:
-        for e in p.get("evidence", ()):
-            if e.get("family") == FRAME_FAMILY and e.get("voice") == "unquoted" and e.get("frame"):
-                counts.setdefault(e["frame"], Counter())[str(e.get("text", "")).lower()] += 1
     return {frame: [[word, n] for word, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
             for frame, c in counts.items()}

@@ -5,22 +5,26 @@ shares, pairwise tests; distinctive words and aligned claims from their own modu
 records and returns a ``framing.comparison/1`` dict. Texts are needed for
 distinctive vocabulary and claim alignment (offsets index each article's
 original text); without them those parts are left out and the output says so.
+``Comparer`` does the same one article at a time, keeping per group tallies
+rather than profiles, so that ``framing compare`` of a large store holds
+neither its profiles nor its texts.
 """
 from __future__ import annotations
 
-import re
 import sys
+from array import array
 from collections import Counter
 from itertools import combinations
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .claims import compare_claims
-from .distinctive import distinctive_words
+from .claims import ClaimCollector, KeptArticles
+from .counts import PackedCounts
+from .distinctive import body_words, distinctive_words
 from ..dataframes import Comparison
 from ..families import rated_families
-from .frame_shares import frame_share_samples, frame_shares
+from .frame_shares import count_cues, frame_cells, frames_present, share_samples, shares_of
 from ..frames.ids import FRAME_IDS
 from ..lexicon import LexiconSet
 from ..profile import MIN_RATE_WORDS
@@ -59,70 +63,185 @@ def group_key(profile: Mapping[str, Any], by: str) -> str:
     return str(value) if value not in (None, "") else f"unknown:{profile['id']}"
 
 
-def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
-    """Own-voice counts per body sentence and family, and words per sentence."""
+def rate_cells(profile: Mapping[str, Any]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Words per body sentence, and a ``(sentence, family column)`` cell per piece of own-voice
+    evidence of a rated family."""
     spans = profile.get("sentence_spans") or [[0, 0, profile.get("words", 0)]]
-    families = rated_families()
-    counts = np.zeros((len(spans), len(families)))
-    column = {family: i for i, family in enumerate(families)}
+    column = {family: i for i, family in enumerate(rated_families())}
+    cells = []
     for e in profile.get("evidence", []):
         if e.get("voice") == "unquoted" and e.get("family") in column:
             row = e.get("sentence", -1)
-            counts[row if 0 <= row < len(spans) else 0, column[e["family"]]] += 1
-    words = np.array([span[2] for span in spans], dtype=float)
-    return ArticleCounts(counts, words)
+            cells.append((row if 0 <= row < len(spans) else 0, column[e["family"]]))
+    return [span[2] for span in spans], cells
 
 
-def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
-            texts: Mapping[str, str] | None = None, lexicons: LexiconSet | None = None,
-            resamples: int = DEFAULT_RESAMPLES, seed: int = 0, align: bool = True) -> dict[str, Any]:
-    """Compare groups of scored articles; see the module docstring. ``align=False``
-    skips stories and claim alignment (distinctive words still need ``texts``).
+def article_counts(profile: Mapping[str, Any]) -> ArticleCounts:
+    """Own-voice counts per body sentence and family, and words per sentence."""
+    words, cells = rate_cells(profile)
+    counts = np.zeros((len(words), len(rated_families())))
+    for row, column in cells:
+        counts[row, column] += 1
+    return ArticleCounts(counts, np.array(words, dtype=float))
 
-    >>> import framing
-    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
-    ...                   language="en", id="a")
-    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
-    >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
-    >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
-    True
+
+SHARE_KEYS = ("quoted_share", "coverage", "anonymous_share")
+
+
+class GroupTally:
+    """What a comparison keeps of one group's articles as they stream by: ids, words, packed
+    sentence counts for the bootstrap, attribution shares, naming positions, frame presence and
+    cue words, and (with texts) body word counts; never the profiles themselves."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.languages: set[str] = set()
+        self.words = 0
+        self.rated = PackedCounts(len(rated_families()))  # articles long enough for a rate
+        self.framed = PackedCounts(len(FRAME_IDS))
+        self.shares = {key: array("d") for key in SHARE_KEYS}
+        self.positions: dict[str, array] = {}
+        self.quoted: Counter[str] = Counter()
+        self.present = [0] * len(FRAME_IDS)
+        self.cues: dict[str, Counter[str]] = {}
+        self.body_words: Counter[str] = Counter()
+
+    def add(self, profile: Mapping[str, Any], text: str | None = None) -> None:
+        self.ids.append(profile["id"])
+        self.languages.add(profile.get("language", ""))
+        self.words += profile.get("words", 0)
+        if profile.get("words", 0) >= MIN_RATE_WORDS:
+            self.rated.append(*rate_cells(profile))
+        rows, cells = frame_cells(profile)
+        totals = [0] * rows
+        for row, _ in cells:
+            totals[row] += 1
+        self.framed.append(totals, cells)
+        for key in SHARE_KEYS:
+            value = profile.get("features", {}).get("attribution", {}).get(key)
+            if value is not None:
+                self.shares[key].append(value)
+        for e in profile.get("evidence", []):
+            if e.get("family") != "naming" or e.get("axis") is None:
+                continue
+            if e.get("voice") == "unquoted" and e.get("position") is not None:
+                self.positions.setdefault(e["axis"], array("d")).append(e["position"])
+            elif e.get("voice") == "quoted":
+                self.quoted[e["axis"]] += 1
+        for k, present in enumerate(frames_present(profile)):
+            self.present[k] += present
+        count_cues(profile, self.cues)
+        if text is not None:
+            self.body_words.update(body_words(text, profile.get("sentence_spans", [])))
+
+    def share_means(self) -> dict[str, Any]:
+        """Mean per article of the attribution shares (quoted share, anonymous share, coverage)."""
+        return {key: sum(values) / len(values) if values else None for key, values in self.shares.items()}
+
+    def naming(self) -> dict[str, Any]:
+        """Own-voice stance per axis over the group's mentions; ``None`` without own-voice mentions."""
+        out = {}
+        for axis in sorted(set(self.positions) | set(self.quoted)):
+            own = self.positions.get(axis, array("d"))
+            out[axis] = {"stance": sum(own) / len(own) if own else None, "mentions": len(own),
+                         "quoted_mentions": self.quoted[axis], "enough_evidence": len(own) >= MIN_NAMING_MENTIONS}
+        return out
+
+
+def _scalar_fields(profile: Mapping[str, Any]) -> set[str]:
+    """The fields of a profile one could group by (text or numbers, not bookkeeping)."""
+    return {key for key, value in profile.items()
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != ""
+            and key not in ("schema", "id", "words", "sentences", "headline", "language_confidence",
+                            "lexicon_version", "framing_version")}
+
+
+class Comparer:
+    """``compare`` one article at a time: ``add`` each profile (with its text, when texts are
+    given) as it streams by, then ``result()``. Memory holds per group its tallies
+    (``GroupTally``), per article its entry in the ``articles`` index and, for claims, its
+    story features; profiles and texts wait for claim alignment in ``kept``
+    (``claims.SpilledArticles`` keeps them on disk).
     """
-    profiles = [p for p in profiles if p.get("schema") == "framing.profile/1"]
-    if not profiles:
-        raise ValueError("compare() needs at least one framing.profile/1 record")
-    problem = missing_field(profiles, by)
-    if problem:
-        raise ValueError(problem)
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for p in profiles:
-        groups.setdefault(group_key(p, by), []).append(p)
-    names = sorted(groups)
+
+    def __init__(self, *, by: str = "outlet", lexicons: LexiconSet | None = None,
+                 resamples: int = DEFAULT_RESAMPLES, seed: int = 0, texts: bool = False, align: bool = True,
+                 kept: KeptArticles | None = None):
+        if texts and align and lexicons is None:
+            raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                             "lexicons= (for example Scorer().lexicons), or align=False")
+        self.by, self.lexicons, self.resamples, self.seed = by, lexicons, resamples, seed
+        self.texts, self.align = texts, align
+        self.claims = ClaimCollector(lexicons, kept) if texts and align and lexicons is not None else None
+        self.groups: dict[str, GroupTally] = {}
+        self.index: dict[str, dict[str, Any]] = {}
+        self.has_field = by == "outlet"
+        self.fields: set[str] = set()
+        self.count = 0
+
+    def add(self, profile: Mapping[str, Any], text: str | None = None) -> None:
+        """One profile (others than ``framing.profile/1`` records are passed over)."""
+        if profile.get("schema") != "framing.profile/1":
+            return
+        self.count += 1
+        by = self.by
+        if not self.has_field:
+            self.has_field = profile.get(by) not in (None, "")
+            self.fields |= _scalar_fields(profile)
+        key = group_key(profile, by)
+        self.groups.setdefault(key, GroupTally()).add(profile, text if self.texts else None)
+        self.index[profile["id"]] = index_entry(profile, by)
+        if self.claims is not None:
+            if text is None:
+                raise ValueError(f"text missing for {profile['id']!r}: alignment offsets need every article's text")
+            self.claims.add(profile, text, group_key(profile, "outlet"))
+
+    def missing_field(self) -> str | None:
+        """``missing_field`` of the profiles added so far."""
+        if self.has_field:
+            return None
+        return (f"no article has the field {self.by[:40]!r} to group by; fields the articles have: "
+                f"{', '.join(sorted(self.fields))}")
+
+    def result(self) -> Comparison:
+        """The ``framing.comparison/1`` record of the articles added."""
+        if not self.count:
+            raise ValueError("compare() needs at least one framing.profile/1 record")
+        problem = self.missing_field()
+        if problem:
+            raise ValueError(problem)
+        return _comparison(self)
+
+
+def _comparison(comparer: Comparer) -> Comparison:
+    by, resamples, seed, lexicons = comparer.by, comparer.resamples, comparer.seed, comparer.lexicons
+    tallies = comparer.groups
+    names = sorted(tallies)
     # Articles too short for a rate (profile.MIN_RATE_WORDS) are set aside from the rates only.
-    long_enough = {name: [p for p in groups[name] if p.get("words", 0) >= MIN_RATE_WORDS] for name in names}
-    rated = [name for name in names if long_enough[name]]
-    counts = {name: [article_counts(p) for p in long_enough[name]] for name in rated}
+    rated = [name for name in names if len(tallies[name].rated)]
+    position = {name: k for k, name in enumerate(names)}
     # Each group its own stream of random numbers: with one seed for all, two groups with
     # as many sentences would draw the same indices and their intervals would be correlated.
-    samples = {name: bootstrap_rates(counts[name], resamples=resamples, seed=(seed, names.index(name)))
+    samples = {name: bootstrap_rates(tallies[name].rated, resamples=resamples, seed=(seed, position[name]))
                for name in rated}
-    rates = {name: pooled_rates(counts[name]) for name in rated}
+    rates = {name: pooled_rates(tallies[name].rated) for name in rated}
     result_groups: dict[str, Any] = {}
     framed: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # groups with own-voice frame evidence
     for name in names:
+        tally = tallies[name]
         result_groups[name] = {
-            "articles": [p["id"] for p in groups[name]],
-            "articles_in_rates": len(long_enough[name]),
-            "languages": sorted({p.get("language", "") for p in groups[name]}),
-            "words": sum(p.get("words", 0) for p in groups[name]),
+            "articles": tally.ids,
+            "articles_in_rates": len(tally.rated),
+            "languages": sorted(tally.languages),
+            "words": tally.words,
             "features": {},
-            "shares": _shares(groups[name]),
-            "naming": _naming(groups[name]),
+            "shares": tally.share_means(),
+            "naming": tally.naming(),
         }
-        shares = frame_share_samples(groups[name], resamples=resamples, seed=(seed, names.index(name), 1))
-        result_groups[name]["frames"] = frame_shares(groups[name], shares)
+        shares = share_samples(tally.framed, resamples=resamples, seed=(seed, position[name], 1))
+        result_groups[name]["frames"] = shares_of(tally.present, tally.cues, shares)
         if shares is not None:
-            framed[name] = shares
-    # z-scores and ranks compare groups of the same language(s) only: other languages are
+            framed[name] = shares    # z-scores and ranks compare groups of the same language(s) only: other languages are
     # measured with other lexicons.
     cohorts: dict[tuple[str, ...], list[str]] = {}
     for name in rated:
@@ -148,7 +267,7 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
              "p-values from the bootstrap of the difference"]
     if by == "outlet":
         notes.append("articles whose outlet is unknown form a group each (unknown:<id>)")
-    short = sum(len(groups[name]) - len(long_enough[name]) for name in names)
+    short = sum(len(tallies[name].ids) - len(tallies[name].rated) for name in names)
     if short:
         notes.append(f"{short} article(s) under {MIN_RATE_WORDS} body words were set aside from the rates (a rate "
                      "of so few words says more about the length than the writing); groups with no longer "
@@ -167,27 +286,19 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
                      f"left out: {omitted['significant']:,} smaller significant and {omitted['not_significant']:,} "
                      "not significant (see pairwise_omitted)")
     comparison = Comparison({
-        "schema": SCHEMA, "by": by, "groups": result_groups, "articles": article_index(profiles, by),
+        "schema": SCHEMA, "by": by, "groups": result_groups, "articles": comparer.index,
         "axes": axis_poles(result_groups, lexicons) if lexicons is not None else {},
         "pairwise": pairwise, "pairwise_omitted": omitted,
         "frame_pairwise": frame_pairwise, "frame_pairwise_omitted": frame_omitted,
         "naming_ranking": _naming_ranking(result_groups),
         "stories": [], "alignments": [], "divergences": [], "notes": notes,
     })
-    if texts is None:
+    if not comparer.texts:
         notes.append("no article texts given: distinctive vocabulary and claim alignment were skipped")
         return comparison
-    if align and lexicons is None:
-        raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
-                         "lexicons= (for example Scorer().lexicons), or align=False")
-    missing = [p["id"] for p in profiles if p["id"] not in texts]
-    if missing:
-        raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
-    notes.extend(distinctive_words(result_groups, groups, texts, lexicons))
-    if align:
-        assert lexicons is not None  # checked above, before any work
-        outlets = {p["id"]: group_key(p, "outlet") for p in profiles}
-        comparison.update(compare_claims(profiles, texts, lexicons, outlets))
+    notes.extend(distinctive_words(result_groups, {name: tallies[name].body_words for name in names}, lexicons))
+    if comparer.claims is not None:
+        comparison.update(comparer.claims.result())
         notes.append("stories group articles telling the same event (shared names, dates, numbers, quotations "
                      "and words; publication dates at most a week apart); claims are aligned only between "
                      "different outlets of one story and ranked by how differently they are framed")
@@ -196,24 +307,60 @@ def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
     return comparison
 
 
+def compare(profiles: Iterable[Mapping[str, Any]], *, by: str = "outlet",
+            texts: Mapping[str, str] | None = None, lexicons: LexiconSet | None = None,
+            resamples: int = DEFAULT_RESAMPLES, seed: int = 0, align: bool = True) -> dict[str, Any]:
+    """Compare groups of scored articles; see the module docstring. ``align=False``
+    skips stories and claim alignment (distinctive words still need ``texts``).
+    ``Comparer`` does the same one article at a time.
+
+    >>> import framing
+    >>> a = framing.score("Officials probably met. It may rain. Rabat rules the Moroccan Sahara. " * 5,
+    ...                   language="en", id="a")
+    >>> b = framing.score("Officials met. The Western Sahara vote was held. " * 8, language="en", id="b")
+    >>> result = compare([dict(a, outlet="A"), dict(b, outlet="B")], resamples=200)
+    >>> result["groups"]["A"]["features"]["hedge"]["rate"] > result["groups"]["B"]["features"]["hedge"]["rate"]
+    True
+    """
+    profiles = [p for p in profiles if p.get("schema") == "framing.profile/1"]
+    if not profiles:
+        raise ValueError("compare() needs at least one framing.profile/1 record")
+    problem = missing_field(profiles, by)
+    if problem:
+        raise ValueError(problem)
+    if texts is not None:
+        if align and lexicons is None:
+            raise ValueError("claim alignment reads dates with the lexicons the profiles were scored with: pass "
+                             "lexicons= (for example Scorer().lexicons), or align=False")
+        missing = [p["id"] for p in profiles if p["id"] not in texts]
+        if missing:
+            raise ValueError(f"texts missing for {missing[:5]}: alignment offsets need every article's text")
+    comparer = Comparer(by=by, lexicons=lexicons, resamples=resamples, seed=seed, texts=texts is not None,
+                        align=align)
+    for p in profiles:
+        comparer.add(p, texts[p["id"]] if texts is not None else None)
+    return comparer.result()
+
+
 def missing_field(profiles: Sequence[Mapping[str, Any]], by: str) -> str | None:
     """Why ``by`` cannot group these profiles (no profile has the field), naming the fields that
     do exist; None when some profile has it. Grouping by a field nobody has would put every
     article in a group of its own without a word."""
     if by == "outlet" or any(p.get(by) not in (None, "") for p in profiles):
         return None
-    present = sorted({key for p in profiles for key, value in p.items()
-                      if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != ""
-                      and key not in ("schema", "id", "words", "sentences", "headline", "language_confidence",
-                                      "lexicon_version", "framing_version")})
+    present = sorted(set().union(*(_scalar_fields(p) for p in profiles)))
     return f"no article has the field {by[:40]!r} to group by; fields the articles have: {', '.join(present)}"
 
 
 def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
     """Per article id what a reader needs to recognise it: title (or headline), outlet, date, language, group."""
-    return {p["id"]: {"title": p.get("title") or p.get("headline") or None, "outlet": p.get("outlet"),
-                      "date": p.get("date"), "language": p.get("language"), "group": group_key(p, by)}
-            for p in profiles}
+    return {p["id"]: index_entry(p, by) for p in profiles}
+
+
+def index_entry(profile: Mapping[str, Any], by: str) -> dict[str, Any]:
+    """One article's entry in ``article_index``."""
+    return {"title": profile.get("title") or profile.get("headline") or None, "outlet": profile.get("outlet"),
+            "date": profile.get("date"), "language": profile.get("language"), "group": group_key(profile, by)}
 
 
 def axis_poles(groups: Mapping[str, Any], lexicons: LexiconSet) -> dict[str, dict[str, str]]:
@@ -221,36 +368,6 @@ def axis_poles(groups: Mapping[str, Any], lexicons: LexiconSet) -> dict[str, dic
     mentioned = sorted({axis for group in groups.values() for axis in group["naming"]})
     return {axis: {"negative": lexicons.axes[axis].negative, "positive": lexicons.axes[axis].positive}
             for axis in mentioned if axis in lexicons.axes}
-
-
-def _shares(profiles: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """Mean per article of the attribution shares (quoted share, anonymous share, coverage)."""
-    out = {}
-    for key in ("quoted_share", "coverage", "anonymous_share"):
-        values = [p["features"]["attribution"][key] for p in profiles
-                  if p.get("features", {}).get("attribution", {}).get(key) is not None]
-        out[key] = sum(values) / len(values) if values else None
-    return out
-
-
-def _naming(profiles: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """Own-voice stance per axis over the group's mentions; ``None`` without own-voice mentions."""
-    positions: dict[str, list[float]] = {}
-    quoted: Counter[str] = Counter()
-    for p in profiles:
-        for e in p.get("evidence", []):
-            if e.get("family") != "naming" or e.get("axis") is None:
-                continue
-            if e.get("voice") == "unquoted" and e.get("position") is not None:
-                positions.setdefault(e["axis"], []).append(e["position"])
-            elif e.get("voice") == "quoted":
-                quoted[e["axis"]] += 1
-    out = {}
-    for axis in sorted(set(positions) | set(quoted)):
-        own = positions.get(axis, [])
-        out[axis] = {"stance": sum(own) / len(own) if own else None, "mentions": len(own),
-                     "quoted_mentions": quoted[axis], "enough_evidence": len(own) >= MIN_NAMING_MENTIONS}
-    return out
 
 
 def _naming_ranking(groups: dict[str, Any]) -> dict[str, Any]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
 DEFAULT_RESAMPLES = 1000
 CONFIDENCE = 0.95
 FALSE_DISCOVERY_RATE = 0.05
+# Bytes the bootstrap of one group may hold at once (its intermediate arrays), whatever its size.
+BOOTSTRAP_MEMORY = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -27,42 +30,100 @@ class ArticleCounts:
     words: np.ndarray
 
 
-def pooled_rates(articles: list[ArticleCounts]) -> np.ndarray:
+def pooled_rates(articles: Sequence[ArticleCounts]) -> np.ndarray:
     """Per-family rate per 1,000 words over all sentences of ``articles``."""
     counts = sum((a.counts.sum(axis=0) for a in articles), np.zeros(articles[0].counts.shape[1]))
     words = sum(float(a.words.sum()) for a in articles)
     return 1000.0 * counts / words if words else np.zeros_like(counts)
 
 
-def bootstrap_rates(articles: list[ArticleCounts], *, resamples: int = DEFAULT_RESAMPLES,
-                    seed: int | tuple[int, ...] = 0) -> np.ndarray:
-    """``resamples`` x families matrix of pooled rates under the two-stage bootstrap."""
+def bootstrap_rates(articles: Sequence[ArticleCounts], *, resamples: int = DEFAULT_RESAMPLES,
+                    seed: int | tuple[int, ...] = 0, memory: int = BOOTSTRAP_MEMORY) -> np.ndarray:
+    """``resamples`` x families matrix of pooled rates under the two-stage bootstrap.
+
+    ``articles`` may be any sequence (``counts.PackedCounts`` unpacks an article when asked).
+    Memory stays near ``memory`` bytes however many articles a group has: beyond what fits,
+    the sentence resamples are made for a chunk of articles at a time and the article draws
+    replayed, a block of resamples at a time, from saved generator states. The random numbers
+    are the same as with everything held at once, and so are the samples (sums of whole
+    counts are exact in any order).
+    """
     rng = np.random.default_rng(seed)
     families = articles[0].counts.shape[1]
-    # Stage 2 first: each article's sentence resamples, summed (resamples x families, resamples).
-    article_counts = np.empty((len(articles), resamples, families))
-    article_words = np.empty((len(articles), resamples))
-    for i, article in enumerate(articles):
+    total = len(articles)
+    chunk = max(1, memory // (8 * resamples * (families + 1)))
+    if total <= chunk:  # everything fits: one pass
+        article_counts, article_words = _sentence_resamples(articles, 0, total, rng, resamples, families)
+        drawn = rng.integers(0, total, size=(resamples, total))
+        which = rng.integers(0, resamples, size=(resamples, total))
+        return _rates(article_counts[drawn, which].sum(axis=1), article_words[drawn, which].sum(axis=1))
+    # The stage-2 draws once, only to learn the generator's state where each chunk of articles starts.
+    starts = []
+    for first in range(0, total, chunk):
+        starts.append(rng.bit_generator.state)
+        for i in range(first, min(first + chunk, total)):
+            n = len(articles[i].words)
+            if n:
+                rng.integers(0, n, size=(resamples, n))
+    block = max(1, memory // (16 * total))  # resamples of the article draws held at a time
+    drawn_from = rng.bit_generator.state
+    for row in range(0, resamples, block):  # past the article draws, to where the resample picks start
+        rng.integers(0, total, size=(min(block, resamples - row), total))
+    which_from = rng.bit_generator.state
+    counts = np.zeros((resamples, families))
+    words = np.zeros(resamples)
+    for first, start in zip(range(0, total, chunk), starts):
+        last = min(first + chunk, total)
+        article_counts, article_words = _sentence_resamples(articles, first, last, _generator(start), resamples,
+                                                            families)
+        draws, picks = _generator(drawn_from), _generator(which_from)
+        for row in range(0, resamples, block):
+            rows = min(block, resamples - row)
+            drawn = draws.integers(0, total, size=(rows, total))
+            which = picks.integers(0, resamples, size=(rows, total))
+            r, j = np.nonzero((drawn >= first) & (drawn < last))
+            own = (drawn[r, j] - first, which[r, j])
+            values = article_counts[own]
+            for f in range(families):
+                counts[row:row + rows, f] += np.bincount(r, weights=values[:, f], minlength=rows)
+            words[row:row + rows] += np.bincount(r, weights=article_words[own], minlength=rows)
+    return _rates(counts, words)
+
+
+def _generator(state: Mapping[str, Any]) -> np.random.Generator:
+    """A generator resumed at a saved ``bit_generator.state``."""
+    bits = getattr(np.random, state["bit_generator"])()
+    bits.state = state
+    return np.random.Generator(bits)
+
+
+def _sentence_resamples(articles: Sequence[ArticleCounts], first: int, last: int, rng: np.random.Generator,
+                        resamples: int, families: int) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 2 of articles ``first``..``last - 1``: each one's sentence resamples, summed
+    (articles x resamples x families counts, articles x resamples words)."""
+    article_counts = np.empty((last - first, resamples, families))
+    article_words = np.empty((last - first, resamples))
+    for i in range(first, last):
+        article = articles[i]
         n = len(article.words)
         if n == 0:
-            article_counts[i] = 0.0
-            article_words[i] = 0.0
+            article_counts[i - first] = 0.0
+            article_words[i - first] = 0.0
             continue
         picks = rng.integers(0, n, size=(resamples, n))
         # How often each resample drew each sentence, then one matrix product: the same sums as
         # article.counts[picks].sum(axis=1) without a resamples x sentences x families array.
         drawn = np.bincount((picks + n * np.arange(resamples)[:, None]).ravel(),
                             minlength=resamples * n).reshape(resamples, n).astype(float)
-        article_counts[i] = drawn @ article.counts
-        article_words[i] = drawn @ article.words
-    # Stage 1: resample articles, each draw taking one of that article's sentence resamples.
-    drawn = rng.integers(0, len(articles), size=(resamples, len(articles)))
-    which = rng.integers(0, resamples, size=(resamples, len(articles)))
-    counts = article_counts[drawn, which].sum(axis=1)
-    words = article_words[drawn, which].sum(axis=1)
+        article_counts[i - first] = drawn @ article.counts
+        article_words[i - first] = drawn @ article.words
+    return article_counts, article_words
+
+
+def _rates(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Rates per 1,000 words of bootstrap sums; 0 where a resample drew no words."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        rates = np.where(words[:, None] > 0, 1000.0 * counts / words[:, None], 0.0)
-    return rates
+        return np.where(words[:, None] > 0, 1000.0 * counts / words[:, None], 0.0)
 
 
 def interval(samples: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:

@@ -83,11 +83,12 @@ def article_features(sentences: Sequence[Sentence]) -> dict[tuple[str, str], int
     return counts
 
 
-def group_stories(ids: Sequence[str], features: Iterable[Mapping[tuple[str, str], int]],
+def group_stories(ids: Sequence[str], features: "Iterable[Mapping[tuple[str, str], int]] | FeatureTable",
                   days: Sequence[_dt.date | None], languages: Sequence[str] | None = None, *,
                   threshold: float = THRESHOLD, max_days: int = MAX_DAYS) -> list[Story]:
     """Stories of the articles ``ids`` (features, publication days and languages in the same order;
-    ``features`` is read once, so it may be a generator).
+    ``features`` is read once, so it may be a generator, or a ``FeatureTable`` filled as articles
+    streamed by).
 
     Two articles of one language are as similar as the mean of the cosines of
     their anchors and of their words; across languages words are not
@@ -102,8 +103,9 @@ def group_stories(ids: Sequence[str], features: Iterable[Mapping[tuple[str, str]
     if n == 0:
         return []
     languages = list(languages) if languages is not None else [""] * n
-    vocabulary: dict[tuple[str, str], int] = {}
-    anchors, words, both, df = _weighted_matrices(n, features, vocabulary)
+    table = features if isinstance(features, FeatureTable) else FeatureTable.of(features)
+    vocabulary = table.vocabulary
+    anchors, words, both, df = table.matrices(n)
     candidates = candidate_pairs(both, df, anchors, words, languages)
     merged = _average_linkage(languages, candidates, days, threshold, max_days)
     terms = {column: feature for feature, column in vocabulary.items()}
@@ -120,39 +122,58 @@ def group_stories(ids: Sequence[str], features: Iterable[Mapping[tuple[str, str]
     return [Story(f"story-{k + 1}", articles, label, dated) for k, (articles, label, dated) in enumerate(stories)]
 
 
-def _weighted_matrices(n: int, features: Iterable[Mapping[tuple[str, str], int]],
-                       vocabulary: dict[tuple[str, str], int]):
-    """Row-normalised TF-IDF matrices of anchors, of words, and of both (for candidates and labels), and
-    each feature's document frequency."""
-    from scipy.sparse import csr_matrix
+class FeatureTable:
+    """Articles' feature counts, one article at a time, kept as compact columns (an article's
+    features are counted once, when it streams by, and its sentences need not be kept)."""
 
-    rows, cols, tf = array("i"), array("i"), array("d")  # compact: one cell per article and feature
-    for row, counts in enumerate(features):
+    def __init__(self) -> None:
+        self.vocabulary: dict[tuple[str, str], int] = {}
+        self.rows, self.cols, self.tf = array("i"), array("i"), array("d")  # one cell per article and feature
+        self.articles = 0
+
+    @classmethod
+    def of(cls, features: Iterable[Mapping[tuple[str, str], int]]) -> "FeatureTable":
+        table = cls()
+        for counts in features:
+            table.add(counts)
+        return table
+
+    def add(self, counts: Mapping[tuple[str, str], int]) -> None:
+        """The next article's feature counts (``article_features``)."""
+        row = self.articles
         for feature, count in counts.items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(feature, len(vocabulary)))
-            tf.append(1.0 + math.log(count))
-    shape = (n, max(len(vocabulary), 1))
-    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1]).astype(float)
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    kind_weight = np.ones(shape[1])
-    is_word = np.zeros(shape[1], dtype=bool)
-    for feature, column in vocabulary.items():
-        kind_weight[column] = ANCHOR_WEIGHTS.get(feature[0], 1.0)
-        is_word[column] = feature[0] == "word"
-    columns = np.asarray(cols, dtype=np.int64)
-    values = np.asarray(tf) * idf[columns] * kind_weight[columns]
+            self.rows.append(row)
+            self.cols.append(self.vocabulary.setdefault(feature, len(self.vocabulary)))
+            self.tf.append(1.0 + math.log(count))
+        self.articles += 1
 
-    row_of = np.asarray(rows, dtype=np.int64)
+    def matrices(self, n: int):
+        """Row-normalised TF-IDF matrices of anchors, of words, and of both (for candidates and labels),
+        and each feature's document frequency."""
+        from scipy.sparse import csr_matrix
 
-    def normalised(keep: np.ndarray):
-        matrix = csr_matrix((values[keep], (row_of[keep], columns[keep])), shape=shape)
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+        vocabulary, rows, cols, tf = self.vocabulary, self.rows, self.cols, self.tf
+        shape = (n, max(len(vocabulary), 1))
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1]).astype(float)
+        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        kind_weight = np.ones(shape[1])
+        is_word = np.zeros(shape[1], dtype=bool)
+        for feature, column in vocabulary.items():
+            kind_weight[column] = ANCHOR_WEIGHTS.get(feature[0], 1.0)
+            is_word[column] = feature[0] == "word"
+        columns = np.asarray(cols, dtype=np.int64)
+        values = np.asarray(tf) * idf[columns] * kind_weight[columns]
 
-    word_cells = is_word[columns] if len(columns) else np.zeros(0, dtype=bool)
-    return normalised(~word_cells), normalised(word_cells), normalised(np.ones(len(columns), dtype=bool)), df
+        row_of = np.asarray(rows, dtype=np.int64)
+
+        def normalised(keep: np.ndarray):
+            matrix = csr_matrix((values[keep], (row_of[keep], columns[keep])), shape=shape)
+            norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+        word_cells = is_word[columns] if len(columns) else np.zeros(0, dtype=bool)
+        return normalised(~word_cells), normalised(word_cells), normalised(np.ones(len(columns), dtype=bool)), df
 
 
 def pair_similarity(anchor_dot, word_dot, same_language):
