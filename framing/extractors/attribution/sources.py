@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -228,6 +229,7 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
     cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
     leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
     government_nouns = document.wordlist("grammar.government_noun")
+    lists = _name_lists(document)
     names = []
     for sentence, sentence_start, run in runs:
         while len(run) > 1 and run[0].group().lower() in leading:
@@ -238,7 +240,7 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
-        kind = source_type(document, words)
+        kind = _name_type(tuple(words), *lists)
         head = _NEXT_WORD.match(text, end)
         if kind in (PLACE, NATIONALITY) and last == bare[-1] and head and head.group(1).lower() in government_nouns:
             kind, end = GOVERNMENT, head.end()  # "the Algerian government", "Moroccan officials"
@@ -265,23 +267,35 @@ def source_type(document: Document, words: list[str]) -> str:
     - an organisation CLDR lists (United Nations, European Union), an organisation noun or an
       acronym: ``named_organisation``; any other name a ``named_person``.
     """
-    language = document.language.code
+    return _name_type(tuple(words), *_name_lists(document))
+
+
+def _name_lists(document: Document) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """What ``_name_type`` needs of an article besides the name: its language and word lists."""
+    return (document.language.code, document.wordlist("grammar.person_title"),
+            document.wordlist_union("grammar.name_particle", "grammar.name_joiner", "grammar.title_function_word"),
+            document.wordlist("grammar.organisation_word"), document.affixes("grammar.demonym_suffix"))
+
+
+@lru_cache(maxsize=8192)
+def _name_type(words: tuple[str, ...], language: str, titles: frozenset[str], inner: frozenset[str],
+               organisation_words: frozenset[str], suffixes: tuple[str, ...]) -> str:
+    """``source_type`` of a name, worked out once per name and language: the same names
+    ("Trump", "the United Nations") recur across articles, and the type depends only on the
+    words and the language's word lists."""
     lowered = [w.lower() for w in words]
-    titles = document.wordlist("grammar.person_title")
-    inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner", "grammar.title_function_word")
-    organisation_words = document.wordlist("grammar.organisation_word")
     for k, word in enumerate(lowered[:-1]):
         if word in titles and any(w not in titles and w not in inner and w not in organisation_words
                                   and not words[j].isupper() for j, w in enumerate(lowered[k + 1:], k + 1)):
             return "named_person"
     name = fold_case(" ".join(words))
     bare = _ELISION.sub("", name)
-    places = country_names(language) | region_names(language)
+    places = _place_names(language)
     if name in places or bare in places or _all_places(lowered, places):
         return PLACE  # "Algeria said", "Africa", "Iraq and Libya": a country speaks through its government, it is no person
     if name in capital_names():
         return GOVERNMENT
-    if len(words) == 1 and is_demonym(words[0], language, document.affixes("grammar.demonym_suffix")):
+    if len(words) == 1 and is_demonym(words[0], language, suffixes):
         return NATIONALITY
     if name in supranational_names(language) or bare in supranational_names(language) or any(
             w in organisation_words or (words[j].isupper() and len(words[j]) > 1) for j, w in enumerate(lowered)):
@@ -293,6 +307,12 @@ def source_type(document: Document, words: list[str]) -> str:
 _ARABIC_ARTICLE = re.compile(r"^و?ال")
 # An elided article or preposition before a name ("l'Algérie", "d'Espagne"), once folded.
 _ELISION = re.compile(r"^\w{1,2}['\u2019]")
+
+
+@lru_cache(maxsize=8)
+def _place_names(language: str) -> frozenset[str]:
+    """Countries and world regions of a language, united once rather than per name."""
+    return country_names(language) | region_names(language)
 
 
 def _all_places(lowered: list[str], places: frozenset[str]) -> bool:
