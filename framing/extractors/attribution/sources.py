@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ...document import Document
 from ...evidence import Evidence
@@ -173,9 +173,10 @@ def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> li
     nouns = document.wordlist("grammar.government_noun")
     if not suffixes or not nouns:
         return []
+    text, find_nouns = document.text, _noun_finder(nouns)
     found = []
     for index, (w_start, w_end) in windows.items():
-        for m in _NOUN_AND_ADJECTIVE.finditer(document.text, w_start, w_end):
+        for m in _noun_pairs(text, w_start, w_end, find_nouns):
             if m.group(1).lower() in nouns and m.group(2)[:1].islower() and \
                     is_demonym(m.group(2), document.language.code, suffixes):
                 found.append((m.start(), m.end(1) + 1 + len(m.group(2)), GOVERNMENT, index))
@@ -183,6 +184,45 @@ def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> li
 
 
 _NOUN_AND_ADJECTIVE = re.compile(r"(?<!\w)(\w+)(?= (\w+)(?!\w))")  # a look-ahead: pairs may overlap
+_ONE_WORD = re.compile(r"\w+")
+
+
+def _noun_pairs(text: str, start: int, end: int, find_nouns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_NOUN_AND_ADJECTIVE`` in ``text[start:end]`` whose first word may be a
+    noun of the list (every one whose ``lower()`` is), without trying every word in Python.
+
+    The nouns are found in C in the window's lower-case form, which keeps every offset when
+    it is as long as the window (no character lowers to two, as "İ" does) and keeps which
+    characters are word characters (true of every such character); the pattern is then
+    tried at each place found, as the pair-by-pair scan would try it there.
+    """
+    window = text[start:end].lower()
+    if len(window) != end - start:
+        yield from _NOUN_AND_ADJECTIVE.finditer(text, start, end)
+        return
+    for noun in find_nouns.finditer(window):
+        pair = _NOUN_AND_ADJECTIVE.match(text, start + noun.start(), end)
+        if pair is not None:
+            yield pair
+
+
+@lru_cache(maxsize=32)
+def _noun_finder(nouns: frozenset[str]) -> re.Pattern[str]:
+    """Whole lower-case words of ``nouns``: one branch per initial letter, which the branch
+    consumes before looking behind it (as ``_words.initial_word_pattern`` does), so that the
+    regex engine skips other positions at C speed. Only nouns of word characters: the pair
+    pattern's first word is one, and a noun of several words ("armed forces") would hide the
+    single word after its first ("forces") from the search."""
+    tails: dict[str, set[str]] = {}
+    for noun in nouns:
+        if _ONE_WORD.fullmatch(noun):
+            tails.setdefault(noun[0], set()).add(noun[1:])
+    if not tails:
+        return re.compile(r"(?!)")  # matches nothing
+    branches = "|".join(
+        rf"{re.escape(initial)}(?<!\w.)(?:{'|'.join(re.escape(t) for t in sorted(rest, key=len, reverse=True))})"
+        for initial, rest in sorted(tails.items()))
+    return re.compile(rf"(?:{branches})(?!\w)")
 
 
 def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
