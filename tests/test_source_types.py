@@ -46,3 +46,25 @@ def test_a_nationality_before_officials_speaks_for_a_state(demonym):
 def test_a_titled_name_is_a_person(title, acronym):
     name = f"{acronym}{title} Ana Ortiz"
     assert source_types(f"{name} said on Monday that the talks had failed.").get(name) == "named_person"
+
+
+_NOUNS = frozenset({"gouvernement", "régime", "forces", "armed forces", "état", "x-ray"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(["gouvernement", "GOUVERNEMENT", "Régime", "rÉgime", "forces", "armed",
+                                       "État", "x-ray", "İstanbul", "marocain", "l'", "d’", "xforces", "Ⅰ", "."]),
+                      max_size=12),
+       seps=st.lists(st.sampled_from([" ", "  ", "", "-", "\n", ", "]), min_size=12, max_size=12),
+       cut=st.integers(0, 4))
+def test_the_noun_prefilter_finds_the_pairs_a_word_by_word_scan_finds(words, seps, cut):
+    """``state_phrases`` looks for government nouns in C before testing word pairs: the pairs
+    it keeps are those the pattern tried at every word keeps, whatever the case and window."""
+    from framing.extractors.attribution.sources import _NOUN_AND_ADJECTIVE, _noun_finder, _noun_pairs
+
+    text = "".join(w + s for w, s in zip(words, seps))
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    every_word = [m.span() for m in _NOUN_AND_ADJECTIVE.finditer(text, start, end) if m.group(1).lower() in _NOUNS]
+    prefiltered = [m.span() for m in _noun_pairs(text, start, end, _noun_finder(_NOUNS))
+                   if m.group(1).lower() in _NOUNS]
+    assert prefiltered == every_word

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ...document import Document
 from ...evidence import Evidence
@@ -172,9 +173,10 @@ def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> li
     nouns = document.wordlist("grammar.government_noun")
     if not suffixes or not nouns:
         return []
+    text, find_nouns = document.text, _noun_finder(nouns)
     found = []
     for index, (w_start, w_end) in windows.items():
-        for m in _NOUN_AND_ADJECTIVE.finditer(document.text, w_start, w_end):
+        for m in _noun_pairs(text, w_start, w_end, find_nouns):
             if m.group(1).lower() in nouns and m.group(2)[:1].islower() and \
                     is_demonym(m.group(2), document.language.code, suffixes):
                 found.append((m.start(), m.end(1) + 1 + len(m.group(2)), GOVERNMENT, index))
@@ -182,6 +184,45 @@ def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> li
 
 
 _NOUN_AND_ADJECTIVE = re.compile(r"(?<!\w)(\w+)(?= (\w+)(?!\w))")  # a look-ahead: pairs may overlap
+_ONE_WORD = re.compile(r"\w+")
+
+
+def _noun_pairs(text: str, start: int, end: int, find_nouns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_NOUN_AND_ADJECTIVE`` in ``text[start:end]`` whose first word may be a
+    noun of the list (every one whose ``lower()`` is), without trying every word in Python.
+
+    The nouns are found in C in the window's lower-case form, which keeps every offset when
+    it is as long as the window (no character lowers to two, as "İ" does) and keeps which
+    characters are word characters (true of every such character); the pattern is then
+    tried at each place found, as the pair-by-pair scan would try it there.
+    """
+    window = text[start:end].lower()
+    if len(window) != end - start:
+        yield from _NOUN_AND_ADJECTIVE.finditer(text, start, end)
+        return
+    for noun in find_nouns.finditer(window):
+        pair = _NOUN_AND_ADJECTIVE.match(text, start + noun.start(), end)
+        if pair is not None:
+            yield pair
+
+
+@lru_cache(maxsize=32)
+def _noun_finder(nouns: frozenset[str]) -> re.Pattern[str]:
+    """Whole lower-case words of ``nouns``: one branch per initial letter, which the branch
+    consumes before looking behind it (as ``_words.initial_word_pattern`` does), so that the
+    regex engine skips other positions at C speed. Only nouns of word characters: the pair
+    pattern's first word is one, and a noun of several words ("armed forces") would hide the
+    single word after its first ("forces") from the search."""
+    tails: dict[str, set[str]] = {}
+    for noun in nouns:
+        if _ONE_WORD.fullmatch(noun):
+            tails.setdefault(noun[0], set()).add(noun[1:])
+    if not tails:
+        return re.compile(r"(?!)")  # matches nothing
+    branches = "|".join(
+        rf"{re.escape(initial)}(?<!\w.)(?:{'|'.join(re.escape(t) for t in sorted(rest, key=len, reverse=True))})"
+        for initial, rest in sorted(tails.items()))
+    return re.compile(rf"(?:{branches})(?!\w)")
 
 
 def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> list[tuple[int, int, str, int]]:
@@ -228,6 +269,7 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
     cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
     leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
     government_nouns = document.wordlist("grammar.government_noun")
+    lists = _name_lists(document)
     names = []
     for sentence, sentence_start, run in runs:
         while len(run) > 1 and run[0].group().lower() in leading:
@@ -238,7 +280,7 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
         end = run[-1].start() + len(last)
-        kind = source_type(document, words)
+        kind = _name_type(tuple(words), *lists)
         head = _NEXT_WORD.match(text, end)
         if kind in (PLACE, NATIONALITY) and last == bare[-1] and head and head.group(1).lower() in government_nouns:
             kind, end = GOVERNMENT, head.end()  # "the Algerian government", "Moroccan officials"
@@ -265,23 +307,35 @@ def source_type(document: Document, words: list[str]) -> str:
     - an organisation CLDR lists (United Nations, European Union), an organisation noun or an
       acronym: ``named_organisation``; any other name a ``named_person``.
     """
-    language = document.language.code
+    return _name_type(tuple(words), *_name_lists(document))
+
+
+def _name_lists(document: Document) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """What ``_name_type`` needs of an article besides the name: its language and word lists."""
+    return (document.language.code, document.wordlist("grammar.person_title"),
+            document.wordlist_union("grammar.name_particle", "grammar.name_joiner", "grammar.title_function_word"),
+            document.wordlist("grammar.organisation_word"), document.affixes("grammar.demonym_suffix"))
+
+
+@lru_cache(maxsize=8192)
+def _name_type(words: tuple[str, ...], language: str, titles: frozenset[str], inner: frozenset[str],
+               organisation_words: frozenset[str], suffixes: tuple[str, ...]) -> str:
+    """``source_type`` of a name, worked out once per name and language: the same names
+    ("Trump", "the United Nations") recur across articles, and the type depends only on the
+    words and the language's word lists."""
     lowered = [w.lower() for w in words]
-    titles = document.wordlist("grammar.person_title")
-    inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner", "grammar.title_function_word")
-    organisation_words = document.wordlist("grammar.organisation_word")
     for k, word in enumerate(lowered[:-1]):
         if word in titles and any(w not in titles and w not in inner and w not in organisation_words
                                   and not words[j].isupper() for j, w in enumerate(lowered[k + 1:], k + 1)):
             return "named_person"
     name = fold_case(" ".join(words))
     bare = _ELISION.sub("", name)
-    places = country_names(language) | region_names(language)
+    places = _place_names(language)
     if name in places or bare in places or _all_places(lowered, places):
         return PLACE  # "Algeria said", "Africa", "Iraq and Libya": a country speaks through its government, it is no person
     if name in capital_names():
         return GOVERNMENT
-    if len(words) == 1 and is_demonym(words[0], language, document.affixes("grammar.demonym_suffix")):
+    if len(words) == 1 and is_demonym(words[0], language, suffixes):
         return NATIONALITY
     if name in supranational_names(language) or bare in supranational_names(language) or any(
             w in organisation_words or (words[j].isupper() and len(words[j]) > 1) for j, w in enumerate(lowered)):
@@ -293,6 +347,12 @@ def source_type(document: Document, words: list[str]) -> str:
 _ARABIC_ARTICLE = re.compile(r"^و?ال")
 # An elided article or preposition before a name ("l'Algérie", "d'Espagne"), once folded.
 _ELISION = re.compile(r"^\w{1,2}['\u2019]")
+
+
+@lru_cache(maxsize=8)
+def _place_names(language: str) -> frozenset[str]:
+    """Countries and world regions of a language, united once rather than per name."""
+    return country_names(language) | region_names(language)
 
 
 def _all_places(lowered: list[str], places: frozenset[str]) -> bool:
