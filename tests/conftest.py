@@ -3,6 +3,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Properties, not timings: hypothesis's default 200 ms deadline per example turns a busy
+# machine into failures, and speed is measured by the benchmarks, never by unit tests.
+settings.register_profile("framing", deadline=None)
+settings.load_profile("framing")
 
 # framing caches validated lexicons and the language model on disk; tests use a
 # cache of their own so they neither read a developer's cache nor fill it.
