@@ -320,7 +320,7 @@ def load_model(path: str | Path) -> FrameClassifier:
     model = FrameClassifier(**params)
     model.vectorizer_ = _restored(vocabulary, idf, ngram_range=params["ngram_range"])
     model.char_vectorizer_ = None
-    if char_vocabulary is not None:
+    if char_vocabulary is not None and char_idf is not None:
         model.char_vectorizer_ = _restored(char_vocabulary, char_idf, analyzer="char_wb",
                                            ngram_range=params["char_ngram_range"])
     model.classes_ = np.asarray(meta["classes"], dtype=object)
