@@ -7,8 +7,9 @@ never copied), for, in the same run:
 - the shipped lexicons with the shipped ``present`` rule (fitted on these same
   articles by ``fit_frame_rule.py``, so in-sample), and the same rule family
   refitted inside each of 5 folds (an honest estimate for unseen articles);
-- ``FrameClassifier`` (framing's frame evidence + word unigrams), 5-fold
-  cross-validated per language, and the same classifier without framing's evidence;
+- ``FrameClassifier`` (framing's frame evidence + word unigrams + character
+  2-5-grams), 5-fold cross-validated per language, and the same classifier without
+  framing's evidence and without character n-grams (ablations);
 - baselines: every frame that at least 40% of the training articles use; TF-IDF with
   one-vs-rest logistic regression (scikit-learn defaults).
 
@@ -144,6 +145,7 @@ def frames_section(eval_dir: Path) -> str:
             "lexicon": micro_f1(gold, shipped_rule(articles)),
             "classifier": micro_f1(gold, cross_validated(articles, classifier())),
             "no_evidence": micro_f1(gold, cross_validated(articles, classifier(evidence_weight=0.0))),
+            "no_chars": micro_f1(gold, cross_validated(articles, classifier(char_weight=0.0))),
             "majority": micro_f1(gold, cross_validated(articles, majority)),
             "tfidf": micro_f1(gold, cross_validated(articles, tfidf_lr)),
         }
@@ -155,9 +157,11 @@ def frames_section(eval_dir: Path) -> str:
                   row("lexicons + shipped present rule (in-sample)", results["lexicon"], None,
                       "the rule was fitted on these articles"),
                   row("FrameClassifier, 5-fold CV", results["classifier"], TARGETS["classifier"][language],
-                      "frame evidence per voice + unigrams"),
+                      "frame evidence per voice + word unigrams + character 2-5-grams"),
                   row("FrameClassifier without framing's evidence, 5-fold CV", results["no_evidence"], None,
                       "ablation: `evidence_weight=0`"),
+                  row("FrameClassifier without character n-grams, 5-fold CV", results["no_chars"], None,
+                      "ablation: `char_weight=0` (the classifier's defaults before)"),
                   row("baseline: frames used by >= 40% of training articles", results["majority"]),
                   row("baseline: TF-IDF + one-vs-rest logistic regression, 5-fold CV", results["tfidf"], None,
                       f"scikit-learn defaults (issue: about {ISSUE_TFIDF[language]:.2f})"),

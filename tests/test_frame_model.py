@@ -51,6 +51,21 @@ def test_save_load_round_trip(model, tmp_path):
     assert list(loaded.classes_) == list(model.classes_) and loaded.get_params() == model.get_params()
 
 
+def test_character_ngrams_round_trip_and_explain(tmp_path):
+    fitted = FrameClassifier(language="en", min_df=1, char_weight=1.0).fit(TEXTS, LABELS)
+    names = fitted.get_feature_names_out()
+    assert any(n.startswith("char:") for n in names) and len(names) == fitted.coef_.shape[1]
+    path = tmp_path / "chars.npz"
+    fitted.save(path)
+    loaded = load_model(path)
+    probe = ["Artillery fire near the frontline.", "Prices of energy rose."]
+    np.testing.assert_allclose(loaded.predict_proba(probe), fitted.predict_proba(probe))
+    assert loaded.get_params() == fitted.get_params()
+    text = "Missiles hit the army base as troops advanced."
+    explained = fitted.explain(text, fitted.profiles([text])[0])
+    assert all(e["weight"] > 0 for frame in explained.values() for e in frame["evidence"])
+
+
 def test_load_refuses_other_files(tmp_path):
     path = tmp_path / "bad.npz"
     path.write_bytes(b"not a model")

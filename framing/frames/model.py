@@ -2,7 +2,7 @@
 
 ``FrameClassifier`` learns which generic frames of the Policy Frames Codebook an
 article uses from labelled examples. Its features are framing's own frame evidence,
-counted per frame and voice (log-scaled), beside TF-IDF word n-grams; one logistic
+counted per frame and voice (log-scaled), beside TF-IDF word and character n-grams; one logistic
 regression per frame. It follows scikit-learn's conventions (``__init__`` only
 stores its arguments, fitted state ends in ``_``), so ``clone``, ``cross_val_predict``
 and grid searches work, and every predicted frame comes with the evidence spans that
@@ -108,20 +108,27 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     language : the language of every document, or None to identify it per document.
     lexicons : extra lexicon files or folders (their frame entries add evidence).
     ngram_range, min_df, max_features : the word n-gram TF-IDF features.
+    char_weight : scale of character n-gram TF-IDF features (``char_ngram_range``, within
+        word boundaries, sublinear tf); 0 leaves them out. They share evidence between
+        inflected forms, which helps most where coded articles are few.
     C : inverse regularisation strength of each frame's logistic regression.
     evidence_weight : scale of the frame evidence features relative to the n-grams.
     threshold : probability from which a frame is predicted.
     class_weight : passed to each logistic regression (None or "balanced").
 
     The defaults were chosen by 5-fold cross-validation on SemEval-2023 development
-    articles (see ``benchmarks/accuracy.py``): unigrams, C = 10, evidence weight 0.25,
-    threshold 0.3, unweighted classes did best among the few settings tried.
+    articles (see ``benchmarks/frames_accuracy.py``): unigrams, C = 10, evidence weight 0.25,
+    threshold 0.3, unweighted classes did best among the few settings tried; a threshold
+    (global or per frame) chosen by inner cross-validation, balanced class weights, C = 1
+    or 100 and evidence weight 1 did no better in nested cross-validation, character
+    2-5-grams at weight 1 did (in English, French and German alike).
     """
 
     def __init__(self, *, language: str | None = None, lexicons: tuple[str, ...] = (),
                  ngram_range: tuple[int, int] = (1, 1), min_df: int = 2, max_features: int | None = 50000,
                  C: float = 10.0, evidence_weight: float = 0.25, threshold: float = 0.3,
-                 class_weight: str | None = None):
+                 class_weight: str | None = None, char_weight: float = 1.0,
+                 char_ngram_range: tuple[int, int] = (2, 5)):
         self.language = language
         self.lexicons = lexicons
         self.ngram_range = ngram_range
@@ -131,6 +138,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.evidence_weight = evidence_weight
         self.threshold = threshold
         self.class_weight = class_weight
+        self.char_weight = char_weight
+        self.char_ngram_range = char_ngram_range
 
     # ------------------------------------------------------------------ training
     def fit(self, X: Iterable[str], y: Any) -> "FrameClassifier":
@@ -141,6 +150,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.vectorizer_ = TfidfVectorizer(ngram_range=tuple(self.ngram_range), min_df=self.min_df,
                                            max_features=self.max_features, sublinear_tf=True)
         self.vectorizer_.fit(texts)
+        self.char_vectorizer_ = None
+        if self.char_weight:
+            self.char_vectorizer_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range),
+                                                    min_df=self.min_df, max_features=self.max_features,
+                                                    sublinear_tf=True).fit(texts)
         features = self._features(texts, profiles)
         used = [k for k in range(len(FRAME_IDS)) if labels[:, k].any()]
         self.classes_ = np.asarray([FRAME_IDS[k] for k in used], dtype=object)
@@ -185,8 +199,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         frame evidence spans that weigh most for it (weight = the coefficient of the span's
         frame and voice feature, shared among that feature's spans) and the n-grams that do."""
         probabilities = self.proba_from([text], [profile])[0]
-        words = self.vectorizer_.transform([text]).tocoo()
-        names = self.vectorizer_.get_feature_names_out()
+        words = self._ngrams([text]).tocoo()
+        names = self._ngram_names()
         evidence = [e for e in profile.get("evidence", []) if e.get("family") == FRAME_FAMILY]
         counts: dict[tuple[str, str], int] = {}
         for e in evidence:
@@ -228,16 +242,30 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 out.append(result.to_dict())
         return out
 
-    def _features(self, texts: Sequence[str], profiles: Sequence[Mapping[str, Any]]) -> sparse.csr_matrix:
+    def _ngrams(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Word n-gram TF-IDF, then character n-gram TF-IDF scaled by ``char_weight`` if used."""
         words = self.vectorizer_.transform(texts)
+        chars = getattr(self, "char_vectorizer_", None)
+        if chars is None:
+            return words.tocsr()
+        return sparse.hstack([words, chars.transform(texts) * self.char_weight], format="csr")
+
+    def _ngram_names(self) -> np.ndarray:
+        names = self.vectorizer_.get_feature_names_out().astype(object)
+        chars = getattr(self, "char_vectorizer_", None)
+        if chars is None:
+            return names
+        return np.concatenate([names, np.asarray([f"char:{c}" for c in chars.get_feature_names_out()], dtype=object)])
+
+    def _features(self, texts: Sequence[str], profiles: Sequence[Mapping[str, Any]]) -> sparse.csr_matrix:
+        words = self._ngrams(texts)
         evidence = sparse.csr_matrix(np.asarray([evidence_row(p) for p in profiles], dtype=float)
                                      .reshape(len(profiles), len(EVIDENCE_FEATURES)) * self.evidence_weight)
         return sparse.hstack([words, evidence], format="csr")
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         self._check_fitted()
-        return np.concatenate([self.vectorizer_.get_feature_names_out().astype(object),
-                               np.asarray(EVIDENCE_FEATURES, dtype=object)])
+        return np.concatenate([self._ngram_names(), np.asarray(EVIDENCE_FEATURES, dtype=object)])
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
@@ -257,11 +285,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         vocabulary = self.vectorizer_.get_feature_names_out()
         meta = {"format": MODEL_FORMAT, "framing_version": __version__,
                 "params": {**self.get_params(), "lexicons": list(map(str, self.lexicons)),
-                           "ngram_range": list(self.ngram_range)},
+                           "ngram_range": list(self.ngram_range), "char_ngram_range": list(self.char_ngram_range)},
                 "classes": [str(c) for c in self.classes_]}
         buffer = io.BytesIO()
+        chars = getattr(self, "char_vectorizer_", None)
+        extra = {} if chars is None else {"char_vocabulary": chars.get_feature_names_out().astype(str),
+                                          "char_idf": chars.idf_}
         np.savez_compressed(buffer, meta=np.asarray(json.dumps(meta)), vocabulary=vocabulary.astype(str),
-                            idf=self.vectorizer_.idf_, coef=self.coef_, intercept=self.intercept_)
+                            idf=self.vectorizer_.idf_, coef=self.coef_, intercept=self.intercept_, **extra)
         Path(path).write_bytes(buffer.getvalue())
 
 
@@ -272,6 +303,8 @@ def load_model(path: str | Path) -> FrameClassifier:
             meta = json.loads(str(data["meta"]))
             vocabulary, idf = [str(t) for t in data["vocabulary"]], data["idf"]
             coef, intercept = data["coef"], data["intercept"]
+            char_vocabulary = [str(t) for t in data["char_vocabulary"]] if "char_vocabulary" in data else None
+            char_idf = data["char_idf"] if char_vocabulary is not None else None
     except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
         raise FramingError(f"{path}: not a framing frame model ({exc})") from None
     if meta.get("format") != MODEL_FORMAT:
@@ -279,20 +312,31 @@ def load_model(path: str | Path) -> FrameClassifier:
     params = dict(meta["params"])
     params["lexicons"] = tuple(params["lexicons"])
     params["ngram_range"] = tuple(params["ngram_range"])
+    params["char_ngram_range"] = tuple(params.get("char_ngram_range", (2, 5)))
+    params.setdefault("char_weight", 0.0)  # models saved before character n-grams existed
     unknown = sorted(set(meta["classes"]) - set(FRAME_IDS))
     if unknown:
         raise FramingError(f"{path}: the model names unknown frames {unknown}")
     model = FrameClassifier(**params)
-    vectorizer = TfidfVectorizer(ngram_range=params["ngram_range"], sublinear_tf=True,
-                                 vocabulary={term: index for index, term in enumerate(vocabulary)})
-    vectorizer.fit([" ".join(vocabulary[:1])])  # fixes the vocabulary; idf_ is then restored as saved
-    vectorizer.idf_ = np.asarray(idf, dtype=float)
-    model.vectorizer_ = vectorizer
+    model.vectorizer_ = _restored(vocabulary, idf, ngram_range=params["ngram_range"])
+    model.char_vectorizer_ = None
+    if char_vocabulary is not None and char_idf is not None:
+        model.char_vectorizer_ = _restored(char_vocabulary, char_idf, analyzer="char_wb",
+                                           ngram_range=params["char_ngram_range"])
     model.classes_ = np.asarray(meta["classes"], dtype=object)
     model.coef_ = np.asarray(coef, dtype=float)
     model.intercept_ = np.asarray(intercept, dtype=float)
     model.n_features_in_ = 1
     return model
+
+
+def _restored(vocabulary: list[str], idf: np.ndarray, **options: Any) -> TfidfVectorizer:
+    """A fitted ``TfidfVectorizer`` rebuilt from its saved vocabulary and idf weights."""
+    vectorizer = TfidfVectorizer(sublinear_tf=True, vocabulary={term: i for i, term in enumerate(vocabulary)},
+                                 **options)
+    vectorizer.fit([" ".join(vocabulary[:1])])  # fixes the vocabulary; idf_ is then restored as saved
+    vectorizer.idf_ = np.asarray(idf, dtype=float)
+    return vectorizer
 
 
 def _texts(X: Any) -> list[str]:
