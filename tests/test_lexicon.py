@@ -227,3 +227,27 @@ def test_every_lexicon_folder_has_its_licence_file_and_it_is_current():
         assert path.exists(), f"{folder.name}: no {licences.NAME} beside the data"
         assert path.read_text(encoding="utf-8") == licences.licence_text(folder), \
             f"{path} is stale: run lexicons/build/licences.py"
+
+
+def test_user_files_on_the_cached_shipped_set_equal_parsing_everything_at_once(tmp_path):
+    """The shipped set comes whole from its cache entry when a user adds files: the result must
+    be what validating every file together gives (entries, order, axes, overrides, version)."""
+    import warnings
+
+    import framing.lexicon as lexicon
+    from framing.lexicon import _files_under, _parse, _read_source
+
+    (tmp_path / "mine.toml").write_text(
+        '[meta]\nfamily = "naming"\nlanguage = "en"\nversion = "1"\nsource = "s"\nlicense = "CC0-1.0"\n\n'
+        '[[axis]]\nid = "my_axis"\nnegative = "a"\npositive = "b"\ndescription = "d"\nsource = "s"\n\n'
+        '[[entry]]\nid = "mine"\nterm = "Moroccan Sahara"\naxis = "my_axis"\nposition = 0.5\nsource = "s"\n',
+        encoding="utf-8")
+    roots = (str(default_lexicon_dir()), str(tmp_path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        layered = lexicon._load(roots, shipped=True)
+    groups = [_files_under(root) for root in roots]
+    everything = _parse([(p, _read_source(p)) for g in groups for p in g], layered.version,
+                        frozenset(str(p) for p in groups[1]))
+    assert layered == everything
+    assert layered.overrides and "my_axis" in layered.axes
