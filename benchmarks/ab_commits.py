@@ -84,13 +84,19 @@ def interleaved(sides: dict[str, Callable[[int, int], None]], n: int, rounds: in
     return spent
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def ab_parser(description: str, rounds: int) -> argparse.ArgumentParser:
+    """The options every A/B timing script takes: two commits, a corpus, how much of it, how often."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("base")
     parser.add_argument("head")
     parser.add_argument("--corpus", type=Path, required=True, help="JSONL with a 'text' field per line")
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ab_parser(__doc__, rounds=3)
     parser.add_argument("--mode", choices=("batch", "json", "single", "families"), default="batch")
     args = parser.parse_args(argv)
     with args.corpus.open(encoding="utf-8") as stream:

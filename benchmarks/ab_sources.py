@@ -10,7 +10,6 @@ articles (order swapped every block), CPU time per side, best of the rounds.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import tempfile
@@ -18,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ab_commits import export
+from ab_commits import ab_parser, export
 
 BLOCK = 50
 
@@ -43,12 +42,7 @@ def prepared(pkg: Any, texts: list[str]) -> tuple[Any, list[tuple[Any, Any]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base")
-    parser.add_argument("head")
-    parser.add_argument("--corpus", type=Path, required=True, help="JSONL with a 'text' field per line")
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser = ab_parser(__doc__, rounds=5)
     args = parser.parse_args(argv)
     with args.corpus.open(encoding="utf-8") as stream:
         texts = [json.loads(line)["text"] for line, _ in zip(stream, range(args.articles))]
