@@ -20,7 +20,7 @@ def test_wheel_installs_and_scores_offline(tmp_path):
                     "-w", str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
     (wheel,) = dist.glob("framing_analysis-*.whl")
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)  # the runner's pip installs into it (--python)
     python = env_dir / "bin" / "python"
     # The test runner's site-packages provide numpy and friends, so nothing is
     # downloaded; a plain path in a .pth file does not run the runner's own
@@ -30,8 +30,8 @@ def test_wheel_installs_and_scores_offline(tmp_path):
     runner_site = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     Path(env_site, "runner_dependencies.pth").write_text("\n".join(sorted(runner_site)) + "\n")
     offline = dict(os.environ, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], check=True,
-                   capture_output=True, env=offline, timeout=300)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
+                    str(wheel)], check=True, capture_output=True, env=offline, timeout=300)
     seed = CORPUS / "001_68f2744142ff802d.txt"
     where = subprocess.run([str(python), "-c", "import framing, sys; print(framing.__file__)"], cwd=tmp_path,
                            check=True, capture_output=True, text=True, env=offline)
