@@ -216,3 +216,22 @@ def test_one_article_groups_have_frame_intervals_from_their_sentences():
     frames = result["groups"]["A"]["frames"]["frames"]
     assert any(f["ci"][0] < f["share"] < f["ci"][1] for f in frames.values())  # not one article's certainty
     assert all(len(row["ci"]) == 2 for row in result["frame_pairwise"])
+
+
+def test_the_comparison_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Claim scores sum anchor weights; summed in set order they differed in the last digit
+    from one process to the next (Python salts string hashes per process)."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS
+
+    outputs = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"comparison-{seed}.json"
+        subprocess.run([sys.executable, "-m", "framing.cli", "compare", str(CORPUS), "--format", "json",
+                        "--resamples", "50", "-o", str(target)], check=True, capture_output=True,
+                       env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -170,7 +170,7 @@ def _anchor_matrix(sentences: list[Sentence], vocabulary: dict[tuple[str, str], 
     """Rows, columns and weights of the sentences x anchors matrix (each cell the anchor's weight)."""
     rows, cols, values = [], [], []
     for row, sentence in enumerate(sentences):
-        for anchor in sentence.anchors:
+        for anchor in sorted(sentence.anchors):  # sorted: the same sums whatever the hash seed
             rows.append(row)
             cols.append(vocabulary.setdefault(anchor, len(vocabulary)))
             values.append(ANCHOR_WEIGHTS[anchor[0]])
