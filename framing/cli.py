@@ -462,18 +462,6 @@ def _reading(args: argparse.Namespace, report: "_Report") -> dict[str, Any]:
                              title=args.title_field, date=args.date_field)}
 
 
-def stored_profiles(selection: Selection) -> tuple[list[dict[str, Any]], dict[str, str], list[str]]:
-    """Profiles (slimmed) and texts of a store's selection, ids made unique, and notes (``stored_articles``)."""
-    from .comparison.groups import slim
-
-    articles, notes = stored_articles(selection)
-    profiles, texts = [], {}
-    for profile, text in articles:
-        profiles.append(slim(profile))
-        texts[profile["id"]] = text
-    return profiles, texts, notes
-
-
 def stored_articles(selection: Selection) -> tuple[Iterator[tuple[dict[str, Any], str]], list[str]]:
     """``(profile, text)`` of a store's selection as they are read, ids made unique (an id shared by
     articles from different sources gets its source appended), and notes saying what was done."""

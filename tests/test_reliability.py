@@ -274,9 +274,9 @@ def test_a_comparison_from_a_store_uses_one_lexicon_version_and_keeps_shared_ids
         assert sorted((p["id"], p["source"]) for p, _ in selection.items) == [("a", "s1"), ("a", "s2"), ("b", "s1")]
         assert selection.left_out == {"old": 1}
         assert store.for_comparison("absent").lexicon_version == "new"  # the newest stored
-    from framing.cli import stored_profiles
-    profiles, texts, notes = stored_profiles(selection)
-    assert len({p["id"] for p in profiles}) == 3 == len(texts)
+    from framing.cli import stored_articles
+    articles, notes = stored_articles(selection)
+    assert len({p["id"] for p, _ in articles}) == 3  # the id two sources share is made unique
     assert any("old (1)" in n for n in notes) and any("share an id" in n for n in notes)
 
 

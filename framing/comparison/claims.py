@@ -254,15 +254,3 @@ def story_claims(story: Story, sentences: SentenceReader, articles: Mapping[str,
 def _side(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
     return {"id": sentence.article, "start": sentence.start, "end": sentence.end, "text": sentence.text,
             "outlet": profile.get("outlet")}
-
-
-def compare_claims(profiles: Sequence[Mapping[str, Any]], texts: Mapping[str, str], lexicons: LexiconSet,
-                   outlets: Mapping[str, str]) -> dict[str, Any]:
-    """Stories, their aligned claims (ranked within each story) and divergences of ``profiles``
-    (``ClaimCollector`` fed at once). ``outlets`` maps each article id to its outlet (or the group it
-    is compared in): claims are aligned only between different outlets.
-    """
-    collector = ClaimCollector(lexicons)
-    for profile in profiles:
-        collector.add(profile, texts[profile["id"]], outlets[profile["id"]])
-    return collector.result()

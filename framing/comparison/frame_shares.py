@@ -83,7 +83,7 @@ def frame_shares(profiles: Sequence[Mapping[str, Any]],
     >>> frame_shares([])["primary_frame"] is None
     True
     """
-    present = [sum(1 for p in profiles if ((p.get("frames") or {}).get(f) or {}).get("present")) for f in FRAME_IDS]
+    present = [sum(column) for column in zip(*(frames_present(p) for p in profiles))] or [0] * len(FRAME_IDS)
     cues: dict[str, Counter[str]] = {}
     for p in profiles:
         count_cues(p, cues)

@@ -352,13 +352,9 @@ def missing_field(profiles: Sequence[Mapping[str, Any]], by: str) -> str | None:
     return f"no article has the field {by[:40]!r} to group by; fields the articles have: {', '.join(present)}"
 
 
-def article_index(profiles: list[Mapping[str, Any]], by: str) -> dict[str, dict[str, Any]]:
-    """Per article id what a reader needs to recognise it: title (or headline), outlet, date, language, group."""
-    return {p["id"]: index_entry(p, by) for p in profiles}
-
-
 def index_entry(profile: Mapping[str, Any], by: str) -> dict[str, Any]:
-    """One article's entry in ``article_index``."""
+    """One article's entry in the comparison's article index: what a reader needs to recognise it
+    (title or headline, outlet, date, language, group)."""
     return {"title": profile.get("title") or profile.get("headline") or None, "outlet": profile.get("outlet"),
             "date": profile.get("date"), "language": profile.get("language"), "group": group_key(profile, by)}
 
