@@ -146,18 +146,22 @@ def _load(roots: tuple[str, ...], shipped: bool = False) -> LexiconSet:
     ``shipped``, the first root is the shipped set and the others are the user's: the
     shipped set is then taken whole from its own cache entry and only the user's files are
     parsed, so adding one small file of one's own does not re-read 12,000 shipped entries."""
-    groups = [_files_under(root) for root in roots]
-    files = [path for group in groups for path in group]
-    user_files = frozenset(str(path) for group in groups[1 if shipped else 0:] for path in group)
-    sources = [(path, _read_source(path)) for path in files]
+    groups = [[(path, _read_source(path)) for path in _files_under(root)] for root in roots]
+    return _load_read(groups, shipped)
+
+
+def _load_read(groups: list[list[tuple[Path, str]]], shipped: bool) -> LexiconSet:
+    """``_load`` of files already read: ``(path, text)`` per file, one list per root."""
+    sources = [source for group in groups for source in group]
+    user_files = frozenset(str(path) for group in groups[1 if shipped else 0:] for path, _ in group)
     digest = hashlib.sha256()
     for path, source_text in sources:
         digest.update(path.name.encode() + b"\0" + source_text.encode() + b"\0")
     version = digest.hexdigest()[:16]
-    key = hashlib.sha256(repr([str(p) for p in files]).encode() + repr(sorted(user_files)).encode()
+    key = hashlib.sha256(repr([str(p) for p, _ in sources]).encode() + repr(sorted(user_files)).encode()
                          + digest.digest() + _CODE_DIGEST).hexdigest()
     if shipped and user_files:
-        base = _load(roots[:1], shipped=True)
+        base = _load_read(groups[:1], shipped=True)
         build = lambda: _parse(sources[len(groups[0]):], version, user_files, base)  # noqa: E731
     else:
         build = lambda: _parse(sources, version, user_files)  # noqa: E731

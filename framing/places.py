@@ -45,6 +45,7 @@ _DATA_FILES = {"pycountry": ("databases/iso3166-1.json", "locales/{language}/LC_
                "countryinfo": ("data",)}
 
 
+@lru_cache(maxsize=8)
 def _data_key(language: str) -> str | None:
     """A digest of what the names are built from (the packages' data files for ``language``, by
     path, size and time, and this module's code), without importing the packages."""
