@@ -152,7 +152,7 @@ def test_a_compound_rule_needs_more_than_the_affix():
 
 
 @pytest.mark.parametrize("language, text, techniques", [
-    ("es", "El supuesto plan de ahorro es una farsa, y los expertos lo saben.", {"Doubt", "Loaded_Language"}),
+    ("es", "La supuesta reforma del ahorro es una farsa, y los expertos lo saben.", {"Doubt", "Loaded_Language"}),
     ("nl", "Het zogenaamde hervormingsplan is een schande voor ons land.", {"Doubt", "Loaded_Language", "Flag_Waving"}),
 ])
 def test_spanish_and_dutch_have_a_first_lexicon(language, text, techniques):
