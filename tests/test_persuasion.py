@@ -180,3 +180,16 @@ def test_a_plain_report_is_no_appeal_to_authority(language, text):
     by the definition: the speaker is only named, not held up as an authority."""
     found = persuasion(framing.score(text, language=language))
     assert not [e for e in found if e["technique"] == "Appeal_to_Authority"], found
+
+
+@pytest.mark.parametrize("language, text, reputation", [
+    ("de", "Die Opposition nennt den Minister einen Heuchler.", True),
+    ("fr", "L'opposition traite le ministre de menteur.", True),
+    ("en", "The opposition called the minister a liar.", False),
+])
+def test_a_label_is_an_attack_on_reputation_where_annotators_mark_it_so(language, text, reputation):
+    """The sentence around a label is Questioning_the_Reputation in the languages of
+    ``REPUTATION_FROM_LABEL_LANGUAGES``, and the label stays Name_Calling-Labeling everywhere."""
+    found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
+    assert "Name_Calling-Labeling" in found, found
+    assert ("Questioning_the_Reputation" in found) == reputation, found
