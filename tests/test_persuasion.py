@@ -193,3 +193,12 @@ def test_a_label_is_an_attack_on_reputation_where_annotators_mark_it_so(language
     found = {e["technique"] for e in persuasion(framing.score(text, language=language))}
     assert "Name_Calling-Labeling" in found, found
     assert ("Questioning_the_Reputation" in found) == reputation, found
+
+
+def test_a_german_loaded_adjective_before_a_noun_is_a_label():
+    """Attributive ("einen dreisten Plan") names its noun's referent, predicative ("den Plan
+    dreist") is a judgement: the first is Name_Calling-Labeling, the second Loaded_Language."""
+    found = {(e["technique"], e["text"]) for e in persuasion(framing.score(
+        "Die Opposition wirft der Regierung einen dreisten Plan vor. Sie nannte ihn dreist.", language="de"))}
+    assert any(t == "Name_Calling-Labeling" and "dreisten Plan" in s for t, s in found), found
+    assert ("Loaded_Language", "Sie nannte ihn dreist") in found, found

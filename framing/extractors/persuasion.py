@@ -8,8 +8,9 @@ evidence of the families that ran before (the scorer passes it: this is a
 
 - ``Loaded_Language`` and ``Name_Calling-Labeling``: the ``loaded`` family's
   subjective words and contested labels (in German, a capitalised loaded word
-  inside a sentence is a noun and names its object, so a label; German
-  annotators mark such nouns as name calling), and the lexicon's own (idioms, attack
+  inside a sentence is a noun and names its object, so a label, and so is a
+  loaded adjective right before a noun, "dreiste Lügner"; German annotators
+  mark such phrases as name calling), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
   "möchtegern-" for words written as one, "Kriegspropaganda");
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
@@ -123,7 +124,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     for hit in hits_of(document, FAMILY):
         technique = hit.entry.category
-        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, hit.start, hit.sentence):
+        if technique == "Loaded_Language" and nouns_capitalised and _labels(document, hit.start, hit.end, hit.sentence):
             technique = "Name_Calling-Labeling"
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
@@ -135,7 +136,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found += _compounds(document, widths)
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
-        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, e.start, e.sentence):
+        if technique == "Loaded_Language" and nouns_capitalised and _labels(document, e.start, e.end, e.sentence):
             technique = "Name_Calling-Labeling"
         if technique is not None:
             found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
@@ -149,6 +150,14 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     found += _questions(document)
     found += _slogans(document)
     return _merged(document.text, found)
+
+
+def _labels(document: Document, start: int, end: int, sentence: int) -> bool:
+    """Whether the loaded word at ``start:end`` names its object, in a language that capitalises
+    every noun: it is a noun itself, or an adjective standing before one (attributive: "korrupte
+    Eliten"), so that the phrase is a label for the noun's referent."""
+    text = document.text
+    return _is_noun(document, start, sentence) or (text[end:end + 1] == " " and text[end + 1:end + 2].isupper())
 
 
 def _is_noun(document: Document, start: int, sentence: int) -> bool:
