@@ -202,3 +202,18 @@ def test_a_german_loaded_adjective_before_a_noun_is_a_label():
         "Die Opposition wirft der Regierung einen dreisten Plan vor. Sie nannte ihn dreist.", language="de"))}
     assert any(t == "Name_Calling-Labeling" and "dreisten Plan" in s for t, s in found), found
     assert ("Loaded_Language", "Sie nannte ihn dreist") in found, found
+
+
+@pytest.mark.parametrize("language, text, technique", [
+    ("es", "Por supuesto, el alcalde asistirá a la inauguración del puente.", "Doubt"),
+    ("es", "La mayor parte de los vecinos votó en la consulta del domingo.", "Exaggeration-Minimisation"),
+    ("es", "El chiringuito de la playa abrirá en junio con nuevos horarios.", "Name_Calling-Labeling"),
+    ("nl", "In de jaren dertig groeide de haven van Rotterdam sterk.", "Guilt_by_Association"),
+    ("nl", "De Nederlanders gingen massaal naar de stembus.", "Flag_Waving"),
+])
+def test_spanish_and_dutch_words_of_plain_description_are_no_technique(language, text, technique):
+    """The Spanish and Dutch integrity review took out words whose common sense is
+    descriptive ("por supuesto" = of course, "la mayor parte" = most, a beach bar, a decade,
+    a nationality): plain sentences with them carry no technique."""
+    found = persuasion(framing.score(text, language=language))
+    assert not [e for e in found if e["technique"] == technique], found
