@@ -33,7 +33,8 @@ ironical use against unfamiliar terms introduced on first reference):
   ``hedge`` entries of category ``distancing`` without a pronoun), which wins
   over every other reading; a marker of irony or denial right before or a tag
   of reserve right after (``irony``: ``grammar.irony_marker`` "hardly a",
-  "entre guillemets"; ``grammar.irony_tag`` "so to speak", "sozusagen"); an
+  "entre guillemets"; ``grammar.irony_tag`` "so to speak", "sozusagen"),
+  which, at the marks too, wins over a speaker's cue elsewhere; an
   adverb of doubt earlier in the sentence (``doubt``: the one-word
   ``reportative`` and ``distancing`` hedges, "supposedly", "angeblich"); a
   contested label or name inside the marks (``label``: ``loaded`` entries of
@@ -58,7 +59,6 @@ from typing import NamedTuple
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
-
 from ..quotes import Quotation, introducing_colon
 from ._hits import hits_of
 
@@ -281,6 +281,11 @@ def _reading(context: _Context, q: Quotation, words: list[str], sentence: int) -
     head_after = _HEAD_AFTER.match(text, q.end)
     if (before and before[-1] in heads) or (head_after is not None and head_after.group(1).lower() in heads):
         return None  # the "place of residence" standard, la clause « X »: the quotation names a rule
+    if _right_before(before, document.wordlist("grammar.irony_marker"),
+                     document.wordlist_union("grammar.determiner", "grammar.indefinite_article")) or \
+            _frame_after(after, document.wordlist("grammar.irony_tag")):
+        return ("scare_quote", "irony")  # "hardly a "victory"", "a "reform", so to speak": at the marks,
+        # like so-called, it wins over a cue elsewhere in the sentence ("om zo te zeggen" holds one)
     partial = ("partial_quote", "partial_quote")
     if sentence in context.cue_sentences or _frame_before(before, document.wordlist("grammar.speech_frame"),
                                                           adjacent) or \
@@ -306,10 +311,6 @@ def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: l
                     sentence: int) -> str | None:
     """The cue that the writer keeps a distance from the quoted words, or None (module docstring)."""
     document = context.document
-    if _right_before(before, document.wordlist("grammar.irony_marker"),
-                     document.wordlist_union("grammar.determiner", "grammar.indefinite_article")) or \
-            _frame_after(after, document.wordlist("grammar.irony_tag")):
-        return "irony"  # "hardly a "victory"", "a "reform", so to speak"
     if any(s == sentence and q.start - _LOOK_BEFORE <= start and end <= q.start for start, end, s in context.doubt):
         return "doubt"  # "supposedly marked as a "high priority""
     k = bisect_left(context.labels, (q.start, -1))
