@@ -170,3 +170,8 @@ def test_so_called_before_a_quoted_modifier_names_a_kind(text, language):
 def test_a_modifier_after_so_called_is_never_a_scare_quote(word, head):
     text = f"The depot runs so-called \u201c{word}\u201d {head}s on weekdays."
     assert not cues(text)
+
+
+def test_a_modal_before_the_subject_of_a_question_makes_no_verb():
+    assert not cues("What did the \u201cupgrade\u201d cost the tenants?")
+    assert not cues("What did \u201cupgrade\u201d mean for the tenants?")

@@ -303,12 +303,13 @@ def _reading(context: _Context, q: Quotation, words: list[str], sentence: int) -
         return partial  # "X said ... . She wants a "fair deal"": the pronoun goes on with the speaker
     if (context.readings.get(_fold(q.text)) or (None,))[0] == "partial_quote":
         return partial  # a speaker's word quoted again further on
-    cue = _distancing_cue(context, q, words, before, after, sentence)
+    question = text[s_start:s_end].rstrip(_MARKS + " ").endswith("?")
+    cue = _distancing_cue(context, q, words, before, sentence, question)
     return ("scare_quote", cue) if cue else None
 
 
-def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: list[str], after: list[str],
-                    sentence: int) -> str | None:
+def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: list[str], sentence: int,
+                    question: bool) -> str | None:
     """The cue that the writer keeps a distance from the quoted words, or None (module docstring)."""
     document = context.document
     if any(s == sentence and q.start - _LOOK_BEFORE <= start and end <= q.start for start, end, s in context.doubt):
@@ -316,24 +317,25 @@ def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: l
     k = bisect_left(context.labels, (q.start, -1))
     if k < len(context.labels) and context.labels[k][1] <= q.end:
         return "label"  # the "regime", the "Ground Zero mosque": a contested label or name
-    if len(words) == 1 and _verb(document, words[0], before):
+    if len(words) == 1 and _verb(document, words[0], before, question):
         return "verb"  # "betrayed" the government, wouldn't truly "close" it: a verb is no term
     return None
 
 
-def _verb(document: Document, word: str, before: list[str]) -> bool:
+def _verb(document: Document, word: str, before: list[str], question: bool) -> bool:
     """Whether one quoted word is a verb: after a modal or the infinitive marker (up to two
     adverbs or negations may stand between: "would never truly "close""), or with a past-tense ending or an irregular
     participle form and no determiner right before (after one it may be an adjective of a term,
     a "closed" primary) nor a copula (after one it is a predicative adjective or a passive:
-    was "disturbed")."""
+    was "disturbed"). In a question a modal may stand before the subject ("What did "X"
+    mean?"), so there only the ending counts."""
     lowered = word.lower()
     if not word.isalpha() or (word[:1].isupper() and document.language.code == "de"):
         return False  # German nouns are capitalised; digits and hyphens make coinages
     markers = document.wordlist("grammar.verb_marker")
     adverb_suffixes = document.affixes("grammar.adverb_suffix")
     negations = document.wordlist("negation")
-    for word_before in before[:-4:-1]:  # the marker, or up to two adverbs and negations first
+    for word_before in before[:-4:-1] if not question else ():  # the marker, or up to two adverbs first
         if word_before in markers:
             return True
         if not (word_before in negations or word_before.endswith(adverb_suffixes)):
