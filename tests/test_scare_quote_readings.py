@@ -1,6 +1,7 @@
-"""Scare quotes against mentions and quoted speech: the frame around a short quotation decides
-whether its marks are the writer's distance (scare_quote), a speaker's words (partial_quote) or
-a mention of the expression itself (no evidence). Sentences written for these tests."""
+"""Scare quotes against mentions, quoted speech and quoted terms: the frame around a short
+quotation decides whether its marks are the writer's distance (scare_quote, only with a cue of
+it), a speaker's words (partial_quote), a mention of the expression itself or a term quoted with
+no cue (no evidence). Sentences written for these tests."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -10,6 +11,11 @@ import framing
 def families(text, language):
     profile = framing.score(text, language=language)
     return {e["text"]: e["family"] for e in profile["evidence"] if e["family"] in ("scare_quote", "partial_quote")}
+
+
+def cues(text, language="en"):
+    profile = framing.score(text, language=language)
+    return {e["text"]: e["category"] for e in profile["evidence"] if e["family"] == "scare_quote"}
 
 
 @pytest.mark.parametrize("text, language, quoted", [
@@ -31,7 +37,7 @@ def test_a_mentioned_term_is_no_scare_quote(text, language, quoted):
     ("The mayor praised the so-called \u201creform\u201d of the bus lanes.", "en", "\u201creform\u201d"),
     ("Le maire a vant\u00e9 la soi-disant \u00ab r\u00e9forme \u00bb des bus.", "fr", "\u00ab r\u00e9forme \u00bb"),
     ("Der B\u00fcrgermeister lobte die sogenannte \u201eReform\u201c der Busspuren.", "de", "\u201eReform\u201c"),
-    ("These \u201cvolunteers\u201d were paid by the hour.", "en", "\u201cvolunteers\u201d"),
+    ("These \u201cvolunteers\u201d were hardly \u201cvolunteers\u201d at all.", "en", "\u201cvolunteers\u201d"),
 ])
 def test_distancing_stays_a_scare_quote(text, language, quoted):
     assert families(text, language).get(quoted) == "scare_quote"
@@ -75,3 +81,97 @@ def test_so_called_always_distances(word):
 ])
 def test_a_glossed_term_is_a_mention(text, language):
     assert families(text, language) == {}
+
+
+@pytest.mark.parametrize("text, language, quoted, cue", [
+    ("The ferry company, however, \u201cabandoned\u201d the island in winter.", "en", "\u201cabandoned\u201d", "verb"),
+    ("The board would never truly \u201cclose\u201d the pier.", "en", "\u201cclose\u201d", "verb"),
+    ("The board wouldn\u2019t truly \u201cclose\u201d the pier.", "en", "\u201cclose\u201d", "verb"),
+    ("De veerdienst \u201cverhuisde\u201d in de winter naar het vasteland.", "nl", "\u201cverhuisde\u201d", "verb"),
+    ("Die F\u00e4hre \u201everlegte\u201c im Winter den Hafen.", "de", "\u201everlegte\u201c", "verb"),
+    ("La compa\u00f1\u00eda \u201cabandon\u00f3\u201d la isla en invierno.", "es", "\u201cabandon\u00f3\u201d", "verb"),
+    ("The plan was hardly a \u201csolution\u201d for the harbour.", "en", "\u201csolution\u201d", "irony"),
+    ("The plan offers a \u201csolution\u201d, so to speak, for the harbour.", "en", "\u201csolution\u201d", "irony"),
+    ("Der Plan ist alles andere als eine \u201eL\u00f6sung\u201c f\u00fcr den Hafen.", "de", "\u201eL\u00f6sung\u201c", "irony"),
+    ("El plan es, entre comillas, una \u201csoluci\u00f3n\u201d para el puerto.", "es", "\u201csoluci\u00f3n\u201d", "irony"),
+    ("The firm supposedly gave every tenant a \u201cfree upgrade\u201d last year.", "en", "\u201cfree upgrade\u201d", "doubt"),
+    ("The harbour \u201cregime\u201d closed the pier at dawn.", "en", "\u201cregime\u201d", "label"),
+])
+def test_a_cue_of_distance_makes_a_scare_quote(text, language, quoted, cue):
+    assert cues(text, language).get(quoted) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The \u201cheroic\u201d effort of the ferry crew ended at dawn.",
+    "The depot runs a \u201cclosed\u201d shift on weekdays.",
+])
+def test_an_evaluative_word_or_an_adjective_alone_is_no_scare_quote(text):
+    assert not cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers extended the \u201charbour levy\u201d for another month.",
+    "The grants carry a \u201cclawback\u201d when jobs move away.",
+    "The depot is to become \u201ccarbon neutral\u201d by the end of the decade.",
+])
+def test_a_term_quoted_with_no_cue_is_no_evidence(text):
+    assert families(text, "en") == {}
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Critics rejected his claim that the plan was a \u201cbargain\u201d for workers.", "\u201cbargain\u201d"),
+    ("She called the plan \u201ctimid,\u201d \u201cslow\u201d and \u201ca waste of everyone's time and money.\u201d",
+     "\u201cslow\u201d"),
+    ("The mayor spoke to reporters on Monday. She wants a \u201cfair deal\u201d for the harbour.", "\u201cfair deal\u201d"),
+    ("Harbour plan is \u2018timid\u2019\n\nThe plan goes to the council on Monday.", "\u2018timid\u2019"),
+])
+def test_a_speakers_words_are_a_partial_quote(text, quoted):
+    assert families(text, "en").get(quoted) == "partial_quote"
+
+
+def test_a_headline_shares_the_reading_of_the_same_words_in_the_body():
+    text = "Harbour Board \u2018Approved\u2019 the Levy\n\nThe board \u201capproved\u201d the levy in a closed session."
+    found = cues(text)
+    assert found.get("\u2018Approved\u2019") == found.get("\u201capproved\u201d") == "verb"
+
+
+_NONWORD = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=3, max_size=9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(first=_NONWORD, second=_NONWORD)
+def test_a_bare_quoted_coinage_is_never_a_scare_quote(first, second):
+    text = f"The depot now runs a \u201c{first} {second}\u201d on weekdays."
+    assert not families(text, "en")
+
+
+@settings(max_examples=25, deadline=None)
+@given(word=_NONWORD)
+def test_a_verb_after_a_modal_distances(word):
+    text = f"The depot would \u201c{word}\u201d on weekdays."
+    assert cues(text).get(f"\u201c{word}\u201d") == "verb"
+
+
+def test_a_self_description_quotes_the_referent():
+    text = "A self-described \u201charbour rat,\u201d the new mayor grew up on the docks."
+    assert families(text, "en") == {"\u201charbour rat,\u201d": "partial_quote"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Only registered members vote in so-called \u201cclosed\u201d ballots of the club.", "en"),
+    ("Die Stadt plant eine sogenannte \u201egr\u00fcne\u201c Welle f\u00fcr Radfahrer.", "de"),
+])
+def test_so_called_before_a_quoted_modifier_names_a_kind(text, language):
+    assert families(text, language) == {}
+
+
+@settings(max_examples=25, deadline=None)
+@given(word=_NONWORD, head=_NONWORD)
+def test_a_modifier_after_so_called_is_never_a_scare_quote(word, head):
+    text = f"The depot runs so-called \u201c{word}\u201d {head}s on weekdays."
+    assert not cues(text)
+
+
+def test_a_modal_before_the_subject_of_a_question_makes_no_verb():
+    assert not cues("What did the \u201cupgrade\u201d cost the tenants?")
+    assert not cues("What did \u201cupgrade\u201d mean for the tenants?")

@@ -1,53 +1,68 @@
-"""Scare quotes: a word or two set in quotation marks inside the outlet's own sentence.
+"""Scare quotes: quotation marks that distance the writer from a word of their own sentence.
 
-Short quotations (one to three words) at the outer level signal distance
-("Algeria ‘Encouraged’ attacks", "the terrorist “betrayed” the government").
-Not scare quotes: names and titles ("Signed in Blood", «Sid»), quoted source
-descriptions ("a very sensitive source"), and quotations introduced by a
-colon, which are the source's words.
+A short quotation (one to three words) at the outer level is one of four things
+(Predelli 2003, "Scare quotes and their relation to other semantic issues";
+Gutzmann & Stei 2011 on pure, mixed and scare quotes; the AP Stylebook's
+ironical use against unfamiliar terms introduced on first reference):
 
-A short quotation in a sentence that attributes it (an attribution cue in the
-same sentence: Trump "called the meeting 'productive'", the minister said
-the plan was "unworkable") is the speaker's word quoted, not the writer's
-distance: it is evidence of family ``partial_quote``. A speaker's: where a
-document only "reveals" or "shows" it (the correspondence revealed that
-Algeria "encouraged" attacks) the writer presents the content as fact and
-marks the word alone, and the marks stay scare quotes; so do those after
-"so-called".
-
-The frame around the marks tells the rest (Predelli 2003 on scare quotes,
-Gutzmann & Stei 2011, Cappelen & Lepore's mixed and pure quotation). After a
-metalinguistic noun or a verb of naming (``grammar.mention_frame``: "known
-as", "the term", "the concept of") or as the modifier of a noun that names a
-rule or label (``grammar.mention_head``: the "place of residence" standard,
-la clause « X »), the expression is mentioned: no evidence. After a noun of
-speech, a possessive or the "as" of a characterisation
-(``grammar.speech_frame``: "his remarks", "Obama's ‘pivot’"), as a quoted
-sentence of its own, or repeating words of a longer quotation in the article,
-the marks are a speaker's words: ``partial_quote``. Quotations listed one
-after the other share their frame. A distancing marker right before the marks
-("so-called", "sogenannt", "soi-disant", ما يسمى; the ``hedge`` entries of
-category ``distancing`` without a pronoun) keeps a scare quote whatever else
-holds.
-
-Names are told by capitals. Two languages need more: German capitalises every
-noun, so a single capitalised word with a noun-forming suffix (-ung, -nahme,
-``grammar.common_noun_suffix``) is a common noun; Arabic has no capitals, so a
-word in guillemets right after the noun of its class (حركة «حماس», the
-movement "Hamas"; ``grammar.name_introducer``) is a name.
+- a *mention* of the expression itself: no evidence. After a metalinguistic
+  noun or a verb of naming (``grammar.mention_frame``: "known as", "dubbed",
+  "the term"), before a gloss (``grammar.mention_gloss``: "the notion that"),
+  as the modifier of a noun naming a rule or label (``grammar.mention_head``:
+  the "place of residence" standard, la clause « X »); names and titles
+  ("Signed in Blood", «Sid»: told by capitals; German nouns by their suffixes,
+  ``grammar.common_noun_suffix``; Arabic names by the class noun before them,
+  ``grammar.name_introducer``), quoted source descriptions ("a very sensitive
+  source") and quotations introduced by a colon are no evidence either.
+- a speaker's words: ``partial_quote``. An attribution cue in the sentence
+  (Trump "called the meeting 'productive'"; not a document that only
+  "reveals" it, whose content the writer presents as fact), a noun of speech,
+  a possessive or the "as" of a characterisation just before
+  (``grammar.speech_frame``: "his remarks", "Obama's 'pivot'"; a noun of
+  speech anywhere before in the sentence: "accusations that ..."), a quoted
+  sentence of its own, words of a longer quotation of the article, listed
+  with one or in a sentence that holds one, words read as a speaker's
+  earlier in the article, a pronoun
+  subject continuing the speaker of the sentence before (X said ... . She
+  wants a "fair deal"), or quotation marks in a headline, which stand for the
+  attribution a headline leaves out, unless the body quotes the same words,
+  whose reading the headline then shares.
+- the writer's distance: ``scare_quote``, only with a cue of it (the
+  evidence's category names it): a distancing marker right before the marks
+  (``marker``: so-called, self-styled, sogenannt, soi-disant, ما يسمى; the
+  ``hedge`` entries of category ``distancing`` without a pronoun), which wins
+  over every other reading; a marker of irony or denial right before or a tag
+  of reserve right after (``irony``: ``grammar.irony_marker`` "hardly a",
+  "entre guillemets"; ``grammar.irony_tag`` "so to speak", "sozusagen"),
+  which, at the marks too, wins over a speaker's cue elsewhere; an
+  adverb of doubt earlier in the sentence (``doubt``: the one-word
+  ``reportative`` and ``distancing`` hedges, "supposedly", "angeblich"); a
+  contested label or name inside the marks (``label``: ``loaded`` entries of
+  category ``label``, the ``naming`` lexicon); or a single verb (``verb``:
+  after a modal or the infinitive marker, ``grammar.verb_marker``, or with a
+  past-tense ending, ``grammar.past_suffix``, or an irregular participle form
+  and no determiner before it): a verb is no term, title or name, so with no
+  speaker its marks are the writer's ("the terrorist "betrayed" the
+  government"). Strongly subjective words in marks are no cue: in hard news
+  they are mostly a speaker's evaluation, quoted (Nádraská, "The function of
+  scare quotes in hard news", Discourse and Interaction).
+- an expression quoted with none of these: a term, a coinage or jargon the
+  writer introduces ("doc fix", "clawback", "carbon neutral"), which says
+  nothing of the writer's stance: no evidence.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from ..document import UNQUOTED, Document
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
-
-ENDORSING = "endorsing"  # attribution cues that present the content as fact (revealed, showed)
 from ..quotes import Quotation, introducing_colon
 from ._hits import hits_of
+
+ENDORSING = "endorsing"  # attribution cues that present the content as fact (revealed, showed)
 
 MAX_WORDS = 3
 _LOOK_BEFORE = 60
@@ -63,8 +78,9 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 
 
 def extract_scare_quotes(document: Document) -> list[Evidence]:
-    """Short outer quotations that are neither names, source descriptions, nor colon quotes: scare
-    quotes, or partial quotes when their sentence attributes them."""
+    """Short outer quotations that are neither names, source descriptions, colon quotes nor
+    mentions: scare quotes when a cue says the writer keeps a distance, partial quotes when
+    they are a speaker's words; quoted terms with no cue give no evidence."""
     text = document.text
     particles = document.wordlist_union("grammar.name_particle", "grammar.title_function_word")
     source_starts = sorted((h.start, h.end) for h in hits_of(document, "source_noun"))
@@ -72,21 +88,30 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     cue_sentences = {h.sentence for h in hits_of(document, "attribution_cue")
                      if h.entry.category != DISTRACTOR
                      and not (h.entry.category == ENDORSING and h.sentence in document_sentences)}
-    distancing_ends = {h.end for h in hits_of(document, "attribution_cue")
-                       if h.entry.category == DISTRACTOR and text[h.start:h.end].lower().startswith("so")}
+    markers = {h.end: text[h.start:h.end].lower() for h in hits_of(document, "attribution_cue")
+               if h.entry.category == DISTRACTOR and text[h.start:h.end].lower().startswith("so")}
     lowercase_words: set[str] | None = None  # built on first need: one pass over the text
     pronouns = document.wordlist("grammar.pronoun")
-    distancing_ends |= {h.end for h in hits_of(document, "hedge") if h.entry.category == "distancing"
-                        and not pronouns.intersection(_WORD.findall(text[h.start:h.end].lower()))}
-    # (not "what he called", "ce qu'il appelle": the pronoun names whose word it is, a partial quote)
-    echoes = _echo_text(document)
-    previous: tuple[int, str | None] | None = None
+    markers.update((h.end, text[h.start:h.end].lower()) for h in hits_of(document, "hedge")
+                   if h.entry.category == "distancing"
+                   and not pronouns.intersection(re.findall(r"\w+", h.entry.term.lower())))
+    # (not "what he called", "what it calls", "ce qu'il appelle": an entry whose term has a pronoun
+    # names whose word it is, a partial quote)
+    readings: dict[str, tuple[str, str] | None] = {}  # the body's reading of each short quotation, folded
+    speech_sentences = frozenset(document.sentence_at(q.start) for q in document.quotations
+                                 if q.depth == 1 and len(_WORD.findall(q.text)) > MAX_WORDS)
+    context = _Context(document, cue_sentences, _echo_text(document), _listed_with_speech(document), speech_sentences,
+                       _doubt_hits(document, pronouns), _label_spans(document), readings)
+    headline = document.layout.headline_span
+    previous: tuple[int, tuple[str, str] | None] | None = None
+    in_headline: list[tuple[Quotation, int]] = []
     found = []
     for q in document.quotations:
         words = _WORD.findall(q.text)
         if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
             continue
-        distanced = any(0 <= q.start - end <= _SO_CALLED_GAP for end in distancing_ends)
+        marker = next((m for end, m in markers.items() if 0 <= q.start - end <= _SO_CALLED_GAP), None)
+        distanced = marker is not None
         named = False
         if _capitalised(words, particles):
             if lowercase_words is None:
@@ -108,26 +133,143 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         if introducing_colon(text, q.start) >= 0:
             continue
         sentence = document.sentence_at(q.start)
-        if distanced:
-            family: str | None = "scare_quote"  # "so-called", "sogenannt": the writer's distance, whatever the frame
+        reading: tuple[str, str] | None
+        if marker is not None:
+            reading = _marked(document, q, marker)
+        elif headline is not None and headline[0] <= q.start < headline[1]:
+            in_headline.append((q, sentence))  # read once the body's quotations are known
+            continue
         elif previous is not None and _coordinated(text, previous[0], q.start, document):
-            family = previous[1]  # "the name "tea party" or "patriot"": one frame for the list
+            reading = previous[1]  # "the name "tea party" or "patriot"": one frame for the list
         else:
-            family = _reading(document, q, words, sentence, sentence in cue_sentences, echoes)
-        previous = (q.end, family)
-        if family is not None:
-            found.append(Evidence(family, family, q.text, q.start, q.end, UNQUOTED, sentence, category=family))
+            reading = _reading(context, q, words, sentence)
+        previous = (q.end, reading)
+        readings.setdefault(_fold(q.text), reading)
+        if reading is not None:
+            found.append(_evidence(q, sentence, reading))
+    for q, sentence in in_headline:
+        fold = _fold(q.text)
+        if fold in readings:  # the headline repeats words the body quotes: the body's reading
+            reading = readings[fold]
+        elif _mentioned(context, q, sentence):
+            reading = None
+        else:
+            reading = ("partial_quote", "partial_quote")  # headline marks stand for an attribution left out
+        if reading is not None:
+            found.append(_evidence(q, sentence, reading))
+    found.sort(key=lambda e: e.start)
     return found
 
 
-def _reading(document: Document, q: Quotation, words: list[str], sentence: int, attributed: bool,
-             echoes: str) -> str | None:
-    """``partial_quote`` (a speaker's words), ``None`` (a mention: the expression itself is
-    talked about, Cappelen & Lepore's pure quotation, or named) or ``scare_quote``."""
+def _marked(document: Document, q: Quotation, marker: str) -> tuple[str, str] | None:
+    """The reading of a quotation right after a distancing marker: the writer's distance, except
+    after a self-description ("self-described "geeky kid"": the referent's own words) and where a
+    "so-called" that can mean "commonly known as" (``grammar.naming_marker``) introduces a
+    quoted modifier of a noun, a classifying term (so-called "closed" primaries)."""
+    if marker in document.wordlist("grammar.self_description"):
+        return ("partial_quote", "partial_quote")
+    if marker in document.wordlist("grammar.naming_marker") and _modifies_next_word(document, q):
+        return None
+    return ("scare_quote", "marker")  # so-called "rebels", soi-disant, sogenannt: the writer's distance
+
+
+def _modifies_next_word(document: Document, q: Quotation) -> bool:
+    """Whether a content word follows the closing mark in the same clause ("closed" primaries,
+    „grüne“ Politik): the quotation modifies it."""
+    following = _HEAD_AFTER.match(document.text, q.end)
+    if following is None or document.text[q.end:following.start(1)].strip(" -\u2010\u2011"):
+        return False
+    word = following.group(1)
+    lowered = word.lower()
+    if document.language.code != "de" and not word[:1].islower():
+        return False
+    return word.isalpha() and lowered not in document.wordlist_union(
+        "grammar.function_word", "grammar.verb_marker", "grammar.relative_pronoun", "grammar.clause_boundary")
+
+
+def _evidence(q: Quotation, sentence: int, reading: tuple[str, str]) -> Evidence:
+    family, category = reading
+    return Evidence(family, family, q.text, q.start, q.end, UNQUOTED, sentence, category=category)
+
+
+class _Context(NamedTuple):
+    """What the reading of every short quotation of one article consults."""
+
+    document: Document
+    cue_sentences: set[int]  # sentences with an attribution cue that reports a speaker's words
+    echoes: str  # the article's longer quotations, folded
+    listed_with_speech: frozenset[int]  # starts of short quotations listed with a longer one
+    speech_sentences: frozenset[int]  # sentences holding a longer quotation (more than three words)
+    doubt: tuple[tuple[int, int, int], ...]  # (start, end, sentence) of adverbs of doubt
+    labels: tuple[tuple[int, int], ...]  # contested labels and names, (start, end)
+    readings: dict[str, tuple[str, str] | None]  # readings so far, by folded quotation
+
+
+def _listed_with_speech(document: Document) -> frozenset[int]:
+    """Starts of short quotations in a list (only commas and conjunctions between) that also holds
+    a longer quotation ("incredibly slow," "a mess" and "a waste of everyone's time"): one act of
+    quoting, so the short members are the speaker's words too."""
+    text = document.text
+    outer = [q for q in document.quotations if q.depth == 1]
+    found: set[int] = set()
+    group: list[Quotation] = []
+    for q in [*outer, None]:
+        if q is not None and group and _coordinated(text, group[-1].end, q.start, document):
+            group.append(q)
+            continue
+        if any(len(_WORD.findall(member.text)) > MAX_WORDS for member in group):
+            found.update(member.start for member in group)
+        group = [q] if q is not None else []
+    return frozenset(found)
+
+
+def _speech_noun_before(document: Document, q: Quotation, s_start: int) -> bool:
+    """Whether a noun of speech (``grammar.speech_frame``, function words aside) stands anywhere
+    earlier in the sentence: "accusations that his backers waged "X" attacks" reports their words
+    (Pareti 2016, PARC 3.0: nominal attribution cues introduce a content clause)."""
+    frames = document.wordlist("grammar.speech_frame") - document.wordlist("grammar.function_word")
+    words = [_ELIDED.sub("", w.lower().replace("\u2019", "'")) for w in _WORD.findall(document.text, s_start, q.start)]
+    return any(" ".join(words[i:i + length]) in frames for i in range(len(words)) for length in range(1, 4))
+
+
+def _doubt_hits(document: Document, pronouns: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
+    """One-word hedges of doubt in the writer's voice ("supposedly", "angeblich", "alleged"): the
+    ``reportative`` and ``distancing`` entries; phrases ("is said to", "what he called") report."""
+    text = document.text
+    return tuple((h.start, h.end, h.sentence) for h in hits_of(document, "hedge")
+                 if h.entry.category in ("reportative", "distancing")
+                 and len(found := _WORD.findall(text[h.start:h.end])) == 1 and found[0].lower() not in pronouns)
+
+
+def _label_spans(document: Document) -> tuple[tuple[int, int], ...]:
+    """Contested labels (``loaded`` entries of category ``label``: "regime", "terrorist") and
+    contested names (the ``naming`` lexicon), by start. Strongly subjective words are left out:
+    set in quotation marks they are mostly a speaker's evaluation, quoted."""
+    return tuple(sorted((h.start, h.end) for family in ("loaded", "naming") for h in hits_of(document, family)
+                        if h.entry.category != DISTRACTOR and (family == "naming" or h.entry.category == "label")))
+
+
+def _mentioned(context: _Context, q: Quotation, sentence: int) -> bool:
+    """Whether a mention frame before the quotation makes it a mention ("known as "X"")."""
+    document = context.document
+    before = _words_before(document, q, sentence)
+    return _frame_before(before, document.wordlist("grammar.mention_frame"), document.wordlist("grammar.function_word"))
+
+
+def _words_before(document: Document, q: Quotation, sentence: int) -> list[str]:
+    s_start = document.layout.sentences[sentence][0] if sentence >= 0 else q.start
+    return [_ELIDED.sub("", w.lower().replace("\u2019", "'"))
+            for w in _WORD.findall(document.text, max(s_start, q.start - _LOOK_BEFORE), q.start)]
+
+
+def _reading(context: _Context, q: Quotation, words: list[str], sentence: int) -> tuple[str, str] | None:
+    """``(family, category)`` of a short quotation of the body: a ``partial_quote`` (a speaker's
+    words), a ``scare_quote`` with the cue of distance found, or ``None`` (a mention, or a term
+    quoted with no cue)."""
+    document = context.document
     text = document.text
     s_start, s_end = document.layout.sentences[sentence] if sentence >= 0 else (q.start, q.end)
-    before = [_ELIDED.sub("", w.lower().replace("\u2019", "'"))
-              for w in _WORD.findall(text, max(s_start, q.start - _LOOK_BEFORE), q.start)]
+    before = _words_before(document, q, sentence)
     adjacent = document.wordlist("grammar.function_word")
     if _frame_before(before, document.wordlist("grammar.mention_frame"), adjacent):
         return None  # "known as "issue ownership"", "the concept of "subsidiarity"": a mention
@@ -139,14 +281,86 @@ def _reading(document: Document, q: Quotation, words: list[str], sentence: int, 
     head_after = _HEAD_AFTER.match(text, q.end)
     if (before and before[-1] in heads) or (head_after is not None and head_after.group(1).lower() in heads):
         return None  # the "place of residence" standard, la clause « X »: the quotation names a rule
-    if attributed or _frame_before(before, document.wordlist("grammar.speech_frame"), adjacent) or \
+    if _right_before(before, document.wordlist("grammar.irony_marker"),
+                     document.wordlist_union("grammar.determiner", "grammar.indefinite_article")) or \
+            _frame_after(after, document.wordlist("grammar.irony_tag")):
+        return ("scare_quote", "irony")  # "hardly a "victory"", "a "reform", so to speak": at the marks,
+        # like so-called, it wins over a cue elsewhere in the sentence ("om zo te zeggen" holds one)
+    partial = ("partial_quote", "partial_quote")
+    if sentence in context.cue_sentences or _frame_before(before, document.wordlist("grammar.speech_frame"),
+                                                          adjacent) or \
             _GENITIVE.search(text, max(s_start, q.start - 4), q.start):
-        return "partial_quote"  # a cue in the sentence, a noun of speech or a possessive just before: "his "X""
+        return partial  # a cue in the sentence, a noun of speech or a possessive just before: "his "X""
     if _clause(text, q, words, s_start, s_end):
-        return "partial_quote"  # "Call the roll," came shouts: a quoted sentence is direct speech
-    if len(_fold(q.text)) > 3 and _fold(q.text) in echoes:
-        return "partial_quote"  # the words stand in a longer quotation of the article: the speaker's
-    return "scare_quote"
+        return partial  # "Call the roll," came shouts: a quoted sentence is direct speech
+    if q.start in context.listed_with_speech or _speech_noun_before(document, q, s_start):
+        return partial  # listed with a quoted sentence, or in what a noun of speech reports
+    if sentence in context.speech_sentences:
+        return partial  # the sentence quotes someone at length: its short quotations are theirs too
+    if len(_fold(q.text)) > 3 and _fold(q.text) in context.echoes:
+        return partial  # the words stand in a longer quotation of the article: the speaker's
+    if sentence - 1 in context.cue_sentences and document.wordlist("grammar.pronoun").intersection(before):
+        return partial  # "X said ... . She wants a "fair deal"": the pronoun goes on with the speaker
+    if (context.readings.get(_fold(q.text)) or (None,))[0] == "partial_quote":
+        return partial  # a speaker's word quoted again further on
+    question = text[s_start:s_end].rstrip(_MARKS + " ").endswith("?")
+    cue = _distancing_cue(context, q, words, before, sentence, question)
+    return ("scare_quote", cue) if cue else None
+
+
+def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: list[str], sentence: int,
+                    question: bool) -> str | None:
+    """The cue that the writer keeps a distance from the quoted words, or None (module docstring)."""
+    document = context.document
+    if any(s == sentence and q.start - _LOOK_BEFORE <= start and end <= q.start for start, end, s in context.doubt):
+        return "doubt"  # "supposedly marked as a "high priority""
+    k = bisect_left(context.labels, (q.start, -1))
+    if k < len(context.labels) and context.labels[k][1] <= q.end:
+        return "label"  # the "regime", the "Ground Zero mosque": a contested label or name
+    if len(words) == 1 and _verb(document, words[0], before, question):
+        return "verb"  # "betrayed" the government, wouldn't truly "close" it: a verb is no term
+    return None
+
+
+def _verb(document: Document, word: str, before: list[str], question: bool) -> bool:
+    """Whether one quoted word is a verb: after a modal or the infinitive marker (up to two
+    adverbs or negations may stand between: "would never truly "close""), or with a past-tense ending or an irregular
+    participle form and no determiner right before (after one it may be an adjective of a term,
+    a "closed" primary) nor a copula (after one it is a predicative adjective or a passive:
+    was "disturbed"). In a question a modal may stand before the subject ("What did "X"
+    mean?"), so there only the ending counts."""
+    lowered = word.lower()
+    if not word.isalpha() or (word[:1].isupper() and document.language.code == "de"):
+        return False  # German nouns are capitalised; digits and hyphens make coinages
+    markers = document.wordlist("grammar.verb_marker")
+    adverb_suffixes = document.affixes("grammar.adverb_suffix")
+    negations = document.wordlist("negation")
+    for word_before in before[:-4:-1] if not question else ():  # the marker, or up to two adverbs first
+        if word_before in markers:
+            return True
+        if not (word_before in negations or word_before.endswith(adverb_suffixes)):
+            break  # "never", "truly" stand between; anything else ends the search
+    if before[-1:] and before[-1] in document.wordlist_union("grammar.determiner", "grammar.indefinite_article"):
+        return False
+    copulas = document.wordlist("grammar.copula")
+    for word_before in before[:-4:-1]:  # "was "disturbed"", "had been completely "federated""
+        if word_before in copulas:
+            return False  # a predicative adjective or a passive participle, not a finite verb
+        if not (word_before in negations or word_before.endswith(adverb_suffixes)):
+            break
+    suffixes = document.affixes("grammar.past_suffix")
+    return any(lowered.endswith(s) and len(lowered) - len(s) >= 3 for s in suffixes) or \
+        lowered in document.wordlist("grammar.participle")
+
+
+def _right_before(before: list[str], phrases: frozenset[str], skippable: frozenset[str]) -> bool:
+    """Whether a phrase (up to four words) ends right before the quotation, determiners aside
+    ("hardly a "victory"", "entre comillas, una "solución""): a sentence adverb further away
+    ("Ironically, his strategy of "X"") comments on the clause, not on the quoted words."""
+    end = len(before)
+    while end > 0 and before[end - 1] in skippable:
+        end -= 1
+    return any(" ".join(before[end - length:end]) in phrases for length in range(1, min(4, end) + 1))
 
 
 def _frame_after(after: list[str], glosses: frozenset[str]) -> bool:
