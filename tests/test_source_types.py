@@ -68,3 +68,6 @@ def test_the_noun_prefilter_finds_the_pairs_a_word_by_word_scan_finds(words, sep
     prefiltered = [m.span() for m in _noun_pairs(text, start, end, _noun_finder(_NOUNS))
                    if m.group(1).lower() in _NOUNS]
     assert prefiltered == every_word
+    in_lowered_text = [m.span() for m in _noun_pairs(text, start, end, _noun_finder(_NOUNS), text.lower())
+                       if m.group(1).lower() in _NOUNS]
+    assert in_lowered_text == every_word
