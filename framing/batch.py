@@ -130,7 +130,7 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
     # and the batch waited for the rest forever. Here a dead worker ends the batch with
     # BrokenProcessPool, and every way out (the end, an interrupt, SIGTERM, a caller that
     # stops reading) ends the workers.
-    with _frozen_heap(forking), WorkerPool(jobs, context, _score_chunk, _init_worker, (scorer,)) as pool:
+    with frozen_heap(forking), WorkerPool(jobs, context, _score_chunk, _init_worker, (scorer,)) as pool:
         window: deque[tuple[list[_Task], int | None]] = deque()
 
         def submit(chunk: list[_Task]) -> None:
@@ -150,17 +150,18 @@ def score_stream(scorer: Scorer, items: Iterable[Article | ReadFailure], *, lang
 
 
 @contextmanager
-def _frozen_heap(active: bool) -> Iterator[None]:
-    """Objects that exist before the fork (lexicons, matchers, the language model) are
-    moved out of the garbage collector's generations while the pool runs.
+def frozen_heap(active: bool) -> Iterator[None]:
+    """Objects that exist now (lexicons, matchers, the language model) are moved out of the
+    garbage collector's generations while the block runs.
 
-    A forked worker's collections would otherwise scan them, touching every
-    page that holds one and so copying it (copy on write); frozen, they are
-    skipped. Measured with 2 jobs on 2,000 articles, five alternating runs:
-    the workers' CPU time fell from 3.40 to 3.35 s and the run's wall time
-    from 1.95 to 1.92 s. The parent's objects are unfrozen when the pool
-    ends, so the caller's heap is left as it was found (the pattern of
-    ``gc.freeze``'s documentation).
+    Before a fork: a forked worker's collections would otherwise scan them,
+    touching every page that holds one and so copying it (copy on write);
+    frozen, they are skipped. Measured with 2 jobs on 2,000 articles, five
+    alternating runs: the workers' CPU time fell from 3.40 to 3.35 s and the
+    run's wall time from 1.95 to 1.92 s. The command line freezes its heap
+    once the lexicons are loaded, for the same reason in one process. The
+    objects are unfrozen when the block ends, so the caller's heap is left as
+    it was found (the pattern of ``gc.freeze``'s documentation).
     """
     if not active or gc.get_freeze_count():
         yield  # spawn copies nothing; a caller who froze the heap keeps it frozen

@@ -107,7 +107,7 @@ class Scorer:
         gets an ``InternalError`` naming it and the exception, in its place.
         """
         try:
-            with _no_cyclic_collection():
+            with no_cyclic_collection():
                 return self._score_stages(articles, language)
         except Exception as exc:  # a bug on one odd article must not lose the others: find which one
             if len(articles) == 1:
@@ -148,7 +148,7 @@ class Scorer:
 
 
 @contextmanager
-def _no_cyclic_collection() -> Iterator[None]:
+def no_cyclic_collection() -> Iterator[None]:
     """The cyclic garbage collector paused while a batch is scored, and restored after.
 
     Scoring allocates tens of thousands of tuples and dicts per batch, none of
