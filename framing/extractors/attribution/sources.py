@@ -146,7 +146,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     if not boundaries:
         return []
     organisation_words = document.wordlist("grammar.organisation_word")
-    places = country_names(document.language.code) | region_names(document.language.code)
+    places = _place_names(document.language.code)
     prepositional = document.wordlist("grammar.prepositional_cue")
     stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
     occupied = SpanSet((s.start, s.end) for s in taken)
