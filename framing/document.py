@@ -116,11 +116,28 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     quotations = tuple(q for q in find_quotations(text) if span_index(lay.body, body_starts, q.start) >= 0)
     quoted = quoted_intervals(list(quotations))
     hits = []
-    to_original, body, sentences = view.to_original, lay.body, lay.sentences
+    body, sentences = lay.body, lay.sentences
     quoted_starts, quoted_ends = quoted
-    # span_index and is_quoted written out: this loop runs for every lexicon match.
+    norm_starts, norm_ends, orig_starts, orig_ends = view.norm_starts, view.norm_ends, view.orig_starts, view.orig_ends
+    # span_index, is_quoted and view.to_original written out: this loop runs for every lexicon match.
     for m_start, m_end, entry in matcher.find(view):
-        start, end = to_original(m_start, m_end)
+        if m_start >= m_end:  # no lexicon form is empty; should one be, it maps as to_original maps it
+            start, end = view.to_original(m_start, m_end)
+        else:
+            k = bisect_right(norm_starts, m_start) - 1
+            if k < 0:
+                start = m_start
+            elif m_start < norm_ends[k]:
+                start = orig_starts[k]
+            else:
+                start = orig_ends[k] + m_start - norm_ends[k]
+            k = bisect_right(norm_starts, m_end - 1) - 1
+            if k < 0:
+                end = m_end
+            elif m_end - 1 < norm_ends[k]:
+                end = orig_ends[k]
+            else:
+                end = orig_ends[k] + m_end - norm_ends[k]
         k = bisect_right(body_starts, start) - 1
         if k >= 0 and start < body[k][1]:
             q = bisect_right(quoted_starts, start) - 1
