@@ -129,10 +129,10 @@ class Scorer:
         # article's layout and quotations came between two searches (whole profile 1.055x).
         views = [normalize(articles[index].text) for index, _ in guesses]
         matches = [self.tables(guess.code).matcher.find(view) for (_, guess), view in zip(guesses, views)]
-        for (index, guess), view, found in zip(guesses, views, matches):
+        for (index, guess), view, matched in zip(guesses, views, matches):
             tables = self.tables(guess.code)
             documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists,
-                                                    view=view, matches=found)))
+                                                    view=view, matches=matched)))
         evidence: list[list[Evidence]] = [[] for _ in documents]
         for name, extract in EXTRACTORS.items():
             if name not in self.extractors:
