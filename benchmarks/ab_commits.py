@@ -10,7 +10,8 @@ from other processes falls on both alike, and the ratio of the two is what to qu
     python benchmarks/ab_commits.py BASE_COMMIT HEAD_COMMIT --corpus FILE.jsonl --mode batch
 
 Modes: ``batch`` (``Scorer.score_many`` on batches of 32 and ``to_dict()``, as ``framing score``
-scores), ``json`` (the same and the JSON line), ``single`` (``framing.score(text)`` one article
+scores), ``json`` (the same and the JSON line), ``stream`` (``batch.score_stream`` with JSON lines,
+the path of ``framing score --format jsonl`` between reading and writing), ``single`` (``framing.score(text)`` one article
 at a time after a warm-up call, as in a notebook), ``families`` (per commit, what frames and
 persuasion cost: the full profile against scorers without their lexicon entries and
 extractors, as ``speed.py`` measures it, but in CPU time).
@@ -59,6 +60,15 @@ def runner(pkg: Any, texts: list[str], mode: str, extractors_without: tuple[str,
                                               if n not in extractors_without])
     dumps = importlib.import_module(f"{pkg.__name__}.jsonline").dumps_line if mode == "json" else None
     articles = [pkg.Article(id=str(i), text=text) for i, text in enumerate(texts)]
+    if mode == "stream":
+        batch = importlib.import_module(f"{pkg.__name__}.batch")
+        for _ in batch.score_stream(scorer, articles[:32], encode=True):
+            pass
+
+        def stream(lo: int, hi: int) -> None:
+            for _ in batch.score_stream(scorer, articles[lo:hi], encode=True):
+                pass  # each JSON line dropped once made, as ``framing score`` drops it once written
+        return stream
     for profile in scorer.score_many(articles[:32]):
         profile.to_dict()
 
@@ -97,7 +107,7 @@ def ab_parser(description: str, rounds: int) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = ab_parser(__doc__, rounds=3)
-    parser.add_argument("--mode", choices=("batch", "json", "single", "families"), default="batch")
+    parser.add_argument("--mode", choices=("batch", "json", "stream", "single", "families"), default="batch")
     args = parser.parse_args(argv)
     with args.corpus.open(encoding="utf-8") as stream:
         texts = [json.loads(line)["text"] for line, _ in zip(stream, range(args.articles))]

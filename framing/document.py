@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .language import LanguageGuess
 from .lexicon import Entry
-from .matcher import Matcher
+from .matcher import Match, Matcher
 from .normalize import NormalizedText, normalize
 from .quotes import Quotation, find_quotations, is_quoted, quoted_intervals
 from .reading import Article
@@ -105,10 +105,19 @@ def span_index(spans: tuple[tuple[int, int], ...], starts: tuple[int, ...], offs
 
 
 def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
-                   wordlists: dict[str, frozenset[str]]) -> Document:
-    """Normalise, lay out, find quotations and lexicon matches of ``article``."""
+                   wordlists: dict[str, frozenset[str]], *, view: NormalizedText | None = None,
+                   matches: list[Match] | None = None) -> Document:
+    """Normalise, lay out, find quotations and lexicon matches of ``article``.
+
+    ``view`` and ``matches``, when given, are ``normalize(article.text)`` and
+    ``matcher.find(view)``, worked out by the caller (``Scorer.score_many`` runs the
+    matcher over a whole batch in a row, while its automaton is in the CPU cache).
+    """
     text = article.text
-    view = normalize(text)
+    if view is None:
+        view = normalize(text)
+    if matches is None:
+        matches = matcher.find(view)
     lay = layout(text, title=article.title, abbreviations=wordlists.get("abbreviation", frozenset()),
                  trailer_headings=wordlists.get("boilerplate", frozenset()))
     body_starts = tuple(s for s, _ in lay.body)
@@ -116,11 +125,28 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
     quotations = tuple(q for q in find_quotations(text) if span_index(lay.body, body_starts, q.start) >= 0)
     quoted = quoted_intervals(list(quotations))
     hits = []
-    to_original, body, sentences = view.to_original, lay.body, lay.sentences
+    body, sentences = lay.body, lay.sentences
     quoted_starts, quoted_ends = quoted
-    # span_index and is_quoted written out: this loop runs for every lexicon match.
-    for m_start, m_end, entry in matcher.find(view):
-        start, end = to_original(m_start, m_end)
+    norm_starts, norm_ends, orig_starts, orig_ends = view.norm_starts, view.norm_ends, view.orig_starts, view.orig_ends
+    # span_index, is_quoted and view.to_original written out: this loop runs for every lexicon match.
+    for m_start, m_end, entry in matches:
+        if m_start >= m_end:  # no lexicon form is empty; should one be, it maps as to_original maps it
+            start, end = view.to_original(m_start, m_end)
+        else:
+            k = bisect_right(norm_starts, m_start) - 1
+            if k < 0:
+                start = m_start
+            elif m_start < norm_ends[k]:
+                start = orig_starts[k]
+            else:
+                start = orig_ends[k] + m_start - norm_ends[k]
+            k = bisect_right(norm_starts, m_end - 1) - 1
+            if k < 0:
+                end = m_end
+            elif m_end - 1 < norm_ends[k]:
+                end = orig_ends[k]
+            else:
+                end = orig_ends[k] + m_end - norm_ends[k]
         k = bisect_right(body_starts, start) - 1
         if k >= 0 and start < body[k][1]:
             q = bisect_right(quoted_starts, start) - 1

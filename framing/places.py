@@ -179,12 +179,19 @@ def is_demonym(word: str, language: str, suffixes: tuple[str, ...] = ()) -> bool
         return True
     if not suffixes:
         return False
-    countries = country_names(language) | region_names(language)  # "European", "Africains" too
+    roots = _name_openings(language)  # of countries and regions: "European", "Africains" too
     for stem in {folded, folded.rstrip("s"), folded.removesuffix("en"), folded.removesuffix("e")}:
         for suffix in suffixes:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
-                root = stem[: len(stem) - len(suffix)]
-                if any(name.startswith(root) and len(name) - len(root) <= 3 and " " not in name[len(root):]
-                       for name in countries):  # the name's own ending only: "Christian" is no "Christmas Island"
-                    return True
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4 and stem[: len(stem) - len(suffix)] in roots:
+                return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _name_openings(language: str) -> frozenset[str]:
+    """Every opening of a country's or world region's name of the language that the name
+    continues by at most three characters, none of them a space (the name's own ending only:
+    "Christian" is no "Christmas Island"): ``is_demonym``'s roots, looked up in a set rather
+    than tested against every name."""
+    return frozenset(name[: len(name) - cut] for name in country_names(language) | region_names(language)
+                     for cut in range(min(3, len(name)) + 1) if " " not in name[len(name) - cut:])

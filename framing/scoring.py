@@ -20,6 +20,7 @@ from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
+from .normalize import normalize
 from .coverage import coverage_note, entry_counts
 from .profile import Profile, build_profile
 from .reading import Article
@@ -107,7 +108,7 @@ class Scorer:
         gets an ``InternalError`` naming it and the exception, in its place.
         """
         try:
-            with _no_cyclic_collection():
+            with no_cyclic_collection():
                 return self._score_stages(articles, language)
         except Exception as exc:  # a bug on one odd article must not lose the others: find which one
             if len(articles) == 1:
@@ -123,9 +124,15 @@ class Scorer:
                 guesses.append((index, identify(article.text, self.supported, given=language or article.language)))
             except FramingError as exc:
                 results[index] = exc
-        for index, guess in guesses:
+        # Each stage over the whole batch, the matcher too: its automaton, the largest table
+        # scoring reads, stays in the CPU cache from one article to the next, where one
+        # article's layout and quotations came between two searches (whole profile 1.055x).
+        views = [normalize(articles[index].text) for index, _ in guesses]
+        matches = [self.tables(guess.code).matcher.find(view) for (_, guess), view in zip(guesses, views)]
+        for (index, guess), view, matched in zip(guesses, views, matches):
             tables = self.tables(guess.code)
-            documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists)))
+            documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists,
+                                                    view=view, matches=matched)))
         evidence: list[list[Evidence]] = [[] for _ in documents]
         for name, extract in EXTRACTORS.items():
             if name not in self.extractors:
@@ -148,7 +155,7 @@ class Scorer:
 
 
 @contextmanager
-def _no_cyclic_collection() -> Iterator[None]:
+def no_cyclic_collection() -> Iterator[None]:
     """The cyclic garbage collector paused while a batch is scored, and restored after.
 
     Scoring allocates tens of thousands of tuples and dicts per batch, none of

@@ -68,3 +68,20 @@ def test_the_noun_prefilter_finds_the_pairs_a_word_by_word_scan_finds(words, sep
     prefiltered = [m.span() for m in _noun_pairs(text, start, end, _noun_finder(_NOUNS))
                    if m.group(1).lower() in _NOUNS]
     assert prefiltered == every_word
+    in_lowered_text = [m.span() for m in _noun_pairs(text, start, end, _noun_finder(_NOUNS), text.lower())
+                       if m.group(1).lower() in _NOUNS]
+    assert in_lowered_text == every_word
+
+
+@settings(max_examples=30, deadline=None)
+@given(language=st.sampled_from(["en", "fr", "de", "nl", "es", "ar"]), data=st.data())
+def test_demonym_roots_are_the_openings_a_scan_of_the_names_finds(language, data):
+    """``is_demonym`` looks roots up in a set of name openings: the same answer as testing every
+    country and region name for a continuation of at most three characters without a space."""
+    from framing.places import _name_openings
+
+    names = sorted(country_names(language) | region_names(language))
+    name = data.draw(st.sampled_from(names))
+    root = name[:data.draw(st.integers(4, max(4, len(name))))] + data.draw(st.sampled_from(["", "x", "a", " "]))
+    scanned = any(n.startswith(root) and len(n) - len(root) <= 3 and " " not in n[len(root):] for n in names)
+    assert (root in _name_openings(language)) == scanned

@@ -26,6 +26,10 @@ from .nesting import mark_embedded
 from .sources import Source, caseless_subjects, cue_windows, source_candidates, source_for
 
 
+_START = attrgetter("start")
+_new_tuple = tuple.__new__
+
+
 def extract_attribution(document: Document) -> list[Evidence]:
     """Cues, their sources, and every quotation with its speaker where one can be attached.
 
@@ -33,7 +37,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     """
     cues = mark_embedded(document, attribution_cues(document))
     candidates = source_candidates(document, cue_windows(document, cues))
-    candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=attrgetter("start"))
+    candidates = sorted(candidates + caseless_subjects(document, cues, candidates), key=_START)
     by_sentence: dict[int, list[Source]] = {}
     for source in candidates:
         by_sentence.setdefault(source.sentence, []).append(source)
@@ -49,9 +53,11 @@ def extract_attribution(document: Document) -> list[Evidence]:
         if source.kind == "anonymous" and source.sentence in cues_by_sentence:
             chosen[(source.start, source.end)] = source
     text = document.text
-    sources = [Evidence("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
-                        category=s.kind)
-               for s in sorted(chosen.values(), key=attrgetter("start"))]
+    # tuple.__new__ with every field in Evidence's order (family, entry, text, start, end, voice,
+    # sentence, category, then eight more): a third of the time of Evidence(...).
+    sources = [_new_tuple(Evidence, ("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
+                                     s.kind, None, None, None, None, None, None, None, None))
+               for s in sorted(chosen.values(), key=_START)]
     speakers = {sentence: _by_start([(c.start, s) for c, s in attributed if s is not None])
                 for sentence, attributed in cues_by_sentence.items()}
     quotations = []
@@ -61,10 +67,10 @@ def extract_attribution(document: Document) -> list[Evidence]:
         sentence = document.sentence_at(q.start)
         attributed = cues_by_sentence.get(sentence, [])
         speaker = _nearest(speakers.get(sentence), q.start)
-        quotations.append(Evidence(
+        quotations.append(_new_tuple(Evidence, (
             "quotation", "quotation.closed" if q.closed else "quotation.unclosed", q.text, q.start, q.end,
-            QUOTED, sentence, category="direct" if attributed else "unattributed",
-            speaker=text[speaker.start:speaker.end] if speaker else None))
+            QUOTED, sentence, "direct" if attributed else "unattributed", None, None, None, None,
+            text[speaker.start:speaker.end] if speaker else None, None, None, None)))
     return cues + sources + quotations
 
 

@@ -101,27 +101,36 @@ def cue_windows(document: Document, cues: list[Evidence]) -> dict[int, tuple[int
 
 def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -> list[Source]:
     """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
-    found = [Source(h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence)
+    found = [_new_tuple(Source, (h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence))
              for h in hits_of(document, "source_noun") if h.sentence in windows]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for source in found:
         by_sentence.setdefault(source.sentence, []).append((source.start, source.end))
     taken = {sentence: SpanSet(spans) for sentence, spans in by_sentence.items()}
     pronouns = word_pattern(document.wordlist("grammar.pronoun"))
-    for index, (w_start, w_end) in windows.items():
-        for m in pronouns.finditer(document.text, w_start, w_end) if pronouns else ():
-            voice = document.voice_at(m.start())
-            found.append(Source(m.start(), m.end(), "pronoun", "source.pronoun", voice, index))
+    voice_at, text = document.voice_at, document.text
+    if pronouns is not None:
+        for index, (w_start, w_end) in windows.items():
+            for m in pronouns.finditer(text, w_start, w_end):
+                start, end = m.span()
+                found.append(_new_tuple(Source, (start, end, "pronoun", "source.pronoun", voice_at(start), index)))
     for start, end, kind, sentence in [*named_entities(document, windows), *state_phrases(document, windows)]:
         if kind == GOVERNMENT and sentence in taken and taken[sentence].overlaps(start, end):
             # "Moroccan officials": the state speaks, not anonymous officials
             found = [s for s in found if not (s.sentence == sentence and s.start < end and start < s.end)]
         elif sentence in taken and taken[sentence].overlaps(start, end):
             continue
-        voice = document.voice_at(start)
-        found.append(Source(start, end, kind, f"source.{kind}", voice, sentence))
-    found.sort(key=attrgetter("start"))
+        found.append(_new_tuple(Source, (start, end, kind, _SOURCE_ENTRIES.get(kind) or f"source.{kind}",
+                                         voice_at(start), sentence)))
+    found.sort(key=_START)
     return found
+
+
+# ``tuple.__new__(Source, (...))`` builds the named tuple without its Python-level ``__new__``.
+_new_tuple = tuple.__new__
+_START = attrgetter("start")
+_SOURCE_ENTRIES = {kind: f"source.{kind}" for kind in ("named_person", "named_organisation", "place", "government",
+                                                       "nationality")}
 
 
 def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Source]) -> list[Source]:
@@ -137,7 +146,7 @@ def caseless_subjects(document: Document, cues: list[Evidence], taken: list[Sour
     if not boundaries:
         return []
     organisation_words = document.wordlist("grammar.organisation_word")
-    places = country_names(document.language.code) | region_names(document.language.code)
+    places = _place_names(document.language.code)
     prepositional = document.wordlist("grammar.prepositional_cue")
     stop = document.wordlist_union("grammar.subject_boundary", "grammar.pronoun", "negation")
     occupied = SpanSet((s.start, s.end) for s in taken)
@@ -174,9 +183,10 @@ def state_phrases(document: Document, windows: dict[int, tuple[int, int]]) -> li
     if not suffixes or not nouns:
         return []
     text, find_nouns = document.text, _noun_finder(nouns)
+    lowered = text.lower()
     found = []
     for index, (w_start, w_end) in windows.items():
-        for m in _noun_pairs(text, w_start, w_end, find_nouns):
+        for m in _noun_pairs(text, w_start, w_end, find_nouns, lowered):
             if m.group(1).lower() in nouns and m.group(2)[:1].islower() and \
                     is_demonym(m.group(2), document.language.code, suffixes):
                 found.append((m.start(), m.end(1) + 1 + len(m.group(2)), GOVERNMENT, index))
@@ -187,21 +197,29 @@ _NOUN_AND_ADJECTIVE = re.compile(r"(?<!\w)(\w+)(?= (\w+)(?!\w))")  # a look-ahea
 _ONE_WORD = re.compile(r"\w+")
 
 
-def _noun_pairs(text: str, start: int, end: int, find_nouns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _noun_pairs(text: str, start: int, end: int, find_nouns: re.Pattern[str],
+                lowered: str | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``_NOUN_AND_ADJECTIVE`` in ``text[start:end]`` whose first word may be a
     noun of the list (every one whose ``lower()`` is), without trying every word in Python.
 
-    The nouns are found in C in the window's lower-case form, which keeps every offset when
-    it is as long as the window (no character lowers to two, as "İ" does) and keeps which
-    characters are word characters (true of every such character); the pattern is then
-    tried at each place found, as the pair-by-pair scan would try it there.
+    The nouns are found in C in the lower-case form of the text (``lowered``, when the caller
+    has it, else of the window), which keeps every offset when it is as long as the text (no
+    character lowers to two, as "İ" does) and keeps which characters are word characters
+    (true of every such character); the pattern is then tried at each place found, as the
+    pair-by-pair scan would try it there. (Searched in the whole lowered text from ``start``,
+    a noun right after a word character is not found, where the window alone would find it:
+    the pair pattern, which must not follow one, refuses it there anyway.)
     """
-    window = text[start:end].lower()
-    if len(window) != end - start:
-        yield from _NOUN_AND_ADJECTIVE.finditer(text, start, end)
-        return
-    for noun in find_nouns.finditer(window):
-        pair = _NOUN_AND_ADJECTIVE.match(text, start + noun.start(), end)
+    if lowered is None or len(lowered) != len(text):
+        window = text[start:end].lower()
+        if len(window) != end - start:
+            yield from _NOUN_AND_ADJECTIVE.finditer(text, start, end)
+            return
+        lowered, offset, start_in, end_in = window, start, 0, end - start
+    else:
+        offset, start_in, end_in = 0, start, end
+    for noun in find_nouns.finditer(lowered, start_in, end_in):
+        pair = _NOUN_AND_ADJECTIVE.match(text, offset + noun.start(), end)
         if pair is not None:
             yield pair
 
@@ -242,29 +260,44 @@ def named_entities(document: Document, windows: dict[int, tuple[int, int]]) -> l
     inner = document.wordlist_union("grammar.name_particle", "grammar.name_joiner")
     not_names = document.wordlist_union("grammar.month", "grammar.weekday", "grammar.pronoun")
     # Offsets covered by a cue word of the lexicons in an attributed sentence.
-    lexical = {offset for family in STYLE_FAMILIES for h in hits_of(document, family) if h.sentence in windows
-               for offset in range(h.start, h.end)}
-    runs = []
+    lexical: set[int] = set()
+    for family in STYLE_FAMILIES:
+        for h in hits_of(document, family):
+            if h.sentence in windows:
+                lexical.update(range(h.start, h.end))
+    sentences = document.layout.sentences
+    runs: list[tuple[int, int, list[tuple[int, str]]]] = []
+    # A run is a list of (start, word): plain tuples, read many times below, rather than
+    # match objects, whose every ``start()`` and ``group()`` is a method call.
     for index in sorted(windows):
-        s_start = document.layout.sentences[index][0]
+        s_start = sentences[index][0]
         w_start, w_end = windows[index]
-        words = [m for m in _CAPITAL_WORD.finditer(text, w_start, w_end)
-                 if m.start() not in lexical and m.group().rstrip(".").lower() not in not_names]
-        run: list[re.Match[str]] = []
-        for m in words:
-            if run and (m.start() == run[-1].end() + 1 and text[m.start() - 1] == " "
-                        or _joins(text[run[-1].end():m.start()], inner)):  # one space: the common case, written out
-                run.append(m)
+        run: list[tuple[int, str]] = []
+        run_end = 0
+        for m in _CAPITAL_WORD.finditer(text, w_start, w_end):
+            start = m.start()
+            if start in lexical:
                 continue
-            if run:
-                runs.append((index, s_start, run))
-            run = [m]
+            word = m.group()
+            if word.rstrip(".").lower() in not_names:
+                continue
+            if run and (start == run_end + 1 and text[start - 1] == " "
+                        or _joins(text[run_end:start], inner)):  # one space: the common case, written out
+                run.append((start, word))
+            else:
+                if run:
+                    runs.append((index, s_start, run))
+                run = [(start, word)]
+            run_end = start + len(word)
         if run:
             runs.append((index, s_start, run))
     return _typed_names(document, runs)
 
 
-def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[str]]]]) -> list[tuple[int, int, str, int]]:
+def _typed_names(document: Document, runs: list[tuple[int, int, list[tuple[int, str]]]]) -> list[tuple[int, int, str, int]]:
+    """Each run's name span and type, the run trimmed of leading function words; a lone
+    word capitalised only by its place at the start of a sentence is dropped (unless it
+    heads a government phrase, "Moroccan officials")."""
     text = document.text
     cue_starts = {_next_word_start(text, h.start) for h in hits_of(document, "attribution_cue")}
     leading = document.wordlist_union("grammar.determiner", "grammar.title_function_word", "grammar.name_particle")
@@ -272,22 +305,35 @@ def _typed_names(document: Document, runs: list[tuple[int, int, list[re.Match[st
     lists = _name_lists(document)
     names = []
     for sentence, sentence_start, run in runs:
-        while len(run) > 1 and run[0].group().lower() in leading:
+        while len(run) > 1 and run[0][1].lower() in leading:
             run = run[1:]  # "Die Gespräche", "Am Abend": a capitalised determiner or preposition opens no name
-        bare = [_without_possessive(r.group()) for r in run]
-        words = [w.rstrip(".,") for w in bare]
-        last = bare[-1]
+        first_start = run[0][0]
+        last_start, last_word = run[-1]
+        bare_last = _without_possessive(last_word)
+        if len(run) == 1:
+            words: tuple[str, ...] = (bare_last.rstrip(".,"),)
+        else:
+            words = tuple([_without_possessive(w).rstrip(".,") for _, w in run[:-1]] + [bare_last.rstrip(".,")])
+        last = bare_last
         if last.endswith(".") and len(last) > 2 and last.count(".") == 1:
             last = last[:-1]  # the sentence's full stop, not an initial ("J.") or "U.S."
-        end = run[-1].start() + len(last)
-        kind = _name_type(tuple(words), *lists)
-        head = _NEXT_WORD.match(text, end)
-        if kind in (PLACE, NATIONALITY) and last == bare[-1] and head and head.group(1).lower() in government_nouns:
-            kind, end = GOVERNMENT, head.end()  # "the Algerian government", "Moroccan officials"
-        elif len(run) == 1 and run[-1].end() not in cue_starts and all(
-                m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, run[0].start())):
-            continue  # capitalised by its position, unless it is the subject of a cue ("Trump said")
-        names.append((run[0].start(), end, kind, sentence))
+        end = last_start + len(last)
+        if len(run) == 1 and last_start + len(last_word) not in cue_starts and all(
+                m.group().lower() in leading for m in WORDLIKE.finditer(text, sentence_start, first_start)):
+            # Capitalised by its position, unless it is the subject of a cue ("Trump said"):
+            # dropped, but for a place or people before a government noun ("Moroccan officials").
+            if last == bare_last:
+                head = _NEXT_WORD.match(text, end)
+                if head and head.group(1).lower() in government_nouns and \
+                        _name_type(words, *lists) in (PLACE, NATIONALITY):
+                    names.append((first_start, head.end(), GOVERNMENT, sentence))
+            continue
+        kind = _name_type(words, *lists)
+        if kind in (PLACE, NATIONALITY) and last == bare_last:
+            head = _NEXT_WORD.match(text, end)
+            if head and head.group(1).lower() in government_nouns:
+                kind, end = GOVERNMENT, head.end()  # "the Algerian government", "Moroccan officials"
+        names.append((first_start, end, kind, sentence))
     return names
 
 
