@@ -21,7 +21,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "factive": frozenset({"factive", "evidential"}),
     "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
-        "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
+        "ability_modal", "adverb_suffix", "deliberative_modal", "channel_cue", "clause_boundary", "common_noun_suffix",
         "compound_exception", "compound_head", "compound_modifier", "condition_word", "demonym_suffix", "determiner",
         "function_word", "government_noun", "heading_label", "imperfect_only_modal", "imperfect_prefix",
         "indefinite_article", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",

@@ -180,3 +180,18 @@ def test_a_plain_report_is_no_appeal_to_authority(language, text):
     by the definition: the speaker is only named, not held up as an authority."""
     found = persuasion(framing.score(text, language=language))
     assert not [e for e in found if e["technique"] == "Appeal_to_Authority"], found
+
+
+@pytest.mark.parametrize("text, doubt", [
+    ("Will the council approve the new budget before the summer recess?", False),
+    ("Should the city sell the old library building to a private developer?", False),
+    ("Shouldn't the ministry have warned the farmers about the drought earlier?", False),
+    ("Can anyone still believe the company's promise that the river is clean?", True),
+    ("Why did nobody at the agency check the contractor's safety record?", True),
+])
+def test_a_question_asking_for_a_forecast_or_a_decision_is_no_doubt(text, doubt):
+    """Questions in the outlet's voice are Doubt, except those opening with a modal of prediction
+    or obligation (``grammar.deliberative_modal``): they ask what will happen or what ought to be
+    done, not whether someone is to be believed."""
+    found = [e for e in persuasion(framing.score(text, language="en")) if e["technique"] == "Doubt"]
+    assert bool(found) is doubt, found

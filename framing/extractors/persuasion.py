@@ -306,8 +306,12 @@ def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[st
 
 def _questions(document: Document) -> list[Evidence]:
     """Questions the outlet asks in its own voice: Doubt, for the guidelines' "questioning
-    the credibility of someone or something" is most often done with a rhetorical question."""
+    the credibility of someone or something" is most often done with a rhetorical question.
+    A question that opens with a modal of prediction or obligation (``grammar.deliberative_modal``:
+    "Will the bill pass?", "Should the city sell the land?") asks for a forecast or a decision,
+    not whether someone is to be believed, so it is no Doubt."""
     text = document.text
+    deliberative = document.wordlist("grammar.deliberative_modal")
     found = []
     for index, (start, end) in enumerate(document.layout.sentences):
         if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
@@ -315,11 +319,17 @@ def _questions(document: Document) -> list[Evidence]:
         s, e = _trimmed(text, start, end)
         if e <= s or text[e:end].lstrip(" \"'\u201d\u2019\u00bb)")[:1] != "?" or document.is_quoted(s):
             continue
-        if len(_WORD.findall(text, s, e)) < 4:
+        words = _WORD.findall(text, s, e)
+        if len(words) < 4 or (deliberative and _folded(words[0]) in deliberative):
             continue
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
+
+
+def _folded(word: str) -> str:
+    """``word`` as word lists hold it: lower case, typographic apostrophe as plain."""
+    return word.lower().replace("\u2019", "'")
 
 
 def _slogans(document: Document) -> list[Evidence]:
