@@ -27,7 +27,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
         "indefinite_article", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",
         "name_introducer",
         "name_joiner", "name_particle", "naming_participle", "number_word", "organisation_word", "participle",
-        "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "person_title", "predicative_cue",
+        "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "person_noun", "person_title", "predicative_cue",
         "predicative_marker", "prepositional_cue", "pronoun", "quotation_cue", "relative_pronoun",
         "reporting_clause", "scale", "sentence_cue", "separable_particle", "speech_frame", "subject_after_verb",
         "subject_boundary", "title_function_word", "unquoted_cue", "weekday"}),

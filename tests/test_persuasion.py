@@ -195,3 +195,27 @@ def test_a_question_asking_for_a_forecast_or_a_decision_is_no_doubt(text, doubt)
     done, not whether someone is to be believed."""
     found = [e for e in persuasion(framing.score(text, language="en")) if e["technique"] == "Doubt"]
     assert bool(found) is doubt, found
+
+
+@pytest.mark.parametrize("text, technique, words", [
+    ("Critics said the arrogant minister ignored every warning from the harbour engineers.",
+     "Name_Calling-Labeling", "arrogant minister"),
+    ("The mayor called the landlords heartless for evicting families in the middle of winter.",
+     "Loaded_Language", "heartless"),
+    ("The report called the harbour plan reckless. Engineers had warned against it for years.",
+     "Loaded_Language", "reckless"),
+])
+def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
+    """A loaded word before a person noun ("arrogant minister") is the label noun phrase of
+    Name_Calling-Labeling; before anything else, or before a capitalised word that opens the
+    next sentence, it stays Loaded_Language."""
+    found = [e for e in persuasion(framing.score(text, language="en")) if words in e["text"]]
+    assert {e["technique"] for e in found} == {technique}, found
+
+
+def test_person_nouns_are_common_nouns_with_their_plurals():
+    entries = [e for e in load_lexicons().entries if e.family == "grammar" and e.category == "person_noun"]
+    forms = {form for e in entries for form in e.forms}
+    assert {"politician", "politicians", "minister", "ministers", "bankers", "women"} <= forms
+    assert all(e.language == "en" and "WordNet" in e.source for e in entries)
+    assert not forms & {"government", "policy", "war", "city"}

@@ -81,6 +81,7 @@ WIDTHS: dict[str, str] = {
 # Punctuation that ends a clause: what a ``clause`` span stops at.
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+(?:-\w+)*)")
 _TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014()"
 # Evidence of earlier families that is a technique: (family, category) -> technique.
 _TECHNIQUE_OF_EVIDENCE = {
@@ -113,24 +114,28 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # In a language that writes every noun with a capital (German: its grammar lists the
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
+    person_nouns = document.wordlist("grammar.person_noun")
     for hit in hits_of(document, FAMILY):
-        technique = hit.entry.category
-        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, hit.start, hit.sentence):
-            technique = "Name_Calling-Labeling"
+        technique, end = hit.entry.category, hit.end
+        if technique == "Loaded_Language":
+            technique, end = _emotive_technique(document, hit.start, hit.end, hit.sentence, nouns_capitalised,
+                                                person_nouns)
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
+            found.append(_widened(document, hit.start, end, hit.sentence, technique, hit.entry.id,
                                   hit.entry.lexicon, hit.entry.term, widths))
             if technique in _EMOTIVE:
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
-        if technique == "Loaded_Language" and nouns_capitalised and _is_noun(document, e.start, e.sentence):
-            technique = "Name_Calling-Labeling"
+        end = e.end
+        if technique == "Loaded_Language":
+            technique, end = _emotive_technique(document, e.start, e.end, e.sentence, nouns_capitalised,
+                                                person_nouns)
         if technique is not None:
-            found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
+            found.append(_widened(document, e.start, end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
             if technique in _EMOTIVE:
                 emotive.append(e)
@@ -145,6 +150,37 @@ def _is_noun(document: Document, start: int, sentence: int) -> bool:
     """Whether the word at ``start`` is capitalised inside its sentence: a noun, in a language
     that capitalises every noun and nothing else but a sentence's first word."""
     return document.text[start:start + 1].isupper() and not _sentence_initial(document, start, sentence)
+
+
+def _emotive_technique(document: Document, start: int, end: int, sentence: int, nouns_capitalised: bool,
+                       person_nouns: frozenset[str]) -> tuple[str, int]:
+    """The technique of a loaded word at ``start:end``, and where its span ends: a label
+    (Name_Calling-Labeling) when it is a capitalised noun in a language that capitalises nouns,
+    or names people (``_person_label_end``); else Loaded_Language."""
+    if nouns_capitalised and _is_noun(document, start, sentence):
+        return "Name_Calling-Labeling", end
+    label_end = _person_label_end(document.text, start, end, person_nouns, nouns_capitalised) if person_nouns else None
+    if label_end is not None:
+        return "Name_Calling-Labeling", label_end
+    return "Loaded_Language", end
+
+
+def _person_label_end(text: str, start: int, end: int, person_nouns: frozenset[str],
+                      nouns_capitalised: bool) -> int | None:
+    """Where the label ends when the loaded word at ``start:end`` names people: the word itself
+    is a person noun ("thugs"), or it stands right before one ("corrupt politicians", the label
+    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one. A
+    capitalised next word is a name or a new sentence, not a common noun, unless the language
+    capitalises every noun."""
+    if _folded(text[start:end]) in person_nouns:
+        return end
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return None
+    word = following.group(1)
+    if (nouns_capitalised or not word[:1].isupper()) and _folded(word) in person_nouns:
+        return following.end()
+    return None
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
