@@ -37,7 +37,9 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "naming": frozenset({DISTRACTOR}),  # naming entries carry an axis and a position instead
     "negation": frozenset({"negator"}),
     "source_noun": frozenset({"anonymous", "document", "vague"}),
-    "persuasion": frozenset(TECHNIQUES),  # category = the SemEval-2023 technique (framing/techniques.py)
+    # category = the SemEval-2023 technique (framing/techniques.py); a distractor is a word of another
+    # family (loaded) that is no technique in its descriptive news sense ("regime").
+    "persuasion": frozenset(TECHNIQUES) | {DISTRACTOR},
 }
 
 # Word-list names besides ``grammar.<category>`` that rules may ask a document for.

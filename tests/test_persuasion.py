@@ -102,7 +102,26 @@ def test_a_persuasion_entry_without_a_category_is_refused(tmp_path):
 def test_shipped_persuasion_entries_name_techniques_and_sources():
     entries = [e for e in load_lexicons().entries if e.family == "persuasion"]
     assert {e.language for e in entries} >= set(LANGUAGES)
-    assert all(e.category in TECHNIQUES and e.source.strip() for e in entries)
+    assert all((e.category in TECHNIQUES or e.category == "distractor") and e.source.strip() for e in entries)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rebels said the regime had shelled the northern suburbs again overnight.", "regime"),
+    ("Police arrested two suspected terrorists near the border crossing on Friday.", "terrorists"),
+    ("Officials warned that extreme heat would last through the weekend.", "extreme"),
+])
+def test_a_descriptive_loaded_word_is_loaded_language_evidence_but_no_technique(text, word):
+    """A persuasion ``distractor`` ("regime", "terrorist", "extreme") keeps the loaded family's
+    evidence (a contested label for readers) but gives no technique: in its common descriptive
+    sense in news it is not chosen to make the audience fear or hate its object."""
+    profile = framing.score(text, language="en")
+    assert any(e["family"] == "loaded" and e["text"] == word for e in profile["evidence"])
+    assert not [e for e in persuasion(profile) if word in e["text"]], persuasion(profile)
+
+
+def test_a_descriptive_word_inside_a_longer_label_stays_a_label():
+    profile = framing.score("The pundit blamed the radical left for the riots downtown.", language="en")
+    assert any(e["technique"] == "Name_Calling-Labeling" and "radical left" in e["text"] for e in persuasion(profile))
 
 
 TEXTS = {language: sorted({c["text"] for c in CASES if c["language"] == language}) for language in LANGUAGES}

@@ -9,9 +9,14 @@ evidence of the families that ran before (the scorer passes it: this is a
 - ``Loaded_Language`` and ``Name_Calling-Labeling``: the ``loaded`` family's
   subjective words and contested labels (in German, a capitalised loaded word
   inside a sentence is a noun and names its object, so a label; German
-  annotators mark such nouns as name calling), and the lexicon's own (idioms, attack
+  annotators mark such nouns as name calling; a loaded word that is a person
+  noun, or stands before one, ``grammar.person_noun``, labels people: "corrupt
+  politicians"), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
-  "möchtegern-" for words written as one, "Kriegspropaganda");
+  "möchtegern-" for words written as one, "Kriegspropaganda"). The lexicon's
+  ``distractor`` entries are loaded words that name no technique in their
+  common descriptive sense in news ("regime", "terrorist": the words news
+  style itself uses); they stay ``loaded`` evidence, but no technique;
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
   title ("experts", "professor", "a study") gives what the authority is
   reported to say (the quotation, else the sentence); a plain reporting cue
@@ -47,6 +52,7 @@ from typing import Mapping, Sequence
 
 from ..document import Document, Hit
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
 from ..techniques import TECHNIQUES
 from ._hits import hits_of, to_evidence
 from .context import sentence_bounds
@@ -115,8 +121,12 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
     person_nouns = document.wordlist("grammar.person_noun")
+    descriptive: list[Hit] = []  # distractors: words of the loaded family that name no technique here
     for hit in hits_of(document, FAMILY):
         technique, end = hit.entry.category, hit.end
+        if technique == DISTRACTOR:
+            descriptive.append(hit)
+            continue
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, hit.start, hit.end, hit.sentence, nouns_capitalised,
                                                 person_nouns)
@@ -134,7 +144,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, e.start, e.end, e.sentence, nouns_capitalised,
                                                 person_nouns)
-        if technique is not None:
+        if technique is not None and not any(d.start <= e.start and e.end <= d.end for d in descriptive):
             found.append(_widened(document, e.start, end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
             if technique in _EMOTIVE:
