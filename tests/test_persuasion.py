@@ -238,3 +238,14 @@ def test_person_nouns_are_common_nouns_with_their_plurals():
     assert {"politician", "politicians", "minister", "ministers", "bankers", "women"} <= forms
     assert all(e.language == "en" and "WordNet" in e.source for e in entries)
     assert not forms & {"government", "policy", "war", "city"}
+
+
+def test_an_emotive_word_of_fear_is_loaded_language_and_the_threat_argument_is_fear():
+    """The guidelines' Appeal_to_Fear-Prejudice is an argument (an alternative brings the feared
+    outcome: "a threat to", "will destroy"); a word of fear alone ("nightmare") is loaded language."""
+    word = persuasion(framing.score("Commuters described the first week of the new timetable as a nightmare.",
+                                    language="en"))
+    assert {e["technique"] for e in word if "nightmare" in e["text"]} == {"Loaded_Language"}, word
+    argument = persuasion(framing.score("The union says the closure is a threat to every family in the valley.",
+                                        language="en"))
+    assert any(e["technique"] == "Appeal_to_Fear-Prejudice" for e in argument), argument
