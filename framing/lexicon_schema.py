@@ -22,22 +22,27 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "frame": frozenset(FRAME_IDS) | {DISTRACTOR},  # the frame ids of the Policy Frames Codebook
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
-        "compound_exception", "compound_head", "compound_modifier", "condition_word", "copula", "demonym_suffix", "determiner",
-        "function_word", "government_noun", "heading_label", "imperfect_only_modal", "imperfect_prefix",
-        "indefinite_article", "irony_marker", "irony_tag", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",
-        "name_introducer", "naming_marker",
-        "name_joiner", "name_particle", "naming_participle", "number_word", "organisation_word", "participle",
-        "participle_prefix", "participle_suffix", "perfect_auxiliary", "perfect_verb", "person_title", "predicative_cue",
-        "predicative_marker", "prepositional_cue", "past_suffix", "pronoun", "quotation_cue", "relative_pronoun",
-        "reporting_clause", "scale", "self_description", "sentence_cue", "separable_particle", "speech_frame", "subject_after_verb",
-        "subject_boundary", "title_function_word", "unquoted_cue", "verb_marker", "weekday"}),
+        "compound_exception", "compound_head", "compound_modifier", "condition_word", "copula",
+        "deliberative_modal", "demonym_suffix", "determiner", "function_word", "government_noun",
+        "heading_label", "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "irony_marker",
+        "irony_tag", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",
+        "name_introducer", "name_joiner", "name_particle", "naming_marker", "naming_participle",
+        "number_word", "organisation_word", "participle", "participle_prefix", "participle_suffix",
+        "past_suffix", "perfect_auxiliary", "perfect_verb", "person_noun", "person_title", "predicative_cue",
+        "predicative_marker", "prepositional_cue", "pronoun", "quotation_cue", "relative_pronoun",
+        "reporting_clause", "scale", "self_description", "sentence_cue", "separable_particle", "speech_frame",
+        "subject_after_verb", "subject_boundary", "title_function_word", "unquoted_cue", "verb_marker",
+        "weekday"
+    }),
     "hedge": frozenset({"approximator", "conditional", "distancing", "doxastic_verb", "epistemic_adjective",
                         "epistemic_adverb", "modal", "reportative", "tentative_verb", "vague"}),
     "loaded": frozenset({"label", "subjective", DISTRACTOR}),
     "naming": frozenset({DISTRACTOR}),  # naming entries carry an axis and a position instead
     "negation": frozenset({"negator"}),
     "source_noun": frozenset({"anonymous", "document", "vague"}),
-    "persuasion": frozenset(TECHNIQUES),  # category = the SemEval-2023 technique (framing/techniques.py)
+    # category = the SemEval-2023 technique (framing/techniques.py); a distractor is a word of another
+    # family (loaded) that is no technique in its descriptive news sense ("regime").
+    "persuasion": frozenset(TECHNIQUES) | {DISTRACTOR},
 }
 
 # Word-list names besides ``grammar.<category>`` that rules may ask a document for.

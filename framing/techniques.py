@@ -1,7 +1,7 @@
 """The persuasion techniques framing names, as in SemEval-2023 Task 3.
 
 One table, the single truth for the lexicon validator (a ``persuasion``
-entry's category must be one of these), the extractor and the tests. Names
+entry's category must be one of these, or ``distractor``), the extractor and the tests. Names
 and one-line definitions follow the task's annotation guidelines (Piskorski
 et al. 2023, "SemEval-2023 Task 3: Detecting the Category, the Framing, and
 the Persuasion Techniques in Online News in a Multi-lingual Setup"; the

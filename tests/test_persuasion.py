@@ -102,7 +102,26 @@ def test_a_persuasion_entry_without_a_category_is_refused(tmp_path):
 def test_shipped_persuasion_entries_name_techniques_and_sources():
     entries = [e for e in load_lexicons().entries if e.family == "persuasion"]
     assert {e.language for e in entries} >= set(LANGUAGES)
-    assert all(e.category in TECHNIQUES and e.source.strip() for e in entries)
+    assert all((e.category in TECHNIQUES or e.category == "distractor") and e.source.strip() for e in entries)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rebels said the regime had shelled the northern suburbs again overnight.", "regime"),
+    ("Police arrested two suspected terrorists near the border crossing on Friday.", "terrorists"),
+    ("Officials warned that extreme heat would last through the weekend.", "extreme"),
+])
+def test_a_descriptive_loaded_word_is_loaded_language_evidence_but_no_technique(text, word):
+    """A persuasion ``distractor`` ("regime", "terrorist", "extreme") keeps the loaded family's
+    evidence (a contested label for readers) but gives no technique: in its common descriptive
+    sense in news it is not chosen to make the audience fear or hate its object."""
+    profile = framing.score(text, language="en")
+    assert any(e["family"] == "loaded" and e["text"] == word for e in profile["evidence"])
+    assert not [e for e in persuasion(profile) if word in e["text"]], persuasion(profile)
+
+
+def test_a_descriptive_word_inside_a_longer_label_stays_a_label():
+    profile = framing.score("The pundit blamed the radical left for the riots downtown.", language="en")
+    assert any(e["technique"] == "Name_Calling-Labeling" and "radical left" in e["text"] for e in persuasion(profile))
 
 
 TEXTS = {language: sorted({c["text"] for c in CASES if c["language"] == language}) for language in LANGUAGES}
@@ -217,3 +236,51 @@ def test_spanish_and_dutch_words_of_plain_description_are_no_technique(language,
     a nationality): plain sentences with them carry no technique."""
     found = persuasion(framing.score(text, language=language))
     assert not [e for e in found if e["technique"] == technique], found
+@pytest.mark.parametrize("text, doubt", [
+    ("Will the council approve the new budget before the summer recess?", False),
+    ("Should the city sell the old library building to a private developer?", False),
+    ("Shouldn't the ministry have warned the farmers about the drought earlier?", False),
+    ("Can anyone still believe the company's promise that the river is clean?", True),
+    ("Why did nobody at the agency check the contractor's safety record?", True),
+])
+def test_a_question_asking_for_a_forecast_or_a_decision_is_no_doubt(text, doubt):
+    """Questions in the outlet's voice are Doubt, except those opening with a modal of prediction
+    or obligation (``grammar.deliberative_modal``): they ask what will happen or what ought to be
+    done, not whether someone is to be believed."""
+    found = [e for e in persuasion(framing.score(text, language="en")) if e["technique"] == "Doubt"]
+    assert bool(found) is doubt, found
+
+
+@pytest.mark.parametrize("text, technique, words", [
+    ("Critics said the arrogant minister ignored every warning from the harbour engineers.",
+     "Name_Calling-Labeling", "arrogant minister"),
+    ("The mayor called the landlords heartless for evicting families in the middle of winter.",
+     "Loaded_Language", "heartless"),
+    ("The report called the harbour plan reckless. Engineers had warned against it for years.",
+     "Loaded_Language", "reckless"),
+])
+def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
+    """A loaded word before a person noun ("arrogant minister") is the label noun phrase of
+    Name_Calling-Labeling; before anything else, or before a capitalised word that opens the
+    next sentence, it stays Loaded_Language."""
+    found = [e for e in persuasion(framing.score(text, language="en")) if words in e["text"]]
+    assert {e["technique"] for e in found} == {technique}, found
+
+
+def test_person_nouns_are_common_nouns_with_their_plurals():
+    entries = [e for e in load_lexicons().entries if e.family == "grammar" and e.category == "person_noun"]
+    forms = {form for e in entries for form in e.forms}
+    assert {"politician", "politicians", "minister", "ministers", "bankers", "women"} <= forms
+    assert all(e.language == "en" and "WordNet" in e.source for e in entries)
+    assert not forms & {"government", "policy", "war", "city"}
+
+
+def test_an_emotive_word_of_fear_is_loaded_language_and_the_threat_argument_is_fear():
+    """The guidelines' Appeal_to_Fear-Prejudice is an argument (an alternative brings the feared
+    outcome: "a threat to", "will destroy"); a word of fear alone ("nightmare") is loaded language."""
+    word = persuasion(framing.score("Commuters described the first week of the new timetable as a nightmare.",
+                                    language="en"))
+    assert {e["technique"] for e in word if "nightmare" in e["text"]} == {"Loaded_Language"}, word
+    argument = persuasion(framing.score("The union says the closure is a threat to every family in the valley.",
+                                        language="en"))
+    assert any(e["technique"] == "Appeal_to_Fear-Prejudice" for e in argument), argument

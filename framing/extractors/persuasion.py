@@ -10,9 +10,14 @@ evidence of the families that ran before (the scorer passes it: this is a
   subjective words and contested labels (in German, a capitalised loaded word
   inside a sentence is a noun and names its object, so a label, and so is a
   loaded adjective right before a noun, "dreiste Lügner"; German annotators
-  mark such phrases as name calling), and the lexicon's own (idioms, attack
+  mark such phrases as name calling; a loaded word that is a person
+  noun, or stands before one, ``grammar.person_noun``, labels people: "corrupt
+  politicians"), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
-  "möchtegern-" for words written as one, "Kriegspropaganda");
+  "möchtegern-" for words written as one, "Kriegspropaganda"). The lexicon's
+  ``distractor`` entries are loaded words that name no technique in their
+  common descriptive sense in news ("regime", "terrorist": the words news
+  style itself uses); they stay ``loaded`` evidence, but no technique;
 - ``Appeal_to_Authority``: an attribution whose source carries an authority
   title ("experts", "professor", "a study") gives what the authority is
   reported to say (the quotation, else the sentence); a plain reporting cue
@@ -48,6 +53,7 @@ from typing import Mapping, Sequence
 
 from ..document import Document, Hit
 from ..evidence import Evidence
+from ..lexicon import DISTRACTOR
 from ..techniques import TECHNIQUES
 from ._hits import hits_of, to_evidence
 from .context import sentence_bounds
@@ -82,6 +88,7 @@ WIDTHS: dict[str, str] = {
 # Punctuation that ends a clause: what a ``clause`` span stops at.
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+(?:-\w+)*)")
 _TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?-\u2013\u2014()"
 # Evidence of earlier families that is a technique: (family, category) -> technique.
 _TECHNIQUE_OF_EVIDENCE = {
@@ -122,24 +129,32 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # In a language that writes every noun with a capital (German: its grammar lists the
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
+    person_nouns = document.wordlist("grammar.person_noun")
+    descriptive: list[Hit] = []  # distractors: words of the loaded family that name no technique here
     for hit in hits_of(document, FAMILY):
-        technique = hit.entry.category
-        if technique == "Loaded_Language" and nouns_capitalised and _labels(document, hit.start, hit.end, hit.sentence):
-            technique = "Name_Calling-Labeling"
+        technique, end = hit.entry.category, hit.end
+        if technique == DISTRACTOR:
+            descriptive.append(hit)
+            continue
+        if technique == "Loaded_Language":
+            technique, end = _emotive_technique(document, hit.start, hit.end, hit.sentence, nouns_capitalised,
+                                                person_nouns)
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
-            found.append(_widened(document, hit.start, hit.end, hit.sentence, technique, hit.entry.id,
+            found.append(_widened(document, hit.start, end, hit.sentence, technique, hit.entry.id,
                                   hit.entry.lexicon, hit.entry.term, widths))
             if technique in _EMOTIVE:
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
     for e in earlier:
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
-        if technique == "Loaded_Language" and nouns_capitalised and _labels(document, e.start, e.end, e.sentence):
-            technique = "Name_Calling-Labeling"
-        if technique is not None:
-            found.append(_widened(document, e.start, e.end, e.sentence, technique, f"{e.family}:{e.entry}",
+        end = e.end
+        if technique == "Loaded_Language":
+            technique, end = _emotive_technique(document, e.start, e.end, e.sentence, nouns_capitalised,
+                                                person_nouns)
+        if technique is not None and not any(d.start <= e.start and e.end <= d.end for d in descriptive):
+            found.append(_widened(document, e.start, end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
             if technique in _EMOTIVE:
                 emotive.append(e)
@@ -164,6 +179,37 @@ def _is_noun(document: Document, start: int, sentence: int) -> bool:
     """Whether the word at ``start`` is capitalised inside its sentence: a noun, in a language
     that capitalises every noun and nothing else but a sentence's first word."""
     return document.text[start:start + 1].isupper() and not _sentence_initial(document, start, sentence)
+
+
+def _emotive_technique(document: Document, start: int, end: int, sentence: int, nouns_capitalised: bool,
+                       person_nouns: frozenset[str]) -> tuple[str, int]:
+    """The technique of a loaded word at ``start:end``, and where its span ends: a label
+    (Name_Calling-Labeling) when, in a language that capitalises nouns, it is a noun or stands
+    before one (``_labels``), or names people (``_person_label_end``); else Loaded_Language."""
+    if nouns_capitalised and _labels(document, start, end, sentence):
+        return "Name_Calling-Labeling", end
+    label_end = _person_label_end(document.text, start, end, person_nouns, nouns_capitalised) if person_nouns else None
+    if label_end is not None:
+        return "Name_Calling-Labeling", label_end
+    return "Loaded_Language", end
+
+
+def _person_label_end(text: str, start: int, end: int, person_nouns: frozenset[str],
+                      nouns_capitalised: bool) -> int | None:
+    """Where the label ends when the loaded word at ``start:end`` names people: the word itself
+    is a person noun ("thugs"), or it stands right before one ("corrupt politicians", the label
+    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one. A
+    capitalised next word is a name or a new sentence, not a common noun, unless the language
+    capitalises every noun."""
+    if _folded(text[start:end]) in person_nouns:
+        return end
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return None
+    word = following.group(1)
+    if (nouns_capitalised or not word[:1].isupper()) and _folded(word) in person_nouns:
+        return following.end()
+    return None
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
@@ -334,8 +380,12 @@ def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[st
 
 def _questions(document: Document) -> list[Evidence]:
     """Questions the outlet asks in its own voice: Doubt, for the guidelines' "questioning
-    the credibility of someone or something" is most often done with a rhetorical question."""
+    the credibility of someone or something" is most often done with a rhetorical question.
+    A question that opens with a modal of prediction or obligation (``grammar.deliberative_modal``:
+    "Will the bill pass?", "Should the city sell the land?") asks for a forecast or a decision,
+    not whether someone is to be believed, so it is no Doubt."""
     text = document.text
+    deliberative = document.wordlist("grammar.deliberative_modal")
     found = []
     for index, (start, end) in enumerate(document.layout.sentences):
         if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
@@ -343,11 +393,17 @@ def _questions(document: Document) -> list[Evidence]:
         s, e = _trimmed(text, start, end)
         if e <= s or text[e:end].lstrip(" \"'\u201d\u2019\u00bb)")[:1] != "?" or document.is_quoted(s):
             continue
-        if len(_WORD.findall(text, s, e)) < 4:
+        words = _WORD.findall(text, s, e)
+        if len(words) < 4 or (deliberative and _folded(words[0]) in deliberative):
             continue
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
+
+
+def _folded(word: str) -> str:
+    """``word`` as word lists hold it: lower case, typographic apostrophe as plain."""
+    return word.lower().replace("\u2019", "'")
 
 
 def _slogans(document: Document) -> list[Evidence]:
