@@ -175,3 +175,10 @@ def test_a_modifier_after_so_called_is_never_a_scare_quote(word, head):
 def test_a_modal_before_the_subject_of_a_question_makes_no_verb():
     assert not cues("What did the \u201cupgrade\u201d cost the tenants?")
     assert not cues("What did \u201cupgrade\u201d mean for the tenants?")
+
+
+@pytest.mark.parametrize("word", ["document", "expert", "source"])
+def test_so_called_distances_a_quoted_source_noun(word):
+    # a source noun in quotation marks is usually a quoted source description, but "so-called" says distance
+    text = f"Planners praised the so-called \u201c{word}\u201d in the valley."
+    assert families(text, "en").get(f"\u201c{word}\u201d") == "scare_quote"

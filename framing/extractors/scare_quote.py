@@ -128,8 +128,8 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
                 previous = (q.end, previous[1])  # a name inside a list keeps the list together
             continue
         k = bisect_left(source_starts, (q.start, -1))
-        if k < len(source_starts) and source_starts[k][1] <= q.end:
-            continue  # a quoted source description: "a very sensitive source"
+        if k < len(source_starts) and source_starts[k][1] <= q.end and marker is None:
+            continue  # a quoted source description: "a very sensitive source" (but the so-called "experts" keep their distance)
         if introducing_colon(text, q.start) >= 0:
             continue
         sentence = document.sentence_at(q.start)
