@@ -37,7 +37,8 @@ def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[st
 FUNCTION_WORD_CATEGORIES = ("function_word", "determiner", "pronoun", "relative_pronoun", "clause_boundary",
                             "name_joiner", "name_particle", "title_function_word", "condition_word",
                             "ability_modal", "perfect_auxiliary", "subject_after_verb", "indefinite_article")
-# nltk's Snowball stemmers (data-free) by framing's language code; Arabic is Snowball's too.
+# Snowball's stemmers (PyStemmer: the Snowball project's own C build, data-free) by framing's
+# language code; Arabic is Snowball's too.
 SNOWBALL_LANGUAGES = {"en": "english", "fr": "french", "nl": "dutch", "de": "german", "es": "spanish",
                       "ar": "arabic"}
 DISTINCTIVE_FORMS = 4
@@ -51,14 +52,14 @@ def function_words(lexicons: LexiconSet, language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def stemmer(language: str) -> Callable[[str], str]:
-    """Snowball's stemmer of ``language`` (imported on first use: ``framing score`` never pays for
-    nltk), or the word itself for a language Snowball does not cover."""
+    """Snowball's stemmer of ``language`` (imported on first use, though it costs milliseconds where
+    nltk's took over a second), or the word itself for a language Snowball does not cover."""
     name = SNOWBALL_LANGUAGES.get(language)
     if name is None:
         return str
-    from nltk.stem.snowball import SnowballStemmer
+    import Stemmer
 
-    return SnowballStemmer(name).stem
+    return Stemmer.Stemmer(name).stemWord
 
 
 def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str] = frozenset()) -> Counter[str]:
