@@ -17,7 +17,10 @@ source, lexicon version, time stored), so that choosing the profiles of a
 large store reads the index rather than every stored profile. A store of
 schema 1 is still read as it is (its sources taken from the profiles); the
 first process that opens it to write adds the column and fills it, in one
-transaction, so that an interruption leaves schema 1 intact.
+transaction, so that an interruption leaves schema 1 intact. That rewrites
+every row once (36 s for 20,000 profiles, 770 MB) and needs about as much
+free disk for the journal; other writers wait for it (retrying past the busy
+timeout), readers go on reading schema 1.
 """
 from __future__ import annotations
 
