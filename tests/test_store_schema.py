@@ -132,7 +132,7 @@ _sources = st.sampled_from(["s1", "s2", None])
 _versions = st.sampled_from(["v1", "v2"])
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=12, deadline=None)  # each example writes and migrates a store file
 @given(st.lists(st.tuples(_ids, _sources, _versions, st.integers(0, 20).map(float)), min_size=1, max_size=12),
        _versions)
 def test_a_migrated_store_selects_what_the_old_one_did(tmp_path_factory, rows, version):
