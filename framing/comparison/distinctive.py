@@ -133,7 +133,9 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
             continue
         total = sum(background.values())
         prior_total = float(total)
-        prior = {w: prior_total * c / total for w, c in background.items()} if total else {}
+        # Only the group's own words are scored: with this prior (a word's pseudo-count is its count
+        # in all groups) a word the group never uses has log-odds below zero, and is never listed.
+        prior = {w: prior_total * background[w] / total for w in counts[name]} if total else {}
         scores = log_odds_dirichlet(counts[name], rest, prior, prior_total)
         top_scores = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
         group["distinctive"] = [_word(key, forms[name][key], d, z, counts[name][key])
