@@ -37,7 +37,8 @@ def _language_totals(result_groups: dict[str, Any], counts: dict[str, Counter[st
 FUNCTION_WORD_CATEGORIES = ("function_word", "determiner", "pronoun", "relative_pronoun", "clause_boundary",
                             "name_joiner", "name_particle", "title_function_word", "condition_word",
                             "ability_modal", "perfect_auxiliary", "subject_after_verb", "indefinite_article")
-# nltk's Snowball stemmers (data-free) by framing's language code; Arabic is Snowball's too.
+# Snowball's stemmers (PyStemmer: the Snowball project's own C build, data-free) by framing's
+# language code; Arabic is Snowball's too.
 SNOWBALL_LANGUAGES = {"en": "english", "fr": "french", "nl": "dutch", "de": "german", "es": "spanish",
                       "ar": "arabic"}
 DISTINCTIVE_FORMS = 4
@@ -51,14 +52,14 @@ def function_words(lexicons: LexiconSet, language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def stemmer(language: str) -> Callable[[str], str]:
-    """Snowball's stemmer of ``language`` (imported on first use: ``framing score`` never pays for
-    nltk), or the word itself for a language Snowball does not cover."""
+    """Snowball's stemmer of ``language`` (imported on first use, though it costs milliseconds where
+    nltk's took over a second), or the word itself for a language Snowball does not cover."""
     name = SNOWBALL_LANGUAGES.get(language)
     if name is None:
         return str
-    from nltk.stem.snowball import SnowballStemmer
+    import Stemmer
 
-    return SnowballStemmer(name).stem
+    return Stemmer.Stemmer(name).stemWord
 
 
 def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str] = frozenset()) -> Counter[str]:
@@ -132,7 +133,9 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
             continue
         total = sum(background.values())
         prior_total = float(total)
-        prior = {w: prior_total * c / total for w, c in background.items()} if total else {}
+        # Only the group's own words are scored: with this prior (a word's pseudo-count is its count
+        # in all groups) a word the group never uses has log-odds below zero, and is never listed.
+        prior = {w: prior_total * background[w] / total for w in counts[name]} if total else {}
         scores = log_odds_dirichlet(counts[name], rest, prior, prior_total)
         top_scores = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
         group["distinctive"] = [_word(key, forms[name][key], d, z, counts[name][key])

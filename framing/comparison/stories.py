@@ -261,8 +261,10 @@ def _average_linkage(languages: Sequence[str], candidates: Iterable[tuple[int, i
             return x or y
         return min(x[0], y[0]), max(x[1], y[1])
 
-    heap = [(-linkage(i, j), i, j) for i in range(n) for j in edges[i] if i < j]
-    heap = [entry for entry in heap if -entry[0] >= threshold]
+    # Between two single articles the linkage is their one pair's similarity (divided by 1): read
+    # from the edge, the same number without the general count of pairs.
+    heap = [(-score, i, j) for i in range(n) for j, cell in edges[i].items() if i < j
+            for score in (cell[0] if languages[i] == languages[j] else cell[1],) if score >= threshold]
     heapq.heapify(heap)
     next_id = n
     while heap:

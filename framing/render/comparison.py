@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import re
 from typing import Any
 
 from . import comparison_parts as parts_of
 from ..cells import dict_writer
 from ..glossary import html_glossary
+from ..jsonline import dumps_indented
 from ..terminal import safe_terminal
 from .comparison_parts import rate_families
 
@@ -30,7 +30,7 @@ def render(comparison: dict[str, Any], fmt: str) -> str:
 
 
 def _json(comparison: dict[str, Any]) -> str:
-    return json.dumps(comparison, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(comparison) + "\n"  # orjson when installed, the same bytes (see jsonline)
 
 
 def feature_rows(comparison: dict[str, Any]) -> list[dict[str, Any]]:

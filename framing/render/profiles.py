@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 from ..cells import dict_writer
-from ..jsonline import dumps_line, escape_line_separators
+from ..jsonline import dumps_indented, dumps_line, escape_line_separators
 from ..flat import ERROR_SCHEMA, flat_columns, flat_row
 from ..glossary import GLOSSARY
 from ..terminal import cut, safe_terminal
@@ -87,6 +87,8 @@ def json_text(record: Any, *, indent: int | None = None) -> str:
     JSONL record in two."""
     if indent is None:
         return dumps_line(record)  # compact, through orjson when installed (see jsonline)
+    if indent == 2:
+        return escape_line_separators(dumps_indented(record))  # orjson when installed, the same bytes
     return escape_line_separators(json.dumps(record, ensure_ascii=False, indent=indent))
 
 
