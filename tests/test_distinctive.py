@@ -99,6 +99,16 @@ def test_stemming_does_not_import_nltk():
     assert out.split() == ["vote", "True", "False"]
 
 
+@pytest.mark.parametrize("language, words", [("en", ("votes", "vote")), ("fr", ("votes", "vote")),
+                                             ("de", ("Wahlen", "Wahl"))])
+def test_without_pystemmer_nltk_stems_the_forms_together(monkeypatch, language, words):
+    # the compiled stemmer is a speed-up, not a requirement: the pure path stems too
+    monkeypatch.setitem(sys.modules, "Stemmer", None)
+    stem = stemmer.__wrapped__(language)
+    assert "nltk" in type(getattr(stem, "__self__", None)).__module__
+    assert stem(words[0].lower()) == stem(words[1].lower())
+
+
 _counts = st.dictionaries(st.sampled_from(["vote", "ballot", "harbour", "ship", "crane", "tariff"]),
                           st.integers(1, 10_000), max_size=6)
 

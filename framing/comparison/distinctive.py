@@ -53,12 +53,18 @@ def function_words(lexicons: LexiconSet, language: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def stemmer(language: str) -> Callable[[str], str]:
     """Snowball's stemmer of ``language`` (imported on first use, though it costs milliseconds where
-    nltk's took over a second), or the word itself for a language Snowball does not cover."""
+    nltk's took over a second), or the word itself for a language Snowball does not cover. Without
+    the compiled PyStemmer, nltk's pure-Python port of the same algorithms (older versions of them:
+    a few words stem differently, so distinctive words may differ slightly between the two)."""
     name = SNOWBALL_LANGUAGES.get(language)
     if name is None:
         return str
-    import Stemmer
+    try:
+        import Stemmer
+    except ImportError:
+        from nltk.stem.snowball import SnowballStemmer
 
+        return SnowballStemmer(name).stem
     return Stemmer.Stemmer(name).stemWord
 
 
