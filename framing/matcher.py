@@ -4,17 +4,36 @@ An Aho-Corasick automaton (pyahocorasick) finds every occurrence of every
 form in one pass; a second pass keeps those that start and end on word
 boundaries and resolves overlaps leftmost-longest, so "occupied Western
 Sahara" wins over "Western Sahara" inside it. The automaton is built once per
-set of entries and pickles, so it can cross process boundaries.
+set of entries and pickles, so it can cross process boundaries. Without
+pyahocorasick a pure-Python trie (``form_trie``) finds the same matches, slower.
 """
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-import ahocorasick
+try:
+    import ahocorasick
+except ImportError:
+    ahocorasick = None
 
+from .form_trie import FormTrie
 from .lexicon import Entry
 from .normalize import NormalizedText
+
+
+def _new_form_index(pure: bool = False) -> Any:
+    """An empty index of forms: pyahocorasick's automaton when it is installed, else the
+    pure-Python ``FormTrie``.
+
+    The one place that chooses. Compiled code only from maintained packages that ship
+    wheels, with the pure path working without them: a platform with no wheel, or an
+    install without the extension, still scores, with the same matches in the same order
+    (the trie reports the occurrences that can pass the word-boundary pass below).
+    ``pure`` forces the trie (tests, measurement)."""
+    if pure or ahocorasick is None:
+        return FormTrie()
+    return ahocorasick.Automaton()
 
 
 # Candidates are (start, -end, order seen, family, entry): sorting on the first three puts the longest
@@ -44,6 +63,11 @@ class Match(NamedTuple):
     entry: Entry
 
 
+def _rebuild(entries: tuple[Entry, ...], pure: bool) -> "Matcher":
+    """Unpickle a matcher by building it again (a forced pure path stays forced)."""
+    return Matcher(entries, pure=pure)
+
+
 class Matcher:
     """All forms of some entries, compiled once.
 
@@ -56,9 +80,10 @@ class Matcher:
     [(4, 27, 'ows')]
     """
 
-    def __init__(self, entries: list[Entry] | tuple[Entry, ...]):
+    def __init__(self, entries: list[Entry] | tuple[Entry, ...], *, pure: bool = False):
         self.entries = tuple(entries)
-        automaton = ahocorasick.Automaton()
+        self.pure = pure
+        automaton = _new_form_index(pure)
         by_form: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
             for form in entry.forms:
@@ -72,7 +97,7 @@ class Matcher:
         self._automaton = automaton if by_form else None
 
     def __reduce__(self):
-        return (Matcher, (self.entries,))
+        return (_rebuild, (self.entries, self.pure))
 
     def find(self, view: NormalizedText) -> list[Match]:
         """Whole-word matches, leftmost-longest within each family, sorted by start.
