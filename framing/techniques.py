@@ -27,4 +27,8 @@ TECHNIQUES: dict[str, str] = {
     "Whataboutism": "discrediting a position by pointing to the opponent's other conduct",
     "Appeal_to_Hypocrisy": "attacking a position by charging its holder with hypocrisy or inconsistency",
     "Guilt_by_Association": "attacking by association with a group or figure the audience condemns",
+    "Appeal_to_Popularity": "a claim taken as true, or an action as right, because most people agree or do it (bandwagon)",
+    "Appeal_to_Values": "an idea linked to values the audience holds dear (tradition, religion, freedom, democracy, family)",
+    "Appeal_to_Time": "the claim that the time to act is now or never, or that a deadline leaves no choice (kairos)",
+    "Consequential_Oversimplification": "a first step said to lead, step by step, to an outcome to avoid (slippery slope)",
 }

@@ -284,3 +284,30 @@ def test_an_emotive_word_of_fear_is_loaded_language_and_the_threat_argument_is_f
     argument = persuasion(framing.score("The union says the closure is a threat to every family in the valley.",
                                         language="en"))
     assert any(e["technique"] == "Appeal_to_Fear-Prejudice" for e in argument), argument
+
+
+@pytest.mark.parametrize("language, text, technique", [
+    ("en", "Our Principles PAC spent $1 million on television ads in Iowa.", "Appeal_to_Values"),
+    ("en", "It was the team's last chance to qualify for the final in March.", "Appeal_to_Time"),
+    ("fr", "C'était la dernière chance de l'équipe de se qualifier pour la finale.", "Appeal_to_Time"),
+    ("de", "Für die Mannschaft war es die letzte Chance, sich für das Finale zu qualifizieren.", "Appeal_to_Time"),
+])
+def test_names_and_descriptive_phrases_are_no_2023_technique(language, text, technique):
+    """The four 2023 techniques' cues are phrases that make the appeal: a committee named
+    "Our Principles" (the entry is lower case only) and a last chance that only describes
+    are none (the cue was dropped after reading its matches on a news corpus)."""
+    found = persuasion(framing.score(text, language=language))
+    assert not [e for e in found if e["technique"] == technique], found
+
+
+@pytest.mark.parametrize("language, text, first, last", [
+    ("en", "Everyone knows that the new bridge was built far too late.", "Everyone", "too late"),
+    ("fr", "Selon le maire, cette taxe conduira à la fermeture des commerces du centre.", "Selon", "du centre"),
+    ("de", "Höchste Zeit, dass die Stadt die Schulen endlich saniert.", "Höchste", "saniert"),
+])
+def test_2023_techniques_mark_the_claim_not_only_the_cue(language, text, first, last):
+    """Annotators mark the claim an appeal to popularity, time or consequences supports:
+    the span is the sentence around the cue."""
+    found = [e for e in persuasion(framing.score(text, language=language))
+             if e["technique"] in ("Appeal_to_Popularity", "Appeal_to_Time", "Consequential_Oversimplification")]
+    assert found and any(e["text"].startswith(first) and e["text"].endswith(last) for e in found), found

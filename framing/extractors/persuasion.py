@@ -83,6 +83,11 @@ WIDTHS: dict[str, str] = {
     "Whataboutism": SENTENCE,
     "Appeal_to_Hypocrisy": SENTENCE,
     "Guilt_by_Association": CLAUSE,
+    # Argument-level techniques of SemEval-2023 that the 2020 scheme lacks: the claim they support.
+    "Appeal_to_Popularity": SENTENCE,
+    "Appeal_to_Values": SENTENCE,
+    "Appeal_to_Time": SENTENCE,
+    "Consequential_Oversimplification": SENTENCE,
 }
 
 # Punctuation that ends a clause: what a ``clause`` span stops at.
