@@ -165,7 +165,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 coef.append(np.zeros(features.shape[1]))
                 intercept.append(10.0)
                 continue
-            model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
+            # The dual problem has one variable per article, not per n-gram: with a few hundred coded
+            # articles and ~100,000 n-gram features it is solved several times faster, to the same optimum.
+            model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000, solver="liblinear",
+                                       dual=True)
             model.fit(features, column)
             coef.append(model.coef_[0])
             intercept.append(float(model.intercept_[0]))
