@@ -296,14 +296,43 @@ def _within_voice(document: Document, cue: int, low: int, high: int) -> tuple[in
 
 def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
     """The clause around ``start:end``: out to the nearest clause punctuation within ``low:high``."""
+    # Breaks are looked for only as far as _CLAUSE_MAX_WORDS spaces from the cue (a break is at most
+    # three characters): a clause reaching further is too long anyway, and a run-on sentence of
+    # thousands of cues made every cue scan the whole sentence (quadratic).
+    far_left, far_right = _nth_space_back(text, low, start), _nth_space_ahead(text, end, high)
     left = low
-    for m in _CLAUSE_BREAK.finditer(text, low, start):
+    for m in _CLAUSE_BREAK.finditer(text, max(low, far_left - 2), start):
         left = m.end()
-    right_break = _CLAUSE_BREAK.search(text, end, high)
+    if left < far_left:
+        return start, end
+    right_break = _CLAUSE_BREAK.search(text, end, min(high, far_right + 2))
+    if right_break is None and far_right + 2 < high:
+        return start, end
     right = right_break.start() if right_break is not None else high
     if text.count(" ", left, right) >= _CLAUSE_MAX_WORDS:  # words, counted by the spaces between them
         return start, end
     return left, right
+
+
+def _nth_space_back(text: str, low: int, start: int) -> int:
+    """Where the ``_CLAUSE_MAX_WORDS``-th space before ``start`` stands (``low`` when there are fewer)."""
+    position = start
+    for _ in range(_CLAUSE_MAX_WORDS):
+        position = text.rfind(" ", low, position)
+        if position < 0:
+            return low
+    return position
+
+
+def _nth_space_ahead(text: str, end: int, high: int) -> int:
+    """One past the ``_CLAUSE_MAX_WORDS``-th space from ``end`` on (``high`` when there are fewer)."""
+    position = end
+    for _ in range(_CLAUSE_MAX_WORDS):
+        found = text.find(" ", position, high)
+        if found < 0:
+            return high
+        position = found + 1
+    return position
 
 
 def _phrase(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:

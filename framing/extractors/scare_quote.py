@@ -52,8 +52,10 @@ ironical use against unfamiliar terms introduced on first reference):
 """
 from __future__ import annotations
 
+import math
+
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from ..document import UNQUOTED, Document
@@ -97,11 +99,15 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
                    and not pronouns.intersection(re.findall(r"\w+", h.entry.term.lower())))
     # (not "what he called", "what it calls", "ce qu'il appelle": an entry whose term has a pronoun
     # names whose word it is, a partial quote)
+    # markers by where they end, sorted (each quotation looks up the few just before it); the first
+    # entered wins where two are near, as before
+    marker_order = {end: i for i, end in enumerate(markers)}
+    marker_ends = sorted(markers)
     readings: dict[str, tuple[str, str] | None] = {}  # the body's reading of each short quotation, folded
     speech_sentences = frozenset(document.sentence_at(q.start) for q in document.quotations
                                  if q.depth == 1 and len(_WORD.findall(q.text)) > MAX_WORDS)
     context = _Context(document, cue_sentences, _echo_text(document), _listed_with_speech(document), speech_sentences,
-                       _doubt_hits(document, pronouns), _label_spans(document), readings)
+                       _doubt_hits(document, pronouns), _label_spans(document), readings, {})
     headline = document.layout.headline_span
     previous: tuple[int, tuple[str, str] | None] | None = None
     in_headline: list[tuple[Quotation, int]] = []
@@ -110,7 +116,8 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         words = _WORD.findall(q.text)
         if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
             continue
-        marker = next((m for end, m in markers.items() if 0 <= q.start - end <= _SO_CALLED_GAP), None)
+        near = marker_ends[bisect_left(marker_ends, q.start - _SO_CALLED_GAP):bisect_right(marker_ends, q.start)]
+        marker = markers[min(near, key=marker_order.__getitem__)] if near else None
         distanced = marker is not None
         named = False
         if _capitalised(words, particles):
@@ -203,6 +210,7 @@ class _Context(NamedTuple):
     doubt: tuple[tuple[int, int, int], ...]  # (start, end, sentence) of adverbs of doubt
     labels: tuple[tuple[int, int], ...]  # contested labels and names, (start, end)
     readings: dict[str, tuple[str, str] | None]  # readings so far, by folded quotation
+    speech_noun_ends: dict[tuple[int, int], float]  # per sentence span, where its first noun of speech ends
 
 
 def _listed_with_speech(document: Document) -> frozenset[int]:
@@ -223,13 +231,26 @@ def _listed_with_speech(document: Document) -> frozenset[int]:
     return frozenset(found)
 
 
-def _speech_noun_before(document: Document, q: Quotation, s_start: int) -> bool:
+def _speech_noun_before(context: _Context, q: Quotation, s_start: int, s_end: int) -> bool:
     """Whether a noun of speech (``grammar.speech_frame``, function words aside) stands anywhere
     earlier in the sentence: "accusations that his backers waged "X" attacks" reports their words
     (Pareti 2016, PARC 3.0: nominal attribution cues introduce a content clause)."""
+    key = (s_start, s_end)
+    if key not in context.speech_noun_ends:
+        context.speech_noun_ends[key] = _first_speech_noun_end(context.document, s_start, s_end)
+    return context.speech_noun_ends[key] <= q.start
+
+
+def _first_speech_noun_end(document: Document, s_start: int, s_end: int) -> float:
+    """Where the first noun of speech of the sentence ends (infinity without one): worked out once
+    per sentence, since a sentence of thousands of quotations asked it of each (quadratic)."""
     frames = document.wordlist("grammar.speech_frame") - document.wordlist("grammar.function_word")
-    words = [_ELIDED.sub("", w.lower().replace("\u2019", "'")) for w in _WORD.findall(document.text, s_start, q.start)]
-    return any(" ".join(words[i:i + length]) in frames for i in range(len(words)) for length in range(1, 4))
+    tokens = [(m.end(), _ELIDED.sub("", m.group().lower().replace("\u2019", "'")))
+              for m in _WORD.finditer(document.text, s_start, s_end)]
+    words = [w for _, w in tokens]
+    ends = [tokens[i + length - 1][0] for i in range(len(words)) for length in range(1, 4)
+            if i + length <= len(words) and " ".join(words[i:i + length]) in frames]
+    return min(ends, default=math.inf)
 
 
 def _doubt_hits(document: Document, pronouns: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
@@ -293,7 +314,7 @@ def _reading(context: _Context, q: Quotation, words: list[str], sentence: int) -
         return partial  # a cue in the sentence, a noun of speech or a possessive just before: "his "X""
     if _clause(text, q, words, s_start, s_end):
         return partial  # "Call the roll," came shouts: a quoted sentence is direct speech
-    if q.start in context.listed_with_speech or _speech_noun_before(document, q, s_start):
+    if q.start in context.listed_with_speech or _speech_noun_before(context, q, s_start, s_end):
         return partial  # listed with a quoted sentence, or in what a noun of speech reports
     if sentence in context.speech_sentences:
         return partial  # the sentence quotes someone at length: its short quotations are theirs too
