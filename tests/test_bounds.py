@@ -64,6 +64,13 @@ def test_a_run_on_sentence_of_marked_scare_quotes_is_scored():
     assert profile["features"]["scare_quote"]["unquoted"] == 16000
 
 
+def test_a_run_on_sentence_of_doubted_quotations_is_scored():
+    # Each quotation scanned all the article's doubt adverbs, and each persuasion cue counted the
+    # words of its whole sentence; both now look nearby only.
+    profile = _score("It was supposedly \u201cyes\u201d and " * 8000)
+    assert profile["features"]["scare_quote"]["categories"] == {"doubt": 8000}
+
+
 def test_a_long_run_of_periods_is_one_sentence():
     # The sentence-end pattern was tried from every period of a run (80,000 periods: 74 s).
     text = "Intro x" + "." * 80000 + "y and the end."

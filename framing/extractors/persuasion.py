@@ -109,6 +109,7 @@ _QUESTION_TAIL = 6
 # Repetition counts when the same emotive word comes back within this many sentences.
 _REPETITION_SENTENCES = 0
 _CLAUSE_MAX_WORDS = 30
+_BOUNDED_SCAN = 64 * _CLAUSE_MAX_WORDS  # characters scanned whole for a clause break; further, words are counted first
 _SENTENCE_MAX_WORDS = 60
 _PHRASE_WORDS = 2
 # How far before a source's name its title may stand ('the Harvard economist Jane Roe').
@@ -272,7 +273,7 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
             start, end = _phrase(text, start, end, *_clause(text, start, end, low, high))
         elif width == CLAUSE:
             start, end = _clause(text, start, end, low, high)
-        elif text.count(" ", low, high) < _SENTENCE_MAX_WORDS:  # words, counted by the spaces between them
+        elif _fewer_spaces(text, low, high, _SENTENCE_MAX_WORDS):  # words, counted by the spaces between them
             start, end = low, high
         else:  # a run-on "sentence" (a list, a paragraph without stops): the clause instead
             start, end = _clause(text, start, end, low, high)
@@ -299,7 +300,8 @@ def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, 
     # Breaks are looked for only as far as _CLAUSE_MAX_WORDS spaces from the cue (a break is at most
     # three characters): a clause reaching further is too long anyway, and a run-on sentence of
     # thousands of cues made every cue scan the whole sentence (quadratic).
-    far_left, far_right = _nth_space_back(text, low, start), _nth_space_ahead(text, end, high)
+    far_left = low if start - low <= _BOUNDED_SCAN else _nth_space_back(text, low, start)
+    far_right = high if high - end <= _BOUNDED_SCAN else _nth_space_ahead(text, end, high)
     left = low
     for m in _CLAUSE_BREAK.finditer(text, max(low, far_left - 2), start):
         left = m.end()
@@ -312,6 +314,20 @@ def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, 
     if text.count(" ", left, right) >= _CLAUSE_MAX_WORDS:  # words, counted by the spaces between them
         return start, end
     return left, right
+
+
+def _fewer_spaces(text: str, low: int, high: int, limit: int) -> bool:
+    """Whether ``text[low:high]`` holds fewer than ``limit`` spaces, counting no further than
+    ``limit`` (a run-on sentence of a megabyte was counted whole for each of its cues)."""
+    if high - low <= 64 * limit:  # an ordinary sentence: one count, bounded
+        return text.count(" ", low, high) < limit
+    position = low
+    for _ in range(limit):
+        found = text.find(" ", position, high)
+        if found < 0:
+            return True
+        position = found + 1
+    return False
 
 
 def _nth_space_back(text: str, low: int, start: int) -> int:

@@ -257,9 +257,9 @@ def _doubt_hits(document: Document, pronouns: frozenset[str]) -> tuple[tuple[int
     """One-word hedges of doubt in the writer's voice ("supposedly", "angeblich", "alleged"): the
     ``reportative`` and ``distancing`` entries; phrases ("is said to", "what he called") report."""
     text = document.text
-    return tuple((h.start, h.end, h.sentence) for h in hits_of(document, "hedge")
+    return tuple(sorted((h.start, h.end, h.sentence) for h in hits_of(document, "hedge")
                  if h.entry.category in ("reportative", "distancing")
-                 and len(found := _WORD.findall(text[h.start:h.end])) == 1 and found[0].lower() not in pronouns)
+                 and len(found := _WORD.findall(text[h.start:h.end])) == 1 and found[0].lower() not in pronouns))
 
 
 def _label_spans(document: Document) -> tuple[tuple[int, int], ...]:
@@ -324,7 +324,10 @@ def _reading(context: _Context, q: Quotation, words: list[str], sentence: int) -
         return partial  # "X said ... . She wants a "fair deal"": the pronoun goes on with the speaker
     if (context.readings.get(_fold(q.text)) or (None,))[0] == "partial_quote":
         return partial  # a speaker's word quoted again further on
-    question = text[s_start:s_end].rstrip(_MARKS + " ").endswith("?")
+    last = s_end  # (not a copy of the sentence per quotation: a run-on sentence holds thousands)
+    while last > s_start and text[last - 1] in _MARKS + " ":
+        last -= 1
+    question = last > s_start and text[last - 1] == "?"
     cue = _distancing_cue(context, q, words, before, sentence, question)
     return ("scare_quote", cue) if cue else None
 
@@ -333,7 +336,8 @@ def _distancing_cue(context: _Context, q: Quotation, words: list[str], before: l
                     question: bool) -> str | None:
     """The cue that the writer keeps a distance from the quoted words, or None (module docstring)."""
     document = context.document
-    if any(s == sentence and q.start - _LOOK_BEFORE <= start and end <= q.start for start, end, s in context.doubt):
+    near = context.doubt[bisect_left(context.doubt, (q.start - _LOOK_BEFORE,)):bisect_right(context.doubt, (q.start,))]
+    if any(s == sentence and end <= q.start for _, end, s in near):
         return "doubt"  # "supposedly marked as a "high priority""
     k = bisect_left(context.labels, (q.start, -1))
     if k < len(context.labels) and context.labels[k][1] <= q.end:
