@@ -23,6 +23,8 @@ from run_facts import python_version, today
 SHAPES = {
     "run-on quotations with cues": "\u201cyes,\u201d Smith said ",
     "dashed quotations": "\u201cyes\u201d \u2014 Smith ",
+    "so-called quotations": "the so-called \u201cyes\u201d and \u201cno\u201d and ",
+    "doubted quotations": "It was supposedly \u201cyes\u201d and ",
     "a run of periods": ".",
     "one hedge repeated": "reportedly ",
     "name and colon openings": "Pat Caddell: yes. ",
