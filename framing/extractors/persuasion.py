@@ -301,7 +301,8 @@ def _clause(text: str, start: int, end: int, low: int, high: int) -> tuple[int, 
     # three characters): a clause reaching further is too long anyway, and a run-on sentence of
     # thousands of cues made every cue scan the whole sentence (quadratic).
     far_left = low if start - low <= _BOUNDED_SCAN else _nth_space_back(text, low, start)
-    far_right = high if high - end <= _BOUNDED_SCAN else _nth_space_ahead(text, end, high)
+    far_right = high if high - end <= _BOUNDED_SCAN else _after_nth_space(text, end, high, _CLAUSE_MAX_WORDS)
+    far_right = high if far_right is None else far_right
     left = low
     for m in _CLAUSE_BREAK.finditer(text, max(low, far_left - 2), start):
         left = m.end()
@@ -321,13 +322,7 @@ def _fewer_spaces(text: str, low: int, high: int, limit: int) -> bool:
     ``limit`` (a run-on sentence of a megabyte was counted whole for each of its cues)."""
     if high - low <= 64 * limit:  # an ordinary sentence: one count, bounded
         return text.count(" ", low, high) < limit
-    position = low
-    for _ in range(limit):
-        found = text.find(" ", position, high)
-        if found < 0:
-            return True
-        position = found + 1
-    return False
+    return _after_nth_space(text, low, high, limit) is None
 
 
 def _nth_space_back(text: str, low: int, start: int) -> int:
@@ -340,13 +335,12 @@ def _nth_space_back(text: str, low: int, start: int) -> int:
     return position
 
 
-def _nth_space_ahead(text: str, end: int, high: int) -> int:
-    """One past the ``_CLAUSE_MAX_WORDS``-th space from ``end`` on (``high`` when there are fewer)."""
-    position = end
-    for _ in range(_CLAUSE_MAX_WORDS):
+def _after_nth_space(text: str, position: int, high: int, n: int) -> int | None:
+    """One past the ``n``-th space of ``text[position:high]``, or None when it has fewer."""
+    for _ in range(n):
         found = text.find(" ", position, high)
         if found < 0:
-            return high
+            return None
         position = found + 1
     return position
 
