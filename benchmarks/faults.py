@@ -34,6 +34,8 @@ from places import REPO_ROOT as ROOT, command
 from results import update_section
 from run_facts import python_version, today
 
+from framing.store import SCHEMA_1
+
 SEEDS = ROOT / "corpus" / "belmokhtar-2013"
 
 
@@ -107,15 +109,6 @@ def two_writers(folder: Path, n: int) -> dict:
 
 
 KILL_AT_JOURNAL = (1 << 20, 8 << 20)  # bytes of write-ahead log when a migrating writer is killed
-SCHEMA_1 = """
-CREATE TABLE profiles (
-    key TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_hash TEXT NOT NULL, lexicon_version TEXT NOT NULL,
-    framing_version TEXT NOT NULL, text TEXT NOT NULL, profile TEXT NOT NULL, stored_at REAL NOT NULL
-);
-CREATE INDEX profiles_article ON profiles (article_id);
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '1');
-"""
 
 
 def schema_1_copy(source: Path, target: Path) -> None:

@@ -40,6 +40,17 @@ SCHEMA_VERSION = 2
 READABLE_SCHEMAS = (1, 2)  # schema 1: no source column, sources read from the profiles
 BUSY_TIMEOUT_MS = 60_000
 SETUP_ATTEMPTS = 10
+# The layout of schema 1 (before the source column), which this store still reads and migrates:
+# kept here as the one statement of it, for the migration tests and the fault benchmark.
+SCHEMA_1 = """
+CREATE TABLE profiles (
+    key TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_hash TEXT NOT NULL, lexicon_version TEXT NOT NULL,
+    framing_version TEXT NOT NULL, text TEXT NOT NULL, profile TEXT NOT NULL, stored_at REAL NOT NULL
+);
+CREATE INDEX profiles_article ON profiles (article_id);
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
 _CREATE = """
 CREATE TABLE IF NOT EXISTS profiles (
     key TEXT PRIMARY KEY,

@@ -14,18 +14,9 @@ from hypothesis import strategies as st
 
 from framing.errors import StoreError
 from framing.reading import Article
-from framing.store import SCHEMA_VERSION, ProfileStore
+from framing.store import SCHEMA_1, SCHEMA_VERSION, ProfileStore
 import framing.store as store_module
 
-SCHEMA_1 = """
-CREATE TABLE profiles (
-    key TEXT PRIMARY KEY, article_id TEXT NOT NULL, content_hash TEXT NOT NULL, lexicon_version TEXT NOT NULL,
-    framing_version TEXT NOT NULL, text TEXT NOT NULL, profile TEXT NOT NULL, stored_at REAL NOT NULL
-);
-CREATE INDEX profiles_article ON profiles (article_id);
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '1');
-"""
 
 # (article id, source or None, lexicon version, time stored)
 Row = tuple[str, "str | None", str, float]

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from generated import write_or_check
+
 ROOT = Path(__file__).resolve().parents[2]
 LISTS = ROOT / "lexicons" / "build" / "snowball"
 GRAMMAR = ROOT / "lexicons" / "grammar"
@@ -68,17 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if a grammar file is not what its list builds")
     args = parser.parse_args(argv)
-    stale = 0
-    for lang in LANGUAGES:
-        target = GRAMMAR / f"{lang}.toml"
-        text = rebuilt(lang)
-        if args.check:
-            if target.read_text(encoding="utf-8") != text:
-                print(f"{target} is stale: run lexicons/build/function_words.py", file=sys.stderr)
-                stale += 1
-        else:
-            target.write_text(text, encoding="utf-8")
-    return 1 if stale else 0
+    stale = [write_or_check(GRAMMAR / f"{lang}.toml", rebuilt(lang), args.check, "lexicons/build/function_words.py")
+             for lang in LANGUAGES]
+    return 1 if any(stale) else 0
 
 
 if __name__ == "__main__":

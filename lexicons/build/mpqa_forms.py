@@ -25,6 +25,8 @@ import re
 import sys
 from pathlib import Path
 
+from generated import write_or_check
+
 ROOT = Path(__file__).resolve().parents[2]
 LOADED = ROOT / "lexicons" / "loaded" / "en.toml"
 _SEPARATOR = "\n[[entry]]\n"
@@ -115,13 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             irregular.setdefault(lemma, []).append(form)
     text = LOADED.read_text(encoding="utf-8")
     new = completed(text, read_mpqa(args.mpqa), words, irregular)
-    if args.check:
-        if new != text:
-            print(f"{LOADED} lacks MPQA forms: run lexicons/build/mpqa_forms.py", file=sys.stderr)
-            return 1
-        return 0
-    LOADED.write_text(new, encoding="utf-8")
-    return 0
+    return 1 if write_or_check(LOADED, new, args.check, "lexicons/build/mpqa_forms.py") else 0
 
 
 if __name__ == "__main__":
