@@ -52,7 +52,9 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
            "attribution", rated=False, highlighted=False),
     Family("scare_quote", "scare quotes", "quotation marks that distance the writer from a word", "#ffb3a7",
            "scare_quote"),
-    Family("partial_quote", "partial quotes", "a speaker's word or phrase quoted in a sentence that attributes it",
+    Family("partial_quote", "partial quotes",
+           "a speaker's word or phrase quoted: the speaker, a noun of speech or a longer quotation in its "
+           "sentence, or the speaker just before",
            "#d9c7ff", "scare_quote"),
     Family("loaded", "loaded words", "a contested label or strongly subjective, charged word", "#ffb3a7",
            "loaded", "loaded"),
