@@ -21,7 +21,11 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # A sentence end and the white space after it (group 1 ends where the sentence does).
 # A match starts only at the first mark of a run, and the run is taken whole (possessive):
 # a run of 80,000 periods with no space after it was tried from each of its marks (quadratic).
-_SENTENCE_END = re.compile(r"(?<![.!?\u2026\u061f\u06d4])([.!?\u2026\u061f\u06d4]++[\"'\u201d\u2019\u00bb)\]]*+)\s+")
+# The pattern opens with the mark itself and only then looks behind it ("not after another
+# mark", a two-character look-behind), so that the regex engine skips the other characters at
+# C speed: a leading look-behind was tried at every position (the same matches; layout 1.35x).
+_END_MARK = "[.!?\u2026\u061f\u06d4]"
+_SENTENCE_END = re.compile(rf"({_END_MARK}(?<!{_END_MARK}.){_END_MARK}*+[\"'\u201d\u2019\u00bb)\]]*+)\s+")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _SPACES = re.compile(r"\s+")
 _HEADLINE_MAX_WORDS = 30

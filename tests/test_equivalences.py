@@ -49,6 +49,18 @@ def test_capital_word_pattern_equals_a_leading_lookbehind(text, pos, length):
     assert spans == [m.span() for m in _PLAIN_CAPITAL_WORD.finditer(text, pos, pos + length)]
 
 
+_LOOKBEHIND_FIRST_SENTENCE_END = re.compile(r"(?<![.!?\u2026\u061f\u06d4])([.!?\u2026\u061f\u06d4]++[\"'\u201d\u2019\u00bb)\]]*+)\s+")
+SENTENCE_ENDS = st.text(st.sampled_from(list("a .!?\u2026\u061f\u06d4\"'\u201d\u2019\u00bb)]\n\u00a0")), max_size=60)
+
+
+@given(st.one_of(ANY, SENTENCE_ENDS), st.integers(0, 60), st.integers(0, 60))
+def test_sentence_end_pattern_equals_a_leading_lookbehind(text, pos, length):
+    from framing.segment import _SENTENCE_END
+
+    found = [(m.span(1), m.span()) for m in _SENTENCE_END.finditer(text, pos, pos + length)]
+    assert found == [(m.span(1), m.span()) for m in _LOOKBEHIND_FIRST_SENTENCE_END.finditer(text, pos, pos + length)]
+
+
 @settings(deadline=None)  # the first call unpacks py3langid's model
 @given(ANY)
 def test_top_languages_are_the_head_of_py3langid_rank(text):
