@@ -10,7 +10,12 @@ out of the count. The third are the
 and Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) count them among
 the words that carry a writer's bias, so they are loaded language as well as
 attribution cues (in English, where that evidence is: ``DISTANCING_VERB_LANGUAGES``);
-the word list stays in one lexicon.
+the word list stays in one lexicon. The ``persuasion`` lexicon's cues of the
+techniques Loaded_Language and Name_Calling-Labeling ("witch hunt", "deep
+state") are loaded language by those techniques' definitions (Piskorski et
+al. 2023: words chosen to make the audience fear, hate or love their object),
+so they count here too, as ``subjective`` and ``label``, where no loaded
+entry already covers them (``PERSUASION_CATEGORIES``); the cues stay in one lexicon.
 
 German writes a compound as one word, and a determinative compound means what
 its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
@@ -45,6 +50,8 @@ DISTANCING_VERB = "distancing_verb"
 # such verbs framing found in their dev articles, so there they stay attribution stance only.
 DISTANCING_VERB_LANGUAGES = frozenset({"en"})
 COMPOUND = "compound"
+# Persuasion techniques whose lexicon cues are loaded language, and the loaded category each becomes.
+PERSUASION_CATEGORIES = {"Loaded_Language": "subjective", "Name_Calling-Labeling": "label"}
 # Each part of a compound has at least this many letters ("Medien|hetze", "Lügen|presse"), so a listed
 # part alone never counts as a compound of itself.
 _MIN_PART = 3
@@ -63,8 +70,23 @@ def extract_loaded(document: Document) -> list[Evidence]:
         found += [to_evidence(document, hit, family="loaded", category=DISTANCING_VERB)
                   for hit in hits_of(document, "attribution_cue")
                   if hit.entry.category == "distancing" and not after_determiner(document, hit)]
+    found += _persuasion_cues(document, found)
     found += _compounds(document, found)
     return sorted(found, key=attrgetter("start", "end"))
+
+
+def _persuasion_cues(document: Document, found: list[Evidence]) -> list[Evidence]:
+    """The ``persuasion`` lexicon's Loaded_Language and Name_Calling-Labeling cues, as ``subjective``
+    and ``label`` evidence, where they overlap no evidence in ``found`` (French and German loaded
+    lexicons hold many of them already)."""
+    cues = [hit for hit in hits_of(document, "persuasion") if hit.entry.category in PERSUASION_CATEGORIES]
+    if not cues:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for e in found:
+        taken.setdefault(e.sentence, []).append((e.start, e.end))
+    return [to_evidence(document, hit, family="loaded", category=PERSUASION_CATEGORIES[hit.entry.category])
+            for hit in cues if not any(s < hit.end and hit.start < e for s, e in taken.get(hit.sentence, ()))]
 
 
 def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:

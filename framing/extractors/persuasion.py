@@ -101,6 +101,7 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", "label"): "Name_Calling-Labeling",
     ("loaded", COMPOUND): "Name_Calling-Labeling",
 }
+_OWN_LEXICON = f"{FAMILY}/"
 _READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
@@ -154,6 +155,8 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
     for e in earlier:
+        if e.lexicon is not None and e.lexicon.startswith(_OWN_LEXICON):
+            continue  # a cue of this family's lexicon that the loaded family counts too: its hit is above
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
         end = e.end
         if technique == "Loaded_Language":
