@@ -51,3 +51,13 @@ def test_every_english_one_word_cue_is_loaded_in_a_plain_sentence(cue):
     language, term = cue
     text = f"On Monday the columnist wrote about {term} in a long post."
     assert any(term.lower() in e["text"].lower() for e in loaded(text, language)), term
+
+
+def test_the_descriptive_name_of_established_outlets_is_no_label_but_its_coinage_is():
+    """"mainstream media" is the descriptive name (a persuasion distractor): neither loaded nor a
+    technique; "lamestream media" is a pejorative coinage for the same outlets: a label."""
+    plain = framing.score("A survey asked readers how much they trust the mainstream media.", language="en")
+    assert not [e for e in plain["evidence"] if e["family"] in ("loaded", "persuasion") and "media" in e["text"]]
+    coined = framing.score("He told the crowd not to trust the lamestream media.", language="en")
+    assert any(e["family"] == "loaded" and e["category"] == "label" for e in coined["evidence"])
+    assert any(e.get("technique") == "Name_Calling-Labeling" for e in coined["evidence"])
