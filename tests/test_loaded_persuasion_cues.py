@@ -61,3 +61,18 @@ def test_the_descriptive_name_of_established_outlets_is_no_label_but_its_coinage
     coined = framing.score("He told the crowd not to trust the lamestream media.", language="en")
     assert any(e["family"] == "loaded" and e["category"] == "label" for e in coined["evidence"])
     assert any(e.get("technique") == "Name_Calling-Labeling" for e in coined["evidence"])
+
+
+@pytest.mark.parametrize("text, verb, loaded_verb", [
+    ("The company claimed the spill was harmless.", "claimed", True),
+    ("Prosecutors alleged that the treasurer had moved the funds abroad.", "alleged", False),
+    ("The minister insisted that the figures were correct.", "insisted", False),
+    ("Analysts speculated that the bank would cut rates.", "speculated", False),
+])
+def test_a_reporting_verb_is_loaded_only_where_it_questions_the_speaker(text, verb, loaded_verb):
+    """MOS:SAID: "claimed" can call a speaker's credibility into question; MOS:ALLEGED: "alleged"
+    is the neutral word for an accusation not yet judged; "insisted", "speculated" tell resolve or
+    care. All stay attribution cues."""
+    profile = framing.score(text, language="en")
+    assert any(e["family"] == "attribution_cue" and e["text"] == verb for e in profile["evidence"])
+    assert any(e["family"] == "loaded" and e["text"] == verb for e in profile["evidence"]) is loaded_verb
