@@ -430,10 +430,14 @@ def _questions(document: Document) -> list[Evidence]:
     the credibility of someone or something" is most often done with a rhetorical question.
     A question that opens with a modal of prediction or obligation (``grammar.deliberative_modal``:
     "Will the bill pass?", "Should the city sell the land?") asks for a forecast or a decision,
-    not whether someone is to be believed, so it is no Doubt."""
+    not whether someone is to be believed, so it is no Doubt. A run of such questions, one
+    sentence after another within a paragraph ("Who paid? Why now? Who benefits?"), is one
+    span: one stretch of doubt (a fifth of the English SemEval-2023 Doubt spans run over more
+    than one sentence; aggregate count of the dev part)."""
     text = document.text
     deliberative = document.wordlist("grammar.deliberative_modal")
-    found = []
+    found: list[Evidence] = []
+    run = 0  # sentences in the run the last question span covers
     for index, (start, end) in enumerate(document.layout.sentences):
         if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
             continue
@@ -443,6 +447,12 @@ def _questions(document: Document) -> list[Evidence]:
         words = _WORD.findall(text, s, e)
         if len(words) < 4 or (deliberative and _folded(words[0]) in deliberative):
             continue
+        last = found[-1] if found else None
+        if last is not None and last.sentence + run == index and "\n" not in text[last.end:s]:
+            found[-1] = last._replace(end=e, text=text[last.start:e])
+            run += 1
+            continue
+        run = 1
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
