@@ -92,14 +92,15 @@ def _persuasion_cues(document: Document, found: list[Evidence]) -> list[Evidence
     """The ``persuasion`` lexicon's Loaded_Language and Name_Calling-Labeling cues, as ``subjective``
     and ``label`` evidence, where they overlap no evidence in ``found`` (French and German loaded
     lexicons hold many of them already)."""
-    cues = [hit for hit in hits_of(document, "persuasion") if hit.entry.category in PERSUASION_CATEGORIES]
+    cues = [(hit, category) for hit in hits_of(document, "persuasion")
+            if (category := PERSUASION_CATEGORIES.get(hit.entry.category or "")) is not None]
     if not cues:
         return []
     taken: dict[int, list[tuple[int, int]]] = {}
     for e in found:
         taken.setdefault(e.sentence, []).append((e.start, e.end))
-    return [to_evidence(document, hit, family="loaded", category=PERSUASION_CATEGORIES[hit.entry.category])
-            for hit in cues if not any(s < hit.end and hit.start < e for s, e in taken.get(hit.sentence, ()))]
+    return [to_evidence(document, hit, family="loaded", category=category)
+            for hit, category in cues if not any(s < hit.end and hit.start < e for s, e in taken.get(hit.sentence, ()))]
 
 
 def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:
