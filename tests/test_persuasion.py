@@ -251,6 +251,21 @@ def test_a_question_asking_for_a_forecast_or_a_decision_is_no_doubt(text, doubt)
     assert bool(found) is doubt, found
 
 
+@pytest.mark.parametrize("language, text, spans", [
+    ("en", "The mayor signed the contract. Who paid for the survey? Why was it kept secret for a year? "
+           "Nobody at city hall will say.", 1),
+    ("en", "Who paid for the survey in the first place?\n\nWhy was it kept secret for a whole year?", 2),
+    ("fr", "Qui a payé cette étude coûteuse ? Pourquoi a-t-elle été cachée pendant un an ?", 1),
+    ("de", "Wer hat die teure Studie bezahlt? Warum wurde sie ein ganzes Jahr lang verschwiegen?", 1),
+])
+def test_a_run_of_questions_in_one_paragraph_is_one_doubt_span(language, text, spans):
+    """Questions one after another in a paragraph cast one stretch of doubt: one span from the
+    first to the last; a paragraph break ends the run."""
+    found = [e for e in persuasion(framing.score(text, language=language)) if e["technique"] == "Doubt"]
+    assert len(found) == spans, found
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
+
+
 @pytest.mark.parametrize("text, technique, words", [
     ("Critics said the arrogant minister ignored every warning from the harbour engineers.",
      "Name_Calling-Labeling", "arrogant minister"),

@@ -6,11 +6,20 @@ are phrases in which a label word has its neutral sense ("tax regime", Arabic
 "hifz al-nizam", keeping order): matched leftmost-longest, they take the word
 out of the count. The third are the
 ``attribution_cue`` entries whose stance is ``distancing`` ("claimed",
-"insisted"): Wikipedia's Manual of Style ("Words to watch: said, claimed")
+"asserted"): Wikipedia's Manual of Style ("Words to watch: said, claimed")
 and Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) count them among
 the words that carry a writer's bias, so they are loaded language as well as
 attribution cues (in English, where that evidence is: ``DISTANCING_VERB_LANGUAGES``);
-the word list stays in one lexicon.
+the word list stays in one lexicon. The same Manual of Style calls some of
+them neutral: "alleged" is the word for an accusation not yet judged
+(MOS:ALLEGED), "insisted" and "speculated" tell a speaker's resolve or care,
+not the writer's doubt (MOS:SAID); the loaded lexicon's ``distractor`` entries
+for them keep such a cue from counting here (it stays an attribution cue).
+The ``persuasion`` lexicon's cues of the techniques Loaded_Language and
+Name_Calling-Labeling ("witch hunt", "deep state") are loaded language by those techniques' definitions (Piskorski et
+al. 2023: words chosen to make the audience fear, hate or love their object),
+so they count here too, as ``subjective`` and ``label``, where no loaded
+entry already covers them (``PERSUASION_CATEGORIES``); the cues stay in one lexicon.
 
 German writes a compound as one word, and a determinative compound means what
 its last part means, coloured by its first: "Kriegspropaganda" is propaganda,
@@ -33,10 +42,10 @@ import re
 from functools import lru_cache
 from operator import attrgetter
 
-from ..document import Document
+from ..document import Document, Hit
 from ..evidence import Evidence
 from ..lexicon import DISTRACTOR
-from ._hits import after_determiner, hits_of, to_evidence
+from ._hits import after_determiner, by_sentence, hits_of, to_evidence
 
 DISTANCING_VERB = "distancing_verb"
 # Languages whose distancing reporting verbs count as loaded language: the evidence that readers
@@ -45,6 +54,8 @@ DISTANCING_VERB = "distancing_verb"
 # such verbs framing found in their dev articles, so there they stay attribution stance only.
 DISTANCING_VERB_LANGUAGES = frozenset({"en"})
 COMPOUND = "compound"
+# Persuasion techniques whose lexicon cues are loaded language, and the loaded category each becomes.
+PERSUASION_CATEGORIES = {"Loaded_Language": "subjective", "Name_Calling-Labeling": "label"}
 # Each part of a compound has at least this many letters ("Medien|hetze", "Lügen|presse"), so a listed
 # part alone never counts as a compound of itself.
 _MIN_PART = 3
@@ -58,13 +69,38 @@ _WORD = re.compile(r"\b[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)*\b")
 def extract_loaded(document: Document) -> list[Evidence]:
     """Every ``loaded`` lexicon hit, distancing reporting verbs (category ``distancing_verb``,
     in ``DISTANCING_VERB_LANGUAGES``) and compounds ending in a loaded head (category ``compound``)."""
-    found = [to_evidence(document, hit) for hit in hits_of(document, "loaded") if hit.entry.category != DISTRACTOR]
+    loaded = hits_of(document, "loaded")
+    found = [to_evidence(document, hit) for hit in loaded if hit.entry.category != DISTRACTOR]
     if document.language.code in DISTANCING_VERB_LANGUAGES:
+        neutral = by_sentence(hit for hit in loaded if hit.entry.category == DISTRACTOR)
         found += [to_evidence(document, hit, family="loaded", category=DISTANCING_VERB)
                   for hit in hits_of(document, "attribution_cue")
-                  if hit.entry.category == "distancing" and not after_determiner(document, hit)]
+                  if hit.entry.category == "distancing" and not after_determiner(document, hit)
+                  and not _covered(hit, neutral)]
+    found += _persuasion_cues(document, found)
     found += _compounds(document, found)
     return sorted(found, key=attrgetter("start", "end"))
+
+
+def _covered(hit: Hit, neutral: dict[int, list[Hit]]) -> bool:
+    """Whether a ``distractor`` hit of the loaded lexicon covers the distancing cue ``hit``: a
+    reporting verb used neutrally (MOS:ALLEGED, MOS:SAID: "alleged", "insisted")."""
+    return any(d.start <= hit.start and hit.end <= d.end for d in neutral.get(hit.sentence, ()))
+
+
+def _persuasion_cues(document: Document, found: list[Evidence]) -> list[Evidence]:
+    """The ``persuasion`` lexicon's Loaded_Language and Name_Calling-Labeling cues, as ``subjective``
+    and ``label`` evidence, where they overlap no evidence in ``found`` (French and German loaded
+    lexicons hold many of them already)."""
+    cues = [(hit, category) for hit in hits_of(document, "persuasion")
+            if (category := PERSUASION_CATEGORIES.get(hit.entry.category or "")) is not None]
+    if not cues:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for e in found:
+        taken.setdefault(e.sentence, []).append((e.start, e.end))
+    return [to_evidence(document, hit, family="loaded", category=category)
+            for hit, category in cues if not any(s < hit.end and hit.start < e for s, e in taken.get(hit.sentence, ()))]
 
 
 def _compounds(document: Document, found: list[Evidence]) -> list[Evidence]:

@@ -101,6 +101,7 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", "label"): "Name_Calling-Labeling",
     ("loaded", COMPOUND): "Name_Calling-Labeling",
 }
+_OWN_LEXICON = f"{FAMILY}/"
 _READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
@@ -154,6 +155,8 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
                 emotive.append(to_evidence(document, hit))
     found += _compounds(document, widths)
     for e in earlier:
+        if e.lexicon is not None and e.lexicon.startswith(_OWN_LEXICON):
+            continue  # a cue of this family's lexicon that the loaded family counts too: its hit is above
         technique = _TECHNIQUE_OF_EVIDENCE.get((e.family, e.category or "")) if e.family in _READ_FAMILIES else None
         end = e.end
         if technique == "Loaded_Language":
@@ -427,10 +430,14 @@ def _questions(document: Document) -> list[Evidence]:
     the credibility of someone or something" is most often done with a rhetorical question.
     A question that opens with a modal of prediction or obligation (``grammar.deliberative_modal``:
     "Will the bill pass?", "Should the city sell the land?") asks for a forecast or a decision,
-    not whether someone is to be believed, so it is no Doubt."""
+    not whether someone is to be believed, so it is no Doubt. A run of such questions, one
+    sentence after another within a paragraph ("Who paid? Why now? Who benefits?"), is one
+    span: one stretch of doubt (a fifth of the English SemEval-2023 Doubt spans run over more
+    than one sentence; aggregate count of the dev part)."""
     text = document.text
     deliberative = document.wordlist("grammar.deliberative_modal")
-    found = []
+    found: list[Evidence] = []
+    run = 0  # sentences in the run the last question span covers
     for index, (start, end) in enumerate(document.layout.sentences):
         if "?" not in text[max(start, end - _QUESTION_TAIL):end]:
             continue
@@ -440,6 +447,12 @@ def _questions(document: Document) -> list[Evidence]:
         words = _WORD.findall(text, s, e)
         if len(words) < 4 or (deliberative and _folded(words[0]) in deliberative):
             continue
+        last = found[-1] if found else None
+        if last is not None and last.sentence + run == index and "\n" not in text[last.end:s]:
+            found[-1] = last._replace(end=e, text=text[last.start:e])
+            run += 1
+            continue
+        run = 1
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
