@@ -16,7 +16,8 @@ import re
 import sys
 from typing import Any, Mapping, Sequence
 
-from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
+from .align import (THRESHOLD, Sentence, StorySentence, divergences, fold, month_table, one_to_one, scored_pairs,
+                    sentences_of, story_sentences)
 from ..families import highlighted_families
 from ..lexicon import LexiconSet
 from .quantities import link_words, scale_table
@@ -29,22 +30,19 @@ _SPACE = re.compile(r"\W+")
 # Pairs scoring this much may show a divergence (which must also share its slot), though
 # below the aligner's THRESHOLD for listing them as one claim.
 DIVERGENCE_SCORE = 0.15
-KEPT_ARTICLES = 2000  # articles whose sentences stay in memory between stories and claims
+KNOWN_WORDS = 200_000  # distinct words whose anchors a reader keeps per language
 
 
 class SentenceReader:
-    """Each article's body sentences with their anchors, worked out when asked.
+    """Each article's body sentences with their anchors, worked out when asked: in full
+    (``align.sentences_of``) for claim alignment, or only what stories need
+    (``story_sentences``) for every article as it streams by. Lexicon tables and the anchors of
+    words met are kept per language (at most ``KNOWN_WORDS`` words)."""
 
-    The sentences of the first ``keep`` articles read are kept for the claim
-    alignment that follows the stories; those of later articles are worked out
-    again when their story is aligned, so memory stays bounded on large corpora.
-    """
-
-    def __init__(self, lexicons: LexiconSet, keep: int = KEPT_ARTICLES):
+    def __init__(self, lexicons: LexiconSet):
         self.lexicons = lexicons
-        self.keep = keep
-        self.kept: dict[str, list[Sentence]] = {}
         self.tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
+        self.known: dict[str, dict[str, Any]] = {}  # per language, each word's anchors (align.word_anchors)
 
     def _tables(self, language: str) -> tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]:
         if language not in self.tables:
@@ -55,13 +53,19 @@ class SentenceReader:
                                      link_words(lexicons, language))
         return self.tables[language]
 
+    def _known(self, language: str) -> dict[str, Any]:
+        known = self.known.setdefault(language, {})
+        if len(known) > KNOWN_WORDS:
+            known.clear()
+        return known
+
     def __call__(self, profile: Mapping[str, Any], text: str) -> list[Sentence]:
-        found = self.kept.get(profile["id"])
-        if found is None:
-            found = sentences_of(profile, text, *self._tables(profile["language"]))
-            if len(self.kept) < self.keep:
-                self.kept[profile["id"]] = found
-        return found
+        language = profile["language"]
+        return sentences_of(profile, text, *self._tables(language), known=self._known(language))
+
+    def for_stories(self, profile: Mapping[str, Any], text: str) -> list[StorySentence]:
+        language = profile["language"]
+        return story_sentences(profile, text, *self._tables(language), known=self._known(language))
 
 
 class KeptArticles:
@@ -128,7 +132,7 @@ class ClaimCollector:
         self.outlets: dict[str, str] = {}
 
     def add(self, profile: Mapping[str, Any], text: str, outlet: str) -> None:
-        self.features.add(article_features(self.sentences(profile, text)))
+        self.features.add(article_features(self.sentences.for_stories(profile, text)))
         self.ids.append(profile["id"])
         self.days.append(publication_day(profile.get("date")))
         self.languages.append(sys.intern(profile["language"]))

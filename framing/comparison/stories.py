@@ -26,11 +26,12 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .align import ANCHOR_WEIGHTS, Sentence, fold
+from .align import ANCHOR_WEIGHTS, Sentence, StorySentence, fold
 
 THRESHOLD = 0.18
 MAX_DAYS = 7
@@ -67,11 +68,12 @@ def publication_day(value: Any) -> _dt.date | None:
         return None
 
 
-def article_features(sentences: Sequence[Sentence]) -> dict[tuple[str, str], int]:
-    """Counts of one article's content words and event anchors (from its aligner sentences)."""
-    words: Counter[str] = Counter()
-    for sentence in sentences:
-        words.update(_CONTENT_WORD.findall(sentence.text.lower()))
+def article_features(sentences: Sequence[Sentence | StorySentence]) -> dict[tuple[str, str], int]:
+    """Counts of one article's content words and event anchors (from its aligner sentences, or
+    ``align.story_sentences``, which carry the same story anchors)."""
+    # One pass over the sentences joined by a line break (no word spans it, and lower case
+    # reads it as the end of one sentence and the start of the next): the same words in the same order.
+    words = Counter(_CONTENT_WORD.findall("\n".join(sentence.text for sentence in sentences).lower()))
     counts: dict[tuple[str, str], int] = {}
     for word, count in words.items():
         key = ("word", fold(word))
@@ -140,11 +142,10 @@ class FeatureTable:
 
     def add(self, counts: Mapping[tuple[str, str], int]) -> None:
         """The next article's feature counts (``article_features``)."""
-        row = self.articles
-        for feature, count in counts.items():
-            self.rows.append(row)
-            self.cols.append(self.vocabulary.setdefault(feature, len(self.vocabulary)))
-            self.tf.append(1.0 + math.log(count))
+        vocabulary = self.vocabulary
+        self.rows.extend(repeat(self.articles, len(counts)))
+        self.cols.extend([vocabulary.setdefault(feature, len(vocabulary)) for feature in counts])
+        self.tf.extend([1.0 + math.log(count) for count in counts.values()])
         self.articles += 1
 
     def matrices(self, n: int):
