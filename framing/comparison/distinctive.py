@@ -70,9 +70,17 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str] = frozenset()) -> Counter[str]:
     """Counts of the words (case folded) of the body sentences of ``text``, function words left out."""
-    counts: Counter[str] = Counter()
-    for start, end, *_ in spans:
-        counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
+    # The sentences joined by line breaks, which no word spans and lower case reads as the end of one
+    # sentence and the start of the next: the same words in the same order, in one pass. Where lower
+    # case grows a character ('İ'), fold_case works character by character: then sentence by sentence.
+    joined = "\n".join(text[start:end] for start, end, *_ in spans)
+    lowered = joined.lower()
+    if len(lowered) == len(joined):
+        counts = Counter(_TOKEN.findall(lowered.replace("\u2019", "'")))
+    else:
+        counts = Counter()
+        for start, end, *_ in spans:
+            counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
     return without(counts, skip) if skip else counts
 
 
