@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 import re
 import sys
+from bisect import bisect_left
 from typing import Any, Mapping, Sequence
 
 from .align import (THRESHOLD, Sentence, StorySentence, divergences, fold, month_table, one_to_one, scored_pairs,
@@ -160,9 +161,12 @@ class ClaimCollector:
         return {"stories": story_rows, "alignments": alignments, "divergences": found}
 
 
-def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
-    inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
+def claim_framing(sentence: Sentence, profile: Mapping[str, Any],
+                  evidence: "EvidenceIndex | None" = None) -> dict[str, Any]:
+    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming
+    (``evidence``: the profile's ``EvidenceIndex``, made once for all its claims)."""
+    evidence = EvidenceIndex(profile.get("evidence", [])) if evidence is None else evidence
+    inside = evidence.inside(sentence.start, sentence.end)
 
     def texts(family: str, voice: str | None = None) -> list[str]:
         return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
@@ -173,13 +177,32 @@ def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, A
             "factives": texts("factive", "unquoted"),
             "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
             "cues": texts("attribution_cue"),
-            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
-                          for e in profile.get("evidence", [])),
+            "quoted": evidence.quoted(sentence.start, sentence.end),
             "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
                        for e in inside if e["family"] == "naming"],
             "loaded": texts("loaded", "unquoted"), "scare_quotes": texts("scare_quote"),
             "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
                          if e["family"] in highlighted]}
+
+
+class EvidenceIndex:
+    """An article's evidence by where it starts, so that each aligned sentence finds its own by
+    bisection rather than by reading all of it."""
+
+    def __init__(self, evidence: Sequence[Mapping[str, Any]]):
+        self.evidence = evidence
+        self.order = sorted(range(len(evidence)), key=lambda k: evidence[k].get("start", -1))
+        self.starts = [evidence[k].get("start", -1) for k in self.order]
+        self.quotations = [(e["start"], e["end"]) for e in evidence if e["family"] == "quotation"]
+
+    def inside(self, start: int, end: int) -> list[Mapping[str, Any]]:
+        """The evidence starting in ``[start, end)``, in the profile's order."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.evidence[k] for k in sorted(self.order[first:last])]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps ``[start, end)``."""
+        return any(a < end and start < b for a, b in self.quotations)
 
 
 def framing_differences(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
@@ -242,8 +265,16 @@ def story_claims(story: Story, sentences: SentenceReader, articles: Mapping[str,
             found.append(dict(d, a={"id": a.article, "start": a.start, "end": a.end},
                               b={"id": b.article, "start": b.start, "end": b.end}, story=story.id))
     claims: list[dict[str, Any]] = []
+    indexes: dict[str, EvidenceIndex] = {}
+
+    def framing_of(sentence: Sentence) -> dict[str, Any]:
+        profile = by_id[sentence.article]
+        if sentence.article not in indexes:
+            indexes[sentence.article] = EvidenceIndex(profile.get("evidence", []))
+        return claim_framing(sentence, profile, indexes[sentence.article])
+
     for a, b, score in one_to_one([t for t in scored if t[0] >= THRESHOLD]):
-        framing = {"a": claim_framing(a, by_id[a.article]), "b": claim_framing(b, by_id[b.article])}
+        framing = {"a": framing_of(a), "b": framing_of(b)}
         differences = framing_differences(framing["a"], framing["b"])
         claims.append({"story": story.id, "a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]),
                        "score": score, "differences": differences,

@@ -60,10 +60,11 @@ def _bootstrap_rates(articles: Sequence[ArticleCounts], resamples: int, seed: in
     total = len(articles)
     chunk = max(1, memory // (8 * resamples * (families + 1)))
     if total <= chunk:  # everything fits: one pass
-        article_counts, article_words = _sentence_resamples(articles, 0, total, rng, resamples, families)
+        sums = _sentence_resamples(articles, 0, total, rng, resamples, families)
         drawn = rng.integers(0, total, size=(resamples, total))
         which = rng.integers(0, resamples, size=(resamples, total))
-        return _rates(article_counts[drawn, which].sum(axis=1), article_words[drawn, which].sum(axis=1))
+        picked = _picked_sums(sums.reshape(total * resamples, families + 1), drawn * resamples + which)
+        return _rates(picked[:, :families], picked[:, families])
     # The stage-2 draws once, only to learn the generator's state where each chunk of articles starts.
     starts = []
     for first in range(0, total, chunk):
@@ -87,15 +88,15 @@ def _bootstrap_rates(articles: Sequence[ArticleCounts], resamples: int, seed: in
         words = np.zeros(resamples)
         for k, (first, start) in enumerate(zip(range(0, total, chunk), starts)):
             last = min(first + chunk, total)
-            article_counts, article_words = _sentence_resamples(articles, first, last, _generator(start), resamples,
-                                                                families)
+            sums = _sentence_resamples(articles, first, last, _generator(start), resamples, families)
             for entries in draws.of(k):
                 # Entries come in resample order: one sum per resample drawn, all families at once.
                 row_of = entries["row"].astype(np.intp)
                 own = (entries["article"].astype(np.intp), entries["which"].astype(np.intp))
                 heads = np.flatnonzero(np.r_[True, row_of[1:] != row_of[:-1]])
-                counts[row_of[heads]] += np.add.reduceat(article_counts[own], heads, axis=0)
-                words[row_of[heads]] += np.add.reduceat(article_words[own], heads)
+                picked = np.add.reduceat(sums[own], heads, axis=0)
+                counts[row_of[heads]] += picked[:, :families]
+                words[row_of[heads]] += picked[:, families]
     return _rates(counts, words)
 
 
@@ -181,26 +182,34 @@ def _generator(state: Mapping[str, Any]) -> np.random.Generator:
 
 
 def _sentence_resamples(articles: Sequence[ArticleCounts], first: int, last: int, rng: np.random.Generator,
-                        resamples: int, families: int) -> tuple[np.ndarray, np.ndarray]:
+                        resamples: int, families: int) -> np.ndarray:
     """Stage 2 of articles ``first``..``last - 1``: each one's sentence resamples, summed
-    (articles x resamples x families counts, articles x resamples words)."""
-    article_counts = np.empty((last - first, resamples, families))
-    article_words = np.empty((last - first, resamples))
+    (articles x resamples x families + 1: the counts, then the words)."""
+    sums = np.empty((last - first, resamples, families + 1))
     for i in range(first, last):
         article = articles[i]
         n = len(article.words)
         if n == 0:
-            article_counts[i - first] = 0.0
-            article_words[i - first] = 0.0
+            sums[i - first] = 0.0
             continue
         picks = rng.integers(0, n, size=(resamples, n))
         # How often each resample drew each sentence, then one matrix product: the same sums as
         # article.counts[picks].sum(axis=1) without a resamples x sentences x families array.
         drawn = np.bincount((picks + n * np.arange(resamples)[:, None]).ravel(),
                             minlength=resamples * n).reshape(resamples, n).astype(float)
-        article_counts[i - first] = drawn @ article.counts
-        article_words[i - first] = drawn @ article.words
-    return article_counts, article_words
+        sums[i - first] = drawn @ np.column_stack([article.counts, article.words])
+    return sums
+
+
+def _picked_sums(rows: np.ndarray, picks: np.ndarray) -> np.ndarray:
+    """Per line of ``picks``, the sum of the ``rows`` it names (with repeats), as one sparse product:
+    the same sums as ``rows[picks].sum(axis=1)`` without a picks x columns array between."""
+    from scipy.sparse import csr_matrix
+
+    lines, width = picks.shape
+    selection = csr_matrix((np.ones(picks.size), picks.ravel(), np.arange(0, picks.size + 1, width)),
+                           shape=(lines, len(rows)))
+    return np.asarray(selection @ rows)
 
 
 def _rates(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
