@@ -269,13 +269,14 @@ def ranks(values: list[float]) -> list[int]:
     return [ordered.index(v) + 1 for v in values]
 
 
-def log_odds_dirichlet(group: dict[str, int], rest: dict[str, int], prior: dict[str, float],
-                       prior_total: float) -> dict[str, tuple[float, float]]:
+def log_odds_dirichlet(group: Mapping[str, int], rest: Mapping[str, int], prior: Mapping[str, float],
+                       prior_total: float, rest_total: int | None = None) -> dict[str, tuple[float, float]]:
     """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
 
     Returns ``{word: (delta, z)}``: the log-odds of the word in ``group``
     against ``rest``, shrunk toward the background ``prior`` (pseudo-counts
     summing to ``prior_total``), and its z-score ``delta / sqrt(variance)``.
+    ``rest_total`` is the sum of ``rest``'s counts when ``rest`` holds only the words scored.
 
     >>> scores = log_odds_dirichlet({"regime": 5, "the": 50}, {"government": 6, "the": 60},
     ...                             {"regime": 0.5, "government": 0.6, "the": 11.0}, 12.1)
@@ -283,7 +284,7 @@ def log_odds_dirichlet(group: dict[str, int], rest: dict[str, int], prior: dict[
     True
     """
     n_group = sum(group.values())
-    n_rest = sum(rest.values())
+    n_rest = sum(rest.values()) if rest_total is None else rest_total
     out = {}
     for word, alpha in prior.items():
         y_i = group.get(word, 0)

@@ -117,11 +117,24 @@ def group_stories(ids: Sequence[str], features: "Iterable[Mapping[tuple[str, str
         columns, where = np.unique(cells.col, return_inverse=True)
         weight = np.bincount(where, weights=cells.data)
         order = columns[np.lexsort((columns, -weight))]
-        label = tuple(dict.fromkeys(terms[c][1] for c in order if terms[c][0] in ("word", "name")))[:LABEL_TERMS]
+        label = _label(order, terms)
         dated = sorted({d.isoformat() for d in (days[m] for m in members) if d is not None})
         stories.append((tuple(sorted(ids[m] for m in members)), label, tuple(dated)))
     stories.sort(key=lambda s: (-len(s[0]), s[0]))
     return [Story(f"story-{k + 1}", articles, label, dated) for k, (articles, label, dated) in enumerate(stories)]
+
+
+def _label(order: np.ndarray, terms: Mapping[int, tuple[str, str]]) -> tuple[str, ...]:
+    """The first ``LABEL_TERMS`` distinct words and names of a story's features, heaviest first
+    (``order``), read no further than they go."""
+    label: dict[str, None] = {}
+    for column in order:
+        kind, term = terms[column]
+        if kind in ("word", "name"):
+            label[term] = None
+            if len(label) == LABEL_TERMS:
+                break
+    return tuple(label)
 
 
 class FeatureTable:
