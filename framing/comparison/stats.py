@@ -84,20 +84,16 @@ def _bootstrap_rates(articles: Sequence[ArticleCounts], resamples: int, seed: in
             rows = min(block, resamples - row)
             draws.add(row, article_draws.integers(0, total, size=(rows, total)),
                       resample_picks.integers(0, resamples, size=(rows, total)))
-        counts = np.zeros((resamples, families))
-        words = np.zeros(resamples)
+        picked = np.zeros((resamples, families + 1))
         for k, (first, start) in enumerate(zip(range(0, total, chunk), starts)):
             last = min(first + chunk, total)
             sums = _sentence_resamples(articles, first, last, _generator(start), resamples, families)
-            for entries in draws.of(k):
-                # Entries come in resample order: one sum per resample drawn, all families at once.
-                row_of = entries["row"].astype(np.intp)
-                own = (entries["article"].astype(np.intp), entries["which"].astype(np.intp))
-                heads = np.flatnonzero(np.r_[True, row_of[1:] != row_of[:-1]])
-                picked = np.add.reduceat(sums[own], heads, axis=0)
-                counts[row_of[heads]] += picked[:, :families]
-                words[row_of[heads]] += picked[:, families]
-    return _rates(counts, words)
+            rows = sums.reshape((last - first) * resamples, families + 1)
+            for entries in draws.of(k):  # in resample order
+                picks = entries["article"].astype(np.intp) * resamples + entries["which"]
+                per_line = np.bincount(entries["row"], minlength=resamples)
+                picked += _selection(picks, np.concatenate([[0], np.cumsum(per_line)]), len(rows)) @ rows
+    return _rates(picked[:, :families], picked[:, families])
 
 
 class _DrawsByChunk:
@@ -204,12 +200,17 @@ def _sentence_resamples(articles: Sequence[ArticleCounts], first: int, last: int
 def _picked_sums(rows: np.ndarray, picks: np.ndarray) -> np.ndarray:
     """Per line of ``picks``, the sum of the ``rows`` it names (with repeats), as one sparse product:
     the same sums as ``rows[picks].sum(axis=1)`` without a picks x columns array between."""
+    lines, width = picks.shape
+    return np.asarray(_selection(picks.ravel(), np.arange(0, picks.size + 1, width), len(rows)) @ rows)
+
+
+def _selection(picks: np.ndarray, starts: np.ndarray, width: int):
+    """A sparse 0/1 matrix with one line per resample, whose line ``r`` counts the rows
+    ``picks[starts[r]:starts[r + 1]]``: its product with those rows sums them (exactly, for whole
+    counts)."""
     from scipy.sparse import csr_matrix
 
-    lines, width = picks.shape
-    selection = csr_matrix((np.ones(picks.size), picks.ravel(), np.arange(0, picks.size + 1, width)),
-                           shape=(lines, len(rows)))
-    return np.asarray(selection @ rows)
+    return csr_matrix((np.ones(len(picks)), picks, starts), shape=(len(starts) - 1, width))
 
 
 def _rates(counts: np.ndarray, words: np.ndarray) -> np.ndarray:

@@ -108,7 +108,7 @@ def group_stories(ids: Sequence[str], features: "Iterable[Mapping[tuple[str, str
     table = features if isinstance(features, FeatureTable) else FeatureTable.of(features)
     vocabulary = table.vocabulary
     anchors, words, both, df = table.matrices(n)
-    candidates = candidate_pairs(both, df, anchors, words, languages)
+    candidates = candidate_pairs(both, df, anchors, words, languages, days=days, max_days=max_days)
     merged = _average_linkage(languages, candidates, days, threshold, max_days)
     terms = {column: feature for feature, column in vocabulary.items()}
     stories = []
@@ -195,12 +195,17 @@ def pair_similarity(anchor_dot, word_dot, same_language):
     return np.where(same_language, 0.5 * anchor_dot + 0.5 * word_dot, anchor_dot)
 
 
-def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[str]) -> list[tuple[int, int, float]]:
+def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[str],
+                    days: Sequence[_dt.date | None] | None = None,
+                    max_days: int = MAX_DAYS) -> list[tuple[int, int, float]]:
     """``(i, j, similarity)`` for articles sharing at least one of their most telling rare features.
 
     Each article keeps its ``TELLING_FEATURES`` heaviest features seen in 2 to
     ``CANDIDATE_DF`` articles (and not in all of them); the co-occurrence of those (one sparse
-    product, an inverted index in effect) names the pairs worth a similarity.
+    product, an inverted index in effect) names the pairs worth a similarity. With ``days``,
+    two articles dated more than ``max_days`` apart are no pair: no story can hold both, so
+    their similarity would only be added to the linkage of stories that never merge (a news
+    cycle retold every hundred days made most pairs of that kind).
     """
     from scipy.sparse import csr_matrix
 
@@ -222,6 +227,10 @@ def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[st
     shared = (index @ index.T).tocoo()
     upper = shared.row < shared.col
     left, right = shared.row[upper], shared.col[upper]
+    if days is not None and len(left):
+        day = np.array([d.toordinal() if d is not None else np.nan for d in days], dtype=float)
+        near = ~(np.abs(day[left] - day[right]) > max_days)  # an undated article may join any story
+        left, right = left[near], right[near]
     if not len(left):
         return []
     anchor_dot = _row_dots(anchors, left, right)
