@@ -88,11 +88,11 @@ def _bootstrap_rates(articles: Sequence[ArticleCounts], resamples: int, seed: in
         for k, (first, start) in enumerate(zip(range(0, total, chunk), starts)):
             last = min(first + chunk, total)
             sums = _sentence_resamples(articles, first, last, _generator(start), resamples, families)
-            rows = sums.reshape((last - first) * resamples, families + 1)
+            flat = sums.reshape((last - first) * resamples, families + 1)
             for entries in draws.of(k):  # in resample order
                 picks = entries["article"].astype(np.intp) * resamples + entries["which"]
                 per_line = np.bincount(entries["row"], minlength=resamples)
-                picked += _selection(picks, np.concatenate([[0], np.cumsum(per_line)]), len(rows)) @ rows
+                picked += _selection(picks, np.concatenate([[0], np.cumsum(per_line)]), len(flat)) @ flat
     return _rates(picked[:, :families], picked[:, families])
 
 
