@@ -147,7 +147,9 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
             group["distinctive"] = []
             continue
         own = counts[name]
-        total = totals.setdefault(language, sum(background.values()))
+        if language not in totals:
+            totals[language] = sum(background.values())
+        total = totals[language]
         prior_total = float(total)
         # Only the group's own words are scored: with this prior (a word's pseudo-count is its count
         # in all groups) a word the group never uses has log-odds below zero, and is never listed.
