@@ -31,6 +31,17 @@ def test_bootstrap_in_chunks_draws_the_same_samples_as_at_once(articles, resampl
     assert np.array_equal(bootstrap_rates(data, resamples=resamples, seed=seed, memory=memory), at_once)
 
 
+
+@pytest.mark.parametrize("memory", [3_200, 6_000])
+def test_a_group_of_many_chunks_draws_the_same_samples_with_its_draws_in_memory_or_on_disk(memory):
+    # 30 articles of 4 columns at 50 resamples: chunks of 2 (draws on disk) or 3 articles (in memory).
+    rng = np.random.default_rng(7)
+    data = [ArticleCounts(rng.integers(0, 3, size=(n, 3)).astype(float), rng.integers(1, 30, size=n).astype(float))
+            for n in rng.integers(0, 9, size=30)]
+    at_once = bootstrap_rates(data, resamples=50, seed=(1, 2))
+    assert np.array_equal(bootstrap_rates(data, resamples=50, seed=(1, 2), memory=memory), at_once)
+
+
 @settings(max_examples=30, deadline=None)
 @given(articles_strategy)
 def test_packed_counts_unpack_to_the_dense_counts(articles):

@@ -160,3 +160,47 @@ def test_grouping_by_a_field_no_article_has_names_the_fields_there_are(tmp_path)
                  str(tmp_path / "out.csv")]) == 2
     with pytest.raises(ValueError, match="'publisher'.*outlet"):
         compare([dict(framing.score("Officials met.", language="en", id="a"), outlet="Ledger")], by="publisher")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["akin", "braley", "iowa", "missouri", "cia", "senate", "vote"]),
+                                   min_size=1, max_size=4),
+                          st.one_of(st.none(), st.integers(0, 30))), min_size=2, max_size=9))
+def test_leaving_out_pairs_dated_too_far_apart_for_one_story_changes_no_story(articles):
+    from framing.comparison.stories import FeatureTable, THRESHOLD, _average_linkage, candidate_pairs
+
+    table = FeatureTable.of(story_features(names) for names, _ in articles)
+    days = [None if day is None else dt.date(2012, 8, 1) + dt.timedelta(days=day) for _, day in articles]
+    languages = ["en"] * len(articles)
+    anchors, words, both, df = table.matrices(len(articles))
+    every = candidate_pairs(both, df, anchors, words, languages)
+    near = candidate_pairs(both, df, anchors, words, languages, days=days)
+    assert set(near) <= set(every)
+    assert (_average_linkage(languages, near, days, THRESHOLD, MAX_DAYS)
+            == _average_linkage(languages, every, days, THRESHOLD, MAX_DAYS))
+
+
+SENTENCE_WORDS = ["Belmokhtar", "said", "the", "January", "18,", "2013", "$2.5", "billion", "\u201cwe", "will\u201d",
+                  "'no", "deal'", "correspondence", "Algeria's", "30", "soldiers", "May", "on", "In", "Amenas"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SENTENCE_WORDS), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_story_sentences_carry_the_story_anchors_of_the_full_sentences(sentences):
+    from framing.comparison.align import sentences_of, story_sentences
+    from framing.comparison.claims import SentenceReader
+    from framing.comparison.stories import STORY_ANCHORS, article_features
+
+    text, spans = "", []
+    for words in sentences:
+        sentence = " ".join(words) + "."
+        spans.append([len(text), len(text) + len(sentence), len(words)])
+        text += sentence + " "
+    profile = {"id": "a", "language": "en", "sentence_spans": spans}
+    tables = SentenceReader(load_lexicons())._tables("en")
+    full = sentences_of(profile, text, *tables)
+    light = story_sentences(profile, text, *tables, known={})
+    assert [s.text for s in light] == [s.text for s in full]
+    assert [s.anchors for s in light] == [frozenset(a for a in s.anchors if a[0] in STORY_ANCHORS) for s in full]
+    assert article_features(light) == article_features(full)
+    assert sentences_of(profile, text, *tables, known={}) == full

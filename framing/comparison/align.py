@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from ..lexicon import LexiconSet
 from .quantities import Quantity, find_quantities
@@ -130,17 +130,17 @@ def _context(words: list[re.Match[str]], start: int, end: int) -> frozenset[str]
 
 def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
                  calendar_words: frozenset[str], scales: Mapping[str, int] | None = None,
-                 links: frozenset[str] = frozenset()) -> list[Sentence]:
+                 links: frozenset[str] = frozenset(), known: dict[str, Any] | None = None) -> list[Sentence]:
     """The body sentences of one scored article, with their anchors (``scales`` and ``links``: scale
-    words and the small words before a unit, see ``quantities``)."""
+    words and the small words before a unit, see ``quantities``; ``known``: what ``word_anchors``
+    found of each word already met with these ``calendar_words``, kept by the caller across
+    articles, since words repeat)."""
     out = []
+    article, language = profile["id"], profile["language"]
+    known = {} if known is None else known
     for index, (start, end, _) in enumerate(profile.get("sentence_spans", [])):
         chunk = text[start:end]
-        has_digit = _DIGIT.search(chunk) is not None  # dates and quantities need one
-        dates = find_dates(chunk, months) if has_digit else []
-        date_chars = SpanSet((a, b) for a, b, _ in dates)
-        quantities: list[Quantity] = [q for q in find_quantities(chunk, profile["language"], scales or {}, links)
-                                      if not date_chars.overlaps(q.start, q.start + 1)] if has_digit else []
+        dates, quantities = _dates_and_quantities(chunk, language, months, scales, links)
         numbers = [q.key for q in quantities]
         slots: tuple[tuple[str, str, str, str, frozenset[str]], ...] = ()
         if dates or quantities:
@@ -151,19 +151,114 @@ def sentences_of(profile: Mapping[str, Any], text: str, months: dict[str, int],
                              for q in quantities if not q.year_like])
         else:
             words = _WORD.findall(chunk)
-        names = [fold(_POSSESSIVE.sub("", w)) for w in words[1:] if w[:1].isupper() and fold(w) not in calendar_words]
+        names, name_anchors, cognates = _word_anchors(words, known, calendar_words)
+        # Anchors in the order they always went in (a set's order, and so the order of float sums
+        # over it, may follow the order of insertion).
         anchors: set[tuple[str, str]] = set()
         for _, _, value in dates:
             anchors.add(("date", value))
             anchors.add(("month", value[:7]))
         anchors.update(("number", n) for n in numbers)
-        anchors.update(("name", n) for n in names if len(n) > 2)
-        anchors.update(("quote", fold(q.group(1))) for q in _QUOTED.finditer(chunk) if len(q.group(1).split()) <= 6)
-        anchors.update(("cognate", fold(w)[:_COGNATE_LENGTH]) for w in words
-                       if len(w) > _COGNATE_LENGTH and not w[:1].isupper())
-        out.append(Sentence(profile["id"], index, start, end, profile["language"], chunk, frozenset(anchors),
+        anchors.update(name_anchors)
+        anchors.update(_quote_anchors(chunk))
+        anchors.update(cognates)
+        out.append(Sentence(article, index, start, end, language, chunk, frozenset(anchors),
                             tuple(v for _, _, v in dates), tuple(numbers), tuple(names), slots))
     return out
+
+
+class StorySentence(NamedTuple):
+    """A body sentence's text and the anchors of ``sentences_of`` that tell its event apart (names,
+    full dates, numbers, quotations; ``stories.STORY_ANCHORS``): what ``stories.article_features``
+    reads."""
+
+    text: str
+    anchors: frozenset[tuple[str, str]]
+
+
+def story_sentences(profile: Mapping[str, Any], text: str, months: dict[str, int],
+                    calendar_words: frozenset[str], scales: Mapping[str, int] | None = None,
+                    links: frozenset[str] = frozenset(), known: dict[str, Any] | None = None) -> list[StorySentence]:
+    """``sentences_of`` cut to what stories need, for every article of a comparison (full sentences
+    are worked out only for the articles of stories told by several outlets, whose claims are
+    aligned): no slots, cognates or months.
+
+    >>> profile = {"id": "a", "language": "en", "sentence_spans": [[0, 38, 7]]}
+    >>> [sentence] = story_sentences(profile, "On January 18, 2013, Belmokhtar spoke.", {"january": 1},
+    ...                              frozenset({"january"}))
+    >>> sorted(sentence.anchors)
+    [('date', '2013-01-18'), ('name', 'belmokhtar')]
+    """
+    out = []
+    language = profile["language"]
+    known = {} if known is None else known
+    for start, end, _ in profile.get("sentence_spans", []):
+        chunk = text[start:end]
+        dates, quantities = _dates_and_quantities(chunk, language, months, scales, links)
+        anchors = {("date", value) for _, _, value in dates}
+        anchors.update(("number", q.key) for q in quantities)
+        anchors.update(_word_anchors(_WORD.findall(chunk), known, calendar_words)[1])
+        anchors.update(_quote_anchors(chunk))
+        out.append(StorySentence(chunk, frozenset(anchors)))
+    return out
+
+
+def _dates_and_quantities(chunk: str, language: str, months: dict[str, int], scales: Mapping[str, int] | None,
+                          links: frozenset[str]) -> tuple[list[tuple[int, int, str]], list[Quantity]]:
+    """A sentence's dates and its quantities outside them (both need a digit)."""
+    if _DIGIT.search(chunk) is None:
+        return [], []
+    dates = find_dates(chunk, months)
+    quantities = find_quantities(chunk, language, scales or {}, links)
+    if dates and quantities:
+        date_chars = SpanSet((a, b) for a, b, _ in dates)
+        quantities = [q for q in quantities if not date_chars.overlaps(q.start, q.start + 1)]
+    return dates, quantities
+
+
+def _word_anchors(words: list[str], known: dict[str, Any],
+                  calendar_words: frozenset[str]) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The names of a sentence's words (after its first word), their anchors, and its cognate
+    anchors, in the order of the words; ``known`` keeps ``word_anchors`` of each word met."""
+    if not words:
+        return [], [], []
+    for word in set(words).difference(known):
+        known[word] = word_anchors(word, calendar_words)
+    lookup = known.__getitem__
+    head = lookup(words[0])
+    cognates = [head[2]] if head is not _PLAIN and head[2] is not None else []  # the first word is never a name
+    tail = list(filter(None, map(lookup, words[1:])))  # names and cognates only (_PLAIN is empty)
+    names = [name for name, _, _ in tail if name is not None]
+    name_anchors = [anchor for _, anchor, _ in tail if anchor is not None]
+    cognates += [cognate for _, _, cognate in tail if cognate is not None]
+    return names, name_anchors, cognates
+
+
+def _quote_anchors(chunk: str) -> list[tuple[str, str]]:
+    """Short quotations (six words at most) of a sentence, folded."""
+    if '"' not in chunk and "'" not in chunk and chunk.isascii():  # a quotation needs a quotation mark
+        return []
+    return [("quote", fold(q.group(1))) for q in _QUOTED.finditer(chunk) if len(q.group(1).split()) <= 6]
+
+
+_PLAIN = ()  # a word that is neither a name nor a cognate (empty: filtered out as false)
+
+
+def word_anchors(word: str, calendar_words: frozenset[str]) -> tuple[Any, ...]:
+    """What one word gives a sentence: ``(name, its anchor or None, cognate anchor or None)``, or
+    ``_PLAIN`` for neither. A capitalised word (not a month or weekday) is a name, folded and
+    without a possessive ending, an anchor when longer than two letters (and a name only after a
+    sentence's first word, which ``sentences_of`` decides); a long word in lower case is a cognate.
+
+    >>> word_anchors("Algeria's", frozenset()), word_anchors("correspondence", frozenset())
+    (('algeria', ('name', 'algeria'), None), (None, None, ('cognate', 'corresp')))
+    """
+    capital = word[:1].isupper()
+    name = fold(_POSSESSIVE.sub("", word)) if capital and fold(word) not in calendar_words else None
+    cognate = ("cognate", fold(word)[:_COGNATE_LENGTH]) if len(word) > _COGNATE_LENGTH and not capital else None
+    if name is None and cognate is None:
+        return _PLAIN
+    return name, ("name", name) if name is not None and len(name) > 2 else None, cognate
 
 
 def _anchor_matrix(sentences: list[Sentence], vocabulary: dict[tuple[str, str], int]):

@@ -14,9 +14,11 @@ from __future__ import annotations
 import pickle
 import re
 import sys
+from bisect import bisect_left
 from typing import Any, Mapping, Sequence
 
-from .align import THRESHOLD, Sentence, divergences, fold, month_table, one_to_one, scored_pairs, sentences_of
+from .align import (THRESHOLD, Sentence, StorySentence, divergences, fold, month_table, one_to_one, scored_pairs,
+                    sentences_of, story_sentences)
 from ..families import highlighted_families
 from ..lexicon import LexiconSet
 from .quantities import link_words, scale_table
@@ -29,22 +31,19 @@ _SPACE = re.compile(r"\W+")
 # Pairs scoring this much may show a divergence (which must also share its slot), though
 # below the aligner's THRESHOLD for listing them as one claim.
 DIVERGENCE_SCORE = 0.15
-KEPT_ARTICLES = 2000  # articles whose sentences stay in memory between stories and claims
+KNOWN_WORDS = 200_000  # distinct words whose anchors a reader keeps per language
 
 
 class SentenceReader:
-    """Each article's body sentences with their anchors, worked out when asked.
+    """Each article's body sentences with their anchors, worked out when asked: in full
+    (``align.sentences_of``) for claim alignment, or only what stories need
+    (``story_sentences``) for every article as it streams by. Lexicon tables and the anchors of
+    words met are kept per language (at most ``KNOWN_WORDS`` words)."""
 
-    The sentences of the first ``keep`` articles read are kept for the claim
-    alignment that follows the stories; those of later articles are worked out
-    again when their story is aligned, so memory stays bounded on large corpora.
-    """
-
-    def __init__(self, lexicons: LexiconSet, keep: int = KEPT_ARTICLES):
+    def __init__(self, lexicons: LexiconSet):
         self.lexicons = lexicons
-        self.keep = keep
-        self.kept: dict[str, list[Sentence]] = {}
         self.tables: dict[str, tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]] = {}
+        self.known: dict[str, dict[str, Any]] = {}  # per language, each word's anchors (align.word_anchors)
 
     def _tables(self, language: str) -> tuple[dict[str, int], frozenset[str], dict[str, int], frozenset[str]]:
         if language not in self.tables:
@@ -55,13 +54,19 @@ class SentenceReader:
                                      link_words(lexicons, language))
         return self.tables[language]
 
+    def _known(self, language: str) -> dict[str, Any]:
+        known = self.known.setdefault(language, {})
+        if len(known) > KNOWN_WORDS:
+            known.clear()
+        return known
+
     def __call__(self, profile: Mapping[str, Any], text: str) -> list[Sentence]:
-        found = self.kept.get(profile["id"])
-        if found is None:
-            found = sentences_of(profile, text, *self._tables(profile["language"]))
-            if len(self.kept) < self.keep:
-                self.kept[profile["id"]] = found
-        return found
+        language = profile["language"]
+        return sentences_of(profile, text, *self._tables(language), known=self._known(language))
+
+    def for_stories(self, profile: Mapping[str, Any], text: str) -> list[StorySentence]:
+        language = profile["language"]
+        return story_sentences(profile, text, *self._tables(language), known=self._known(language))
 
 
 class KeptArticles:
@@ -128,7 +133,7 @@ class ClaimCollector:
         self.outlets: dict[str, str] = {}
 
     def add(self, profile: Mapping[str, Any], text: str, outlet: str) -> None:
-        self.features.add(article_features(self.sentences(profile, text)))
+        self.features.add(article_features(self.sentences.for_stories(profile, text)))
         self.ids.append(profile["id"])
         self.days.append(publication_day(profile.get("date")))
         self.languages.append(sys.intern(profile["language"]))
@@ -156,9 +161,12 @@ class ClaimCollector:
         return {"stories": story_rows, "alignments": alignments, "divergences": found}
 
 
-def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, Any]:
-    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming."""
-    inside = [e for e in profile.get("evidence", []) if sentence.start <= e.get("start", -1) < sentence.end]
+def claim_framing(sentence: Sentence, profile: Mapping[str, Any],
+                  evidence: "EvidenceIndex | None" = None) -> dict[str, Any]:
+    """How one article framed an aligned claim: hedged or asserted, attributed to whom, quoted, naming
+    (``evidence``: the profile's ``EvidenceIndex``, made once for all its claims)."""
+    evidence = EvidenceIndex(profile.get("evidence", [])) if evidence is None else evidence
+    inside = evidence.inside(sentence.start, sentence.end)
 
     def texts(family: str, voice: str | None = None) -> list[str]:
         return [e["text"] for e in inside if e["family"] == family and (voice is None or e["voice"] == voice)]
@@ -169,13 +177,32 @@ def claim_framing(sentence: Sentence, profile: Mapping[str, Any]) -> dict[str, A
             "factives": texts("factive", "unquoted"),
             "attributed_to": [e["text"] for e in inside if e["family"] == "source"],
             "cues": texts("attribution_cue"),
-            "quoted": any(e["family"] == "quotation" and e["start"] < sentence.end and sentence.start < e["end"]
-                          for e in profile.get("evidence", [])),
+            "quoted": evidence.quoted(sentence.start, sentence.end),
             "naming": [{"text": e["text"], "axis": e.get("axis"), "voice": e["voice"]}
                        for e in inside if e["family"] == "naming"],
             "loaded": texts("loaded", "unquoted"), "scare_quotes": texts("scare_quote"),
             "evidence": [{k: e[k] for k in ("family", "start", "end", "text", "voice")} for e in inside
                          if e["family"] in highlighted]}
+
+
+class EvidenceIndex:
+    """An article's evidence by where it starts, so that each aligned sentence finds its own by
+    bisection rather than by reading all of it."""
+
+    def __init__(self, evidence: Sequence[Mapping[str, Any]]):
+        self.evidence = evidence
+        self.order = sorted(range(len(evidence)), key=lambda k: evidence[k].get("start", -1))
+        self.starts = [evidence[k].get("start", -1) for k in self.order]
+        self.quotations = [(e["start"], e["end"]) for e in evidence if e["family"] == "quotation"]
+
+    def inside(self, start: int, end: int) -> list[Mapping[str, Any]]:
+        """The evidence starting in ``[start, end)``, in the profile's order."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.evidence[k] for k in sorted(self.order[first:last])]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps ``[start, end)``."""
+        return any(a < end and start < b for a, b in self.quotations)
 
 
 def framing_differences(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
@@ -238,8 +265,16 @@ def story_claims(story: Story, sentences: SentenceReader, articles: Mapping[str,
             found.append(dict(d, a={"id": a.article, "start": a.start, "end": a.end},
                               b={"id": b.article, "start": b.start, "end": b.end}, story=story.id))
     claims: list[dict[str, Any]] = []
+    indexes: dict[str, EvidenceIndex] = {}
+
+    def framing_of(sentence: Sentence) -> dict[str, Any]:
+        profile = by_id[sentence.article]
+        if sentence.article not in indexes:
+            indexes[sentence.article] = EvidenceIndex(profile.get("evidence", []))
+        return claim_framing(sentence, profile, indexes[sentence.article])
+
     for a, b, score in one_to_one([t for t in scored if t[0] >= THRESHOLD]):
-        framing = {"a": claim_framing(a, by_id[a.article]), "b": claim_framing(b, by_id[b.article])}
+        framing = {"a": framing_of(a), "b": framing_of(b)}
         differences = framing_differences(framing["a"], framing["b"])
         claims.append({"story": story.id, "a": _side(a, by_id[a.article]), "b": _side(b, by_id[b.article]),
                        "score": score, "differences": differences,

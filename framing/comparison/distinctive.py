@@ -70,9 +70,17 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 def body_words(text: str, spans: Iterable[Sequence[int]], skip: frozenset[str] = frozenset()) -> Counter[str]:
     """Counts of the words (case folded) of the body sentences of ``text``, function words left out."""
-    counts: Counter[str] = Counter()
-    for start, end, *_ in spans:
-        counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
+    # The sentences joined by line breaks, which no word spans and lower case reads as the end of one
+    # sentence and the start of the next: the same words in the same order, in one pass. Where lower
+    # case grows a character ('İ'), fold_case works character by character: then sentence by sentence.
+    joined = "\n".join(text[start:end] for start, end, *_ in spans)
+    lowered = joined.lower()
+    if len(lowered) == len(joined):
+        counts = Counter(_TOKEN.findall(lowered.replace("\u2019", "'")))
+    else:
+        counts = Counter()
+        for start, end, *_ in spans:
+            counts.update(_TOKEN.findall(fold_case(text[start:end]).replace("\u2019", "'")))
     return without(counts, skip) if skip else counts
 
 
@@ -83,19 +91,19 @@ def without(counts: Counter[str], skip: frozenset[str]) -> Counter[str]:
 
 
 def word_groups(words: Counter[str], language: str,
-                stems: dict[str, str] | None = None) -> tuple[Counter[str], dict[str, Counter[str]]]:
+                stems: dict[str, str] | None = None) -> tuple[Counter[str], dict[str, dict[str, int]]]:
     """``words`` counted by stem, and the forms seen of each stem: "vote", "votes" and "voted"
     count as one word. ``stems`` remembers each word's stem across calls."""
     stem = stemmer(language)
     stems = {} if stems is None else stems
     counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    forms: dict[str, dict[str, int]] = {}
     for word, n in words.items():
         key = stems.get(word)
         if key is None:
             key = stems[word] = stem(word)
         counts[key] += n
-        forms.setdefault(key, Counter())[word] = n
+        forms.setdefault(key, {})[word] = n
     return counts, forms
 
 
@@ -107,7 +115,7 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
     with function words still in (``body_words`` summed over its articles as they stream by).
     Returns notes saying what was done."""
     counts: dict[str, Counter[str]] = {}
-    forms: dict[str, dict[str, Counter[str]]] = {}
+    forms: dict[str, dict[str, dict[str, int]]] = {}
     stems: dict[str, dict[str, str]] = {}  # per language: word -> stem
     skips: dict[str, frozenset[str]] = {}  # per language: its function words
     for name in result_groups:
@@ -119,6 +127,7 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
                                                 stems.setdefault(language, {}))
     alone = []
     cache: dict[str, Counter[str]] = {}
+    totals: dict[str, int] = {}  # per language, all its groups' words
     for name, group in result_groups.items():
         if len(group["languages"]) != 1:
             group["distinctive"] = []
@@ -130,19 +139,23 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
             top = sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:DISTINCTIVE_WORDS]
             group["distinctive"] = [_word(key, forms[name][key], None, None, n) for key, n in top]
             continue
-        # The rest is every group of the language less this one: summed once per language
-        # rather than once per group (quadratic in groups).
-        rest = _language_totals(result_groups, counts, language, cache) - counts[name]
-        background = counts[name] + rest
+        # The background is every group of the language, summed once per language rather than once
+        # per group (quadratic in groups); the rest is the background less this group, read only
+        # for the group's own words.
+        background = _language_totals(result_groups, counts, language, cache)
         if len(background) < 2:  # one word in all: nothing sets a group apart (and its odds divide by zero)
             group["distinctive"] = []
             continue
-        total = sum(background.values())
+        own = counts[name]
+        if language not in totals:
+            totals[language] = sum(background.values())
+        total = totals[language]
         prior_total = float(total)
         # Only the group's own words are scored: with this prior (a word's pseudo-count is its count
         # in all groups) a word the group never uses has log-odds below zero, and is never listed.
-        prior = {w: prior_total * background[w] / total for w in counts[name]} if total else {}
-        scores = log_odds_dirichlet(counts[name], rest, prior, prior_total)
+        prior = {w: prior_total * background[w] / total for w in own} if total else {}
+        rest = {w: background[w] - n for w, n in own.items()}
+        scores = log_odds_dirichlet(own, rest, prior, prior_total, rest_total=total - sum(own.values()))
         top_scores = sorted(scores.items(), key=lambda kv: (-kv[1][1], kv[0]))[:DISTINCTIVE_WORDS]
         group["distinctive"] = [_word(key, forms[name][key], d, z, counts[name][key])
                                 for key, (d, z) in top_scores if z > 0]
@@ -158,7 +171,7 @@ def distinctive_words(result_groups: dict[str, Any], words: Mapping[str, Counter
     return notes
 
 
-def _word(key: str, forms: Counter[str], log_odds: float | None, z: float | None, count: int) -> dict[str, Any]:
+def _word(key: str, forms: Mapping[str, int], log_odds: float | None, z: float | None, count: int) -> dict[str, Any]:
     """One distinctive word: its commonest form, its forms, its score and its count."""
     ordered = [form for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"word": ordered[0], "forms": ordered[:DISTINCTIVE_FORMS], "stem": key, "log_odds": log_odds, "z": z,

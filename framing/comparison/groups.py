@@ -50,9 +50,21 @@ def slim(profile: Mapping[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in profile.items() if k not in UNREAD_PARTS and k not in ("evidence", "features")}
     attribution = profile.get("features", {}).get("attribution")
     out["features"] = {"attribution": attribution} if attribution is not None else {}
-    out["evidence"] = [{k: sys.intern(v) if isinstance(v, str) and k in ("family", "voice", "category") else v
-                        for k, v in e.items() if k in EVIDENCE_KEYS} for e in profile.get("evidence", [])]
+    kept, intern = _EVIDENCE_KEYS, sys.intern
+    evidence = []
+    for e in profile.get("evidence", []):
+        piece = {k: v for k, v in e.items() if k in kept}
+        for key in _INTERNED:
+            value = piece.get(key)
+            if isinstance(value, str):
+                piece[key] = intern(value)
+        evidence.append(piece)
+    out["evidence"] = evidence
     return out
+
+
+_EVIDENCE_KEYS = frozenset(EVIDENCE_KEYS)
+_INTERNED = ("family", "voice", "category")  # few distinct values, many pieces of evidence
 
 
 def group_key(profile: Mapping[str, Any], by: str) -> str:

@@ -26,11 +26,12 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .align import ANCHOR_WEIGHTS, Sentence, fold
+from .align import ANCHOR_WEIGHTS, Sentence, StorySentence, fold
 
 THRESHOLD = 0.18
 MAX_DAYS = 7
@@ -67,11 +68,12 @@ def publication_day(value: Any) -> _dt.date | None:
         return None
 
 
-def article_features(sentences: Sequence[Sentence]) -> dict[tuple[str, str], int]:
-    """Counts of one article's content words and event anchors (from its aligner sentences)."""
-    words: Counter[str] = Counter()
-    for sentence in sentences:
-        words.update(_CONTENT_WORD.findall(sentence.text.lower()))
+def article_features(sentences: Sequence[Sentence | StorySentence]) -> dict[tuple[str, str], int]:
+    """Counts of one article's content words and event anchors (from its aligner sentences, or
+    ``align.story_sentences``, which carry the same story anchors)."""
+    # One pass over the sentences joined by a line break (no word spans it, and lower case
+    # reads it as the end of one sentence and the start of the next): the same words in the same order.
+    words = Counter(_CONTENT_WORD.findall("\n".join(sentence.text for sentence in sentences).lower()))
     counts: dict[tuple[str, str], int] = {}
     for word, count in words.items():
         key = ("word", fold(word))
@@ -106,7 +108,7 @@ def group_stories(ids: Sequence[str], features: "Iterable[Mapping[tuple[str, str
     table = features if isinstance(features, FeatureTable) else FeatureTable.of(features)
     vocabulary = table.vocabulary
     anchors, words, both, df = table.matrices(n)
-    candidates = candidate_pairs(both, df, anchors, words, languages)
+    candidates = candidate_pairs(both, df, anchors, words, languages, days=days, max_days=max_days)
     merged = _average_linkage(languages, candidates, days, threshold, max_days)
     terms = {column: feature for feature, column in vocabulary.items()}
     stories = []
@@ -115,11 +117,24 @@ def group_stories(ids: Sequence[str], features: "Iterable[Mapping[tuple[str, str
         columns, where = np.unique(cells.col, return_inverse=True)
         weight = np.bincount(where, weights=cells.data)
         order = columns[np.lexsort((columns, -weight))]
-        label = tuple(dict.fromkeys(terms[c][1] for c in order if terms[c][0] in ("word", "name")))[:LABEL_TERMS]
+        label = _label(order, terms)
         dated = sorted({d.isoformat() for d in (days[m] for m in members) if d is not None})
         stories.append((tuple(sorted(ids[m] for m in members)), label, tuple(dated)))
     stories.sort(key=lambda s: (-len(s[0]), s[0]))
     return [Story(f"story-{k + 1}", articles, label, dated) for k, (articles, label, dated) in enumerate(stories)]
+
+
+def _label(order: np.ndarray, terms: Mapping[int, tuple[str, str]]) -> tuple[str, ...]:
+    """The first ``LABEL_TERMS`` distinct words and names of a story's features, heaviest first
+    (``order``), read no further than they go."""
+    label: dict[str, None] = {}
+    for column in order:
+        kind, term = terms[column]
+        if kind in ("word", "name"):
+            label[term] = None
+            if len(label) == LABEL_TERMS:
+                break
+    return tuple(label)
 
 
 class FeatureTable:
@@ -140,11 +155,10 @@ class FeatureTable:
 
     def add(self, counts: Mapping[tuple[str, str], int]) -> None:
         """The next article's feature counts (``article_features``)."""
-        row = self.articles
-        for feature, count in counts.items():
-            self.rows.append(row)
-            self.cols.append(self.vocabulary.setdefault(feature, len(self.vocabulary)))
-            self.tf.append(1.0 + math.log(count))
+        vocabulary = self.vocabulary
+        self.rows.extend(repeat(self.articles, len(counts)))
+        self.cols.extend([vocabulary.setdefault(feature, len(vocabulary)) for feature in counts])
+        self.tf.extend([1.0 + math.log(count) for count in counts.values()])
         self.articles += 1
 
     def matrices(self, n: int):
@@ -181,12 +195,17 @@ def pair_similarity(anchor_dot, word_dot, same_language):
     return np.where(same_language, 0.5 * anchor_dot + 0.5 * word_dot, anchor_dot)
 
 
-def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[str]) -> list[tuple[int, int, float]]:
+def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[str],
+                    days: Sequence[_dt.date | None] | None = None,
+                    max_days: int = MAX_DAYS) -> list[tuple[int, int, float]]:
     """``(i, j, similarity)`` for articles sharing at least one of their most telling rare features.
 
     Each article keeps its ``TELLING_FEATURES`` heaviest features seen in 2 to
     ``CANDIDATE_DF`` articles (and not in all of them); the co-occurrence of those (one sparse
-    product, an inverted index in effect) names the pairs worth a similarity.
+    product, an inverted index in effect) names the pairs worth a similarity. With ``days``,
+    two articles dated more than ``max_days`` apart are no pair: no story can hold both, so
+    their similarity would only be added to the linkage of stories that never merge (a news
+    cycle retold every hundred days made most pairs of that kind).
     """
     from scipy.sparse import csr_matrix
 
@@ -208,6 +227,10 @@ def candidate_pairs(both, df: np.ndarray, anchors, words, languages: Sequence[st
     shared = (index @ index.T).tocoo()
     upper = shared.row < shared.col
     left, right = shared.row[upper], shared.col[upper]
+    if days is not None and len(left):
+        day = np.array([d.toordinal() if d is not None else np.nan for d in days], dtype=float)
+        near = ~(np.abs(day[left] - day[right]) > max_days)  # an undated article may join any story
+        left, right = left[near], right[near]
     if not len(left):
         return []
     anchor_dot = _row_dots(anchors, left, right)
