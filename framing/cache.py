@@ -9,9 +9,9 @@ The language model's tables are kept as ``.npy`` arrays and memory-mapped,
 so that processes share them; the lexicons as JSON. Neither format can run
 code when read (pickle could: a file planted in a shared cache folder would
 have run as the user), and a file not owned by the user is not read at all.
-Writes are atomic; only the two most recently used entries of each kind are
-kept; an unwritable cache directory only costs the speed-up. Set
-``FRAMING_CACHE_DIR=off`` to disable the cache.
+Writes are atomic; only the most recently used entries of each kind are
+kept (six lexicon sets, two of the rest); an unwritable cache directory only
+costs the speed-up. Set ``FRAMING_CACHE_DIR=off`` to disable the cache.
 """
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ except ImportError:  # pragma: no cover - the standard library reads the same da
 # Entries kept per kind ("lexicons", "py3langid"): every lexicon edit and every
 # reinstall of py3langid makes a new key, and old entries would pile up.
 KEEP_PER_KIND = 2
+# Lexicon sets keep more: there is one per checkout or environment and per combination
+# of user lexicons (about 5 MB each), and a miss costs 2 to 5 CPU seconds of parsing;
+# with two, a third variant in use made each run evict the next one's entry.
+KEEP_LEXICON_SETS = 6
 
 
 def cache_dir() -> Path | None:
@@ -156,13 +160,14 @@ def _touch(path: Path) -> None:
 
 
 def _prune(folder: Path, name: str) -> None:
-    """Keep the ``KEEP_PER_KIND`` most recently used entries of ``name``'s kind (the part
-    before the first '-')."""
+    """Keep the ``KEEP_PER_KIND`` (lexicon sets: ``KEEP_LEXICON_SETS``) most recently used
+    entries of ``name``'s kind (the part before the first '-')."""
     kind = name.split("-", 1)[0] + "-"
+    keep = KEEP_LEXICON_SETS if kind == "lexicons-" else KEEP_PER_KIND
     try:
         entries = [p for p in folder.iterdir() if p.name.startswith(kind)]
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP_PER_KIND:]:
+        for old in entries[keep:]:
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             else:

@@ -155,6 +155,17 @@ def test_the_cache_keeps_only_the_most_recently_used_entries_of_a_kind(tmp_path,
     assert (tmp_path / "other-1.json").exists()
 
 
+def test_the_cache_keeps_more_lexicon_sets_than_other_entries(tmp_path, monkeypatch):
+    # One set per checkout and per combination of user lexicons: three in use must not evict one another.
+    import framing.cache as cache
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    for n in range(cache.KEEP_LEXICON_SETS + 2):
+        cache.cached_json(f"lexicons-{n}", lambda: n, lambda v: v, lambda v: v)
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("lexicons-")]
+    assert len(kept) == cache.KEEP_LEXICON_SETS > cache.KEEP_PER_KIND
+
+
 def test_a_misspelt_family_or_an_undeclared_category_is_refused(tmp_path):
     path = write(tmp_path / "a", '[[entry]]\nid = "a"\nterm = "perhaps"\nsource = "s"\n', family="hegde")
     with pytest.raises(LexiconError, match=r"unknown family 'hegde'"):
