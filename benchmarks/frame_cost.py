@@ -7,12 +7,14 @@ is not touched). Language is detected per article, as ``framing score`` does unl
 
 Timing: CPU seconds of this process (``time.process_time``: on a shared machine wall
 time measures the other processes too), batches of 32 with ``to_dict()`` as ``framing
-score`` does. Rounds alternate the order of the two scorers (with/without, then
-without/with), so a drift in machine load falls on both alike; each round gives a
-paired ratio, and the median of those ratios is the figure, with their range and the
-ratio of the two minimum times beside it. One or two rounds on a busy machine are not a
-measurement: the two earlier figures (1.21x here, 9.6% in ``speed.py``) came from five
-and three rounds.
+score`` does. Within a round the two scorers take turns on blocks of 64 articles (the
+order swapped every block, as ``ab_commits.py`` does), so a drift in machine load falls
+on both alike even when it changes within a round; each round gives a paired ratio, and
+the median of those ratios is the figure, with their range and the ratio of the two
+minimum times beside it. One or two rounds on a busy machine are not a measurement: the
+two earlier figures (1.21x here, 9.6% in ``speed.py``) came from five and three rounds,
+and whole rounds alternating (this script until 2026-12-07) still gave single rounds
+from 1.01x to 1.23x at a load average of 5.
 
 Corpora, both read in place and never copied: the first ``--articles`` PolNeAR texts of
 ``../shared/eval/polnear`` cut to 3,000 characters (each starts with its headline and
@@ -39,6 +41,7 @@ put_checkout_first()
 COMMAND = command("frame_cost.py")
 ARTICLE_CHARS = 3000
 TARGET = 1.15
+BLOCK = 64  # articles per turn: two batches of 32
 
 
 def polnear_texts(shared: Path, n: int) -> list[str]:
@@ -77,18 +80,19 @@ def cpu_seconds(scorer: Any, articles: list[Any]) -> float:
 
 
 def measure(texts: list[str], rounds: int) -> dict[str, Any]:
-    """CPU seconds per scorer and round (order alternating by round), and the paired ratios."""
+    """CPU seconds per scorer and round (the scorers taking turns by block, the first one
+    swapped every block), and the paired ratios."""
     from framing.reading import Article
 
     articles = [Article(f"a{i}", text) for i, text in enumerate(texts)]
     pair = scorers()
     for scorer in pair.values():  # warm: lexicons, automaton, caches
         cpu_seconds(scorer, articles[:50])
-    times: dict[str, list[float]] = {name: [] for name in pair}
+    times: dict[str, list[float]] = {name: [0.0] * rounds for name in pair}
     for number in range(rounds):
-        order = list(pair) if number % 2 == 0 else list(reversed(pair))
-        for name in order:
-            times[name].append(cpu_seconds(pair[name], articles))
+        for k, first in enumerate(range(0, len(articles), BLOCK)):
+            for name in (list(pair) if (number + k) % 2 == 0 else list(reversed(pair))):
+                times[name][number] += cpu_seconds(pair[name], articles[first:first + BLOCK])
     ratios = [a / b for a, b in zip(times["with frames"], times["without frames"])]
     return {"times": times, "ratios": ratios, "median": statistics.median(ratios),
             "of_minima": min(times["with frames"]) / min(times["without frames"])}
@@ -99,8 +103,8 @@ def section(results: dict[str, dict[str, Any]], n: int, rounds: int) -> str:
              f"- command: `{COMMAND}`; date {today()}; commit {repo_state()}",
              f"- full profile (`score_many` in batches of 32 + `to_dict`, language detected) with every family and "
              "with every family but `frame` (its entries and extractor left out, as `speed.families_cost` does); "
-             f"CPU seconds of one process, {rounds} rounds alternating which scorer goes first; the figure is the "
-             "median of the per-round ratios",
+             f"CPU seconds of one process, {rounds} rounds, the two scorers taking turns on blocks of {BLOCK} articles "
+             "(which goes first swapped every block); the figure is the median of the per-round ratios",
              "",
              "| corpus | articles | CPU s with frames (median) | without (median) | ratio, median of rounds "
              "| ratio range | ratio of minima |",

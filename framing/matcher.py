@@ -9,7 +9,6 @@ pyahocorasick a pure-Python trie (``form_trie``) finds the same matches, slower.
 """
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 try:
@@ -34,11 +33,6 @@ def _new_form_index(pure: bool = False) -> Any:
     if pure or ahocorasick is None:
         return FormTrie()
     return ahocorasick.Automaton()
-
-
-# Candidates are (start, -end, order seen, family, entry): sorting on the first three puts the longest
-# first at each start, and equally long ones in the order the automaton reported them.
-_START_LONGEST_FIRST_SEEN = itemgetter(0, 1, 2)
 
 
 # ``tuple.__new__(Match, (...))`` builds a named tuple without the Python-level ``__new__``
@@ -88,8 +82,12 @@ class Matcher:
         for index, entry in enumerate(self.entries):
             for form in entry.forms:
                 by_form.setdefault(form, []).append(index)
+        # Families by number, in order of first appearance: ``find`` keys its candidates on
+        # (start, family) as one int and keeps each family's frontier in a list.
+        self._families = tuple(dict.fromkeys(entry.family for entry in self.entries))
+        family_number = {family: number for number, family in enumerate(self._families)}
         for form, indexes in by_form.items():
-            targets = tuple((entry.family, entry, entry.cased_forms if entry.case_sensitive else None)
+            targets = tuple((family_number[entry.family], entry, entry.cased_forms if entry.case_sensitive else None)
                             for entry in map(self.entries.__getitem__, indexes))
             automaton.add_word(form, (len(form), _is_word_char(form[0]), _is_word_char(form[-1]), targets))
         if by_form:
@@ -109,15 +107,17 @@ class Matcher:
             return []
         folded, text = view.folded, view.text
         n = len(folded)
+        families = len(self._families)
         # Only the longest candidate per family and start can be chosen (leftmost-longest), so
         # only it is kept: nested terms ("a", "a a", ... 300 deep) once made a candidate for
         # every term at every word, 6 GB for one article; now memory grows with the text only.
-        best: dict[tuple[str, int], tuple[int, int, int, str, Entry]] = {}
+        # Keyed by start * families + family number: an int, no tuple to build per match.
+        best: dict[int, tuple[int, int, int, int, Entry]] = {}
         sequence = 0
         # Each form carries what the loop needs, worked out when the automaton was built: whether
         # it opens and closes on a word character (only then can a neighbour join it into a
-        # longer word), and per entry its family, the entry and its cased forms (None when
-        # case does not matter). This loop runs for every raw match of every article.
+        # longer word), and per entry its family number, the entry and its cased forms (None
+        # when case does not matter). This loop runs for every raw match of every article.
         for last, (length, opens_word, closes_word, targets) in self._automaton.iter(folded):
             end = last + 1
             start = end - length
@@ -132,16 +132,18 @@ class Matcher:
             for family, entry, cased in targets:
                 if cased is not None and text[start:end] not in cased:
                     continue
-                key = (family, start)
+                key = start * families + family
                 held = best.get(key)
                 if held is None or end > -held[1]:  # the first of equally long ones stays, as in a stable sort
                     best[key] = (start, -end, sequence, family, entry)
                 sequence += 1
-        candidates = sorted(best.values(), key=_START_LONGEST_FIRST_SEEN)
+        # Sorted as they stand: no two candidates share a sequence number, so tuples are
+        # ordered by (start, longest first, order seen) and never compared further.
+        candidates = sorted(best.values())
         chosen: list[Match] = []
-        frontier: dict[str, int] = {}
+        frontier = [0] * families
         for start, negative_end, _, family, entry in candidates:
-            if start >= frontier.get(family, 0):
+            if start >= frontier[family]:
                 chosen.append(_new_tuple(Match, (start, -negative_end, entry)))
                 frontier[family] = -negative_end
         return chosen

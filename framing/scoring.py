@@ -16,7 +16,7 @@ from ._version import __version__
 from .document import Document, build_document
 from .errors import FramingError, InternalError
 from .evidence import Evidence
-from .extractors import DERIVED_EXTRACTORS, EXTRACTORS
+from .extractors import AFTER_DERIVED, DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
 from .matcher import Matcher
@@ -134,16 +134,20 @@ class Scorer:
             documents.append((index, build_document(articles[index], guess, tables.matcher, tables.wordlists,
                                                     view=view, matches=matched)))
         evidence: list[list[Evidence]] = [[] for _ in documents]
-        for name, extract in EXTRACTORS.items():
-            if name not in self.extractors:
-                continue
-            for found, (_, document) in zip(evidence, documents):
-                found.extend(extract(document))
+        plain = [(name, extract) for name, extract in EXTRACTORS.items() if name in self.extractors]
+        for name, extract in plain:
+            if name not in AFTER_DERIVED:
+                for found, (_, document) in zip(evidence, documents):
+                    found.extend(extract(document))
         for name, derive in DERIVED_EXTRACTORS.items():
             if name not in self.extractors:
                 continue
             for found, (_, document) in zip(evidence, documents):
                 found.extend(derive(document, tuple(found)))
+        for name, extract in plain:
+            if name in AFTER_DERIVED:
+                for found, (_, document) in zip(evidence, documents):
+                    found.extend(extract(document))
         for found, (index, document) in zip(evidence, documents):
             article = articles[index]
             scores = (readability(article.text, document.layout.body, len(document.layout.sentences),

@@ -40,4 +40,10 @@ DERIVED_EXTRACTORS: dict[str, DerivedExtractor] = {
     "persuasion": extract_persuasion,
 }
 
-__all__ = ["DERIVED_EXTRACTORS", "EXTRACTORS", "DerivedExtractor", "Extractor"]
+# Plain extractors whose evidence no derived extractor reads: generic frames are topical cues,
+# not devices of style. The scorer runs them after the derived ones, which then do not walk
+# some forty frame items per article for nothing; profiles order evidence by position, so
+# when an extractor runs changes nothing in them.
+AFTER_DERIVED: frozenset[str] = frozenset({"frame"})
+
+__all__ = ["AFTER_DERIVED", "DERIVED_EXTRACTORS", "EXTRACTORS", "DerivedExtractor", "Extractor"]
