@@ -193,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       "articles": {lang: int((data.language == lang).sum()) for lang in LANGUAGES},
                       "cross_validated_micro_f1": cv,
                       "note": "SemEval-2023 Task 3 development articles (en, fr, de); rule documented in "
-                              "framing/frame_profile.py"},
+                              "framing/frames/profile.py"},
            **as_json(rule)}
     args.output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"chose {best}; wrote {args.output}", file=sys.stderr)

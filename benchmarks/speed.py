@@ -546,7 +546,7 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
     """
     framing = import_framing(attempts, wait)
     from framing.document import build_document
-    from framing.extractors import DERIVED_EXTRACTORS, EXTRACTORS
+    from framing.extractors import AFTER_DERIVED, DERIVED_EXTRACTORS, EXTRACTORS
     from framing.language import identify
     from framing.profile import build_profile
     from framing.scoring import FRAMING_VERSION
@@ -570,12 +570,17 @@ def stage_times(texts: Sequence[str], attempts: int, wait: float) -> dict[str, f
         t2 = clock()
         evidence = []
         for name, extract in EXTRACTORS.items():
-            t_start = clock()
-            evidence.extend(extract(document))
-            spent[f"extractor: {name}"] += clock() - t_start
+            if name not in AFTER_DERIVED:
+                t_start = clock()
+                evidence.extend(extract(document))
+                spent[f"extractor: {name}"] += clock() - t_start
         for name, derive in DERIVED_EXTRACTORS.items():
             t_start = clock()
             evidence.extend(derive(document, tuple(evidence)))
+            spent[f"extractor: {name}"] += clock() - t_start
+        for name in AFTER_DERIVED:  # as Scorer: derived extractors never read their evidence
+            t_start = clock()
+            evidence.extend(EXTRACTORS[name](document))
             spent[f"extractor: {name}"] += clock() - t_start
         t3 = clock()
         profile = build_profile(document, evidence, lexicon_version=scorer.lexicons.version,
