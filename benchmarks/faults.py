@@ -96,15 +96,21 @@ def verdict(r: dict, n: int) -> str:
     return "yes" if whole and r["rerun_scored"] == n - r["stored_at_signal"] else "NO"
 
 
-def two_writers(folder: Path, n: int) -> dict:
-    db = folder / "shared.sqlite"
+def write_at_once(folder: Path, db: Path, names: tuple[str, str], n: int) -> list[int]:
+    """Exit codes of two ``framing score --db`` processes started together on one store,
+    each with ``n`` new articles of its own (ids prefixed by its name)."""
     batches = []
-    for name in ("one", "two"):
+    for name in names:
         batch = folder / f"{name}.jsonl"
         write_batch(batch, n, f"{name}:")
         batches.append(batch)
     procs = [subprocess.Popen(framing_cmd(str(b), "--db", str(db), "--quiet", "-o", os.devnull)) for b in batches]
-    codes = [p.wait(timeout=1800) for p in procs]
+    return [p.wait(timeout=1800) for p in procs]
+
+
+def two_writers(folder: Path, n: int) -> dict:
+    db = folder / "shared.sqlite"
+    codes = write_at_once(folder, db, ("one", "two"), n)
     return {"articles": 2 * n, "exit": codes, "stored": stored(db)}
 
 
@@ -168,13 +174,7 @@ def two_writers_migrating(folder: Path, old: Path, n: int) -> dict:
     db = folder / "old-shared.sqlite"
     schema_1_copy(old, db)
     before = stored(db)
-    batches = []
-    for name in ("three", "four"):
-        batch = folder / f"{name}.jsonl"
-        write_batch(batch, n, f"{name}:")
-        batches.append(batch)
-    procs = [subprocess.Popen(framing_cmd(str(b), "--db", str(db), "--quiet", "-o", os.devnull)) for b in batches]
-    codes = [p.wait(timeout=1800) for p in procs]
+    codes = write_at_once(folder, db, ("three", "four"), n)
     return {"articles": before + 2 * n, "exit": codes, **schema_state(db)}
 
 
