@@ -115,7 +115,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
                        _doubt_hits(document, pronouns), _label_spans(document), readings, {})
     headline = document.layout.headline_span
     previous: tuple[int, tuple[str, str] | None] | None = None
-    in_headline: list[tuple[Quotation, int]] = []
+    in_headline: list[tuple[Quotation, list[str], int]] = []
     found = []
     for q, words in zip(document.quotations, quoted_words):
         if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
@@ -146,7 +146,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         if marker is not None:
             reading = _marked(document, q, marker)
         elif headline is not None and headline[0] <= q.start < headline[1]:
-            in_headline.append((q, sentence))  # read once the body's quotations are known
+            in_headline.append((q, words, sentence))  # read once the body's quotations are known
             continue
         elif previous is not None and _coordinated(text, previous[0], q.start, document):
             reading = previous[1]  # "the name "tea party" or "patriot"": one frame for the list
@@ -156,8 +156,8 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
         readings.setdefault(_fold_words(words), reading)
         if reading is not None:
             found.append(_evidence(q, sentence, reading))
-    for q, sentence in in_headline:
-        fold = _fold(q.text)
+    for q, words, sentence in in_headline:
+        fold = _fold_words(words)
         if fold in readings:  # the headline repeats words the body quotes: the body's reading
             reading = readings[fold]
         elif _mentioned(context, q, sentence):
@@ -455,10 +455,6 @@ class _LowerCaseWords:
     @cached_property
     def _words(self) -> frozenset[str]:
         return frozenset(w for w in _WORD.findall(self._text) if w[:1].islower())
-
-
-def _fold(quoted: str) -> str:
-    return _fold_words(_WORD.findall(quoted))
 
 
 def _fold_words(words: list[str]) -> str:
