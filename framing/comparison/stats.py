@@ -200,7 +200,7 @@ def _sentence_resamples(articles: Sequence[ArticleCounts], first: int, last: int
 def _picked_sums(rows: np.ndarray, picks: np.ndarray) -> np.ndarray:
     """Per line of ``picks``, the sum of the ``rows`` it names (with repeats), as one sparse product:
     the same sums as ``rows[picks].sum(axis=1)`` without a picks x columns array between."""
-    lines, width = picks.shape
+    width = picks.shape[1]
     return np.asarray(_selection(picks.ravel(), np.arange(0, picks.size + 1, width), len(rows)) @ rows)
 
 
