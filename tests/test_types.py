@@ -7,11 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "framing"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "framing"
 
 
 def test_the_package_type_checks(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--cache-dir", str(tmp_path / "cache"),
-         str(PACKAGE)], capture_output=True, text=True, timeout=600)
+         "--config-file", str(ROOT / "pyproject.toml"), str(PACKAGE)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
