@@ -47,15 +47,15 @@ ISSUE_TFIDF = {"en": 0.69, "fr": 0.55, "de": 0.56}
 Predictor = Callable[[list[Labelled], list[Labelled]], list[set[str]]]
 
 
-def folds_of(n: int) -> list[tuple[np.ndarray, np.ndarray]]:
+def folds_of(n: int, k: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
     from sklearn.model_selection import KFold
 
-    return list(KFold(5, shuffle=True, random_state=0).split(np.arange(n)))
+    return list(KFold(k, shuffle=True, random_state=0).split(np.arange(n)))
 
 
-def cross_validated(articles: list[Labelled], predictor: Predictor) -> list[set[str]]:
+def cross_validated(articles: list[Labelled], predictor: Predictor, folds: int = 5) -> list[set[str]]:
     predicted: list[set[str]] = [set() for _ in articles]
-    for train, test in folds_of(len(articles)):
+    for train, test in folds_of(len(articles), folds):
         found = predictor([articles[i] for i in train], [articles[i] for i in test])
         for i, frames in zip(test, found):
             predicted[i] = set(frames)
