@@ -19,9 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
-from options import add_eval_option, add_output_options, benchmark_parser
 from places import command, put_checkout_first
-from results import publish
+from results import publish_eval_section
 from run_facts import repo_state, today
 
 put_checkout_first()
@@ -63,12 +62,7 @@ def curve_section(eval_dir: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = benchmark_parser(__doc__)
-    add_eval_option(parser)
-    add_output_options(parser, results_help=None)
-    args = parser.parse_args(argv)
-    publish("frames-learning-curve", curve_section(args.eval), args.results, write=not args.no_write)
-    return 0
+    return publish_eval_section(__doc__, "frames-learning-curve", curve_section, argv)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable, Sequence
 
 from live_framing import import_framing  # noqa: F401  (re-exported: scripts on other branches import it here)
 from places import RESULTS
@@ -34,3 +35,16 @@ def publish(name: str, body: str, path: Path = RESULTS, *, write: bool = True) -
         print(f"wrote {path}", file=sys.stderr)
     print(body)
 
+
+
+def publish_eval_section(doc: str, name: str, build: Callable[[Path], str], argv: Sequence[str] | None = None) -> int:
+    """The whole command line of a script whose one section is built from the eval folder:
+    ``--eval``, ``--results``, ``--no-write``, then ``build(eval_dir)`` published as ``name``."""
+    from options import add_eval_option, add_output_options, benchmark_parser
+
+    parser = benchmark_parser(doc)
+    add_eval_option(parser)
+    add_output_options(parser, results_help=None)
+    args = parser.parse_args(argv)
+    publish(name, build(args.eval), args.results, write=not args.no_write)
+    return 0
