@@ -266,6 +266,22 @@ def test_a_run_of_questions_in_one_paragraph_is_one_doubt_span(language, text, s
     assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
 
 
+@pytest.mark.parametrize("language, text, answer, answered", [
+    ("en", "Who will pay for the new stadium? The taxpayers of the city, once again.", "taxpayers", True),
+    ("en", "Who will pay for the new stadium?\n\nThe council met on Monday to vote on the budget.", "council", False),
+    ("fr", "Qui paiera la facture du nouveau stade ? Les contribuables de la ville, comme toujours.",
+     "contribuables", True),
+    ("de", "Wer bezahlt am Ende das neue Stadion? Die Steuerzahler der Stadt, wie immer.", "Steuerzahler", True),
+])
+def test_a_question_answered_at_once_is_one_doubt_span_with_its_answer(language, text, answer, answered):
+    """Hypophora: the writer asks and answers in the next sentence of the paragraph; the Doubt
+    span runs from the question through the answer. Across a paragraph break there is no answer."""
+    found = [e for e in persuasion(framing.score(text, language=language)) if e["technique"] == "Doubt"]
+    assert len(found) == 1, found
+    assert (answer in found[0]["text"]) is answered, found
+    assert text[found[0]["start"]:found[0]["end"]] == found[0]["text"]
+
+
 @pytest.mark.parametrize("text, technique, words", [
     ("Critics said the arrogant minister ignored every warning from the harbour engineers.",
      "Name_Calling-Labeling", "arrogant minister"),

@@ -433,7 +433,15 @@ def _questions(document: Document) -> list[Evidence]:
     not whether someone is to be believed, so it is no Doubt. A run of such questions, one
     sentence after another within a paragraph ("Who paid? Why now? Who benefits?"), is one
     span: one stretch of doubt (a fifth of the English SemEval-2023 Doubt spans run over more
-    than one sentence; aggregate count of the dev part)."""
+    than one sentence; aggregate count of the dev part). A question the writer answers at once,
+    in the next sentence of the paragraph (hypophora: "Who pays for it? The tenants."), is one
+    rhetorical unit with its answer, and the span takes the answer in (``_answered``)."""
+    found = _question_runs(document)
+    return [_answered(document, e) for e in found]
+
+
+def _question_runs(document: Document) -> list[Evidence]:
+    """The outlet's own questions (Doubt), a run of them in one paragraph as one span."""
     text = document.text
     deliberative = document.wordlist("grammar.deliberative_modal")
     found: list[Evidence] = []
@@ -456,6 +464,24 @@ def _questions(document: Document) -> list[Evidence]:
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
+
+
+def _answered(document: Document, question: Evidence) -> Evidence:
+    """``question`` (a Doubt span of the outlet's questions) with the sentence after it when that
+    sentence follows in the same paragraph and asks nothing itself: the writer's answer, which
+    makes the question rhetorical (hypophora) and belongs to the same stretch of doubt."""
+    text, sentences = document.text, document.layout.sentences
+    following = document.sentence_at(question.end - 1) + 1
+    if not 0 < following < len(sentences):
+        return question
+    start, end = sentences[following]
+    if ("\n" in text[question.end:start] or "?" in text[max(start, end - _QUESTION_TAIL):end]
+            or not _fewer_spaces(text, start, end, _SENTENCE_MAX_WORDS)):
+        return question
+    start, end = _trimmed(text, start, end)
+    if end <= question.end:
+        return question
+    return question._replace(end=end, text=text[question.start:end])
 
 
 def _folded(word: str) -> str:
