@@ -109,6 +109,7 @@ def test_shipped_persuasion_entries_name_techniques_and_sources():
     ("Rebels said the regime had shelled the northern suburbs again overnight.", "regime"),
     ("Police arrested two suspected terrorists near the border crossing on Friday.", "terrorists"),
     ("Officials warned that extreme heat would last through the weekend.", "extreme"),
+    ("Unfortunately, the last ferry of the day was cancelled because of the storm.", "Unfortunately"),
 ])
 def test_a_descriptive_loaded_word_is_loaded_language_evidence_but_no_technique(text, word):
     """A persuasion ``distractor`` ("regime", "terrorist", "extreme") keeps the loaded family's
@@ -156,6 +157,7 @@ def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
     ("de", "In der Talkshow kamen nur Möchtegern-Experten zu Wort.", ["Möchtegern-Experten"]),
     ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
     ("fr", "Le débat a été confisqué par des ultra-libéraux venus de Paris.", ["ultra-libéraux"]),
+    ("en", "The columnist waved away his critics as scaremongers and Europhobes.", ["scaremongers", "Europhobes"]),
 ])
 def test_compound_heads_and_tails_mark_labels(language, text, words):
     labels = [e["text"] for e in persuasion(framing.score(text, language=language))
