@@ -216,6 +216,20 @@ def test_a_label_is_an_attack_on_reputation_where_annotators_mark_it_so(language
     assert ("Questioning_the_Reputation" in found) == reputation, found
 
 
+
+@pytest.mark.parametrize("language, text, word", [
+    ("en", "Her supporters hailed the retired nurse as the champion of the forgotten villages.", "champion of"),
+    ("fr", "Ses partisans saluent l'ancien maire comme le sauveur de la vallée.", "sauveur"),
+    ("de", "Seine Anhänger feiern den früheren Bürgermeister als Retter des Tals.", "Retter"),
+])
+def test_a_praising_label_is_name_calling_but_no_attack_on_reputation(language, text, word):
+    """Name calling labels its object as something the audience fears, hates "or otherwise loves or
+    praises" (Da San Martino et al. 2019): a praising label is Name_Calling-Labeling, and, attacking
+    no one, gives no Questioning_the_Reputation even where a pejorative label does."""
+    found = persuasion(framing.score(text, language=language))
+    assert any(e["technique"] == "Name_Calling-Labeling" and word in e["text"] for e in found), found
+    assert not [e for e in found if e["technique"] == "Questioning_the_Reputation"], found
+
 def test_a_german_loaded_adjective_before_a_noun_is_a_label():
     """Attributive ("einen dreisten Plan") names its noun's referent, predicative ("den Plan
     dreist") is a judgement: the first is Name_Calling-Labeling, the second Loaded_Language."""

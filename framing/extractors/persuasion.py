@@ -102,6 +102,9 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", COMPOUND): "Name_Calling-Labeling",
 }
 _OWN_LEXICON = f"{FAMILY}/"
+# Lexicon entries of a praising label (Name_Calling-Labeling "or otherwise loves or praises",
+# Da San Martino et al. 2019): their ids start so, and they are no attack on reputation.
+_PRAISE = "praise."
 _READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
@@ -402,10 +405,11 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
 def _reputation_from_labels(document: Document, found: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
     """Questioning_the_Reputation over each sentence that applies a label (Name_Calling-Labeling):
     calling someone a name is a strong negative claim about their character, the guidelines'
-    attack on reputation, and annotators mark the claim, the sentence around the label."""
+    attack on reputation, and annotators mark the claim, the sentence around the label. A praising
+    label (a lexicon entry whose id starts ``praise.``: "hero", "sauveur") attacks no one."""
     return [_widened(document, e.start, e.end, e.sentence, "Questioning_the_Reputation", e.entry, e.lexicon, e.term,
                      widths)
-            for e in found if e.technique == "Name_Calling-Labeling"]
+            for e in found if e.technique == "Name_Calling-Labeling" and not e.entry.startswith(_PRAISE)]
 
 
 def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
