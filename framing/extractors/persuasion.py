@@ -23,7 +23,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   reported to say (the quotation, else the sentence); a plain reporting cue
   ("said", "laut") is no appeal to authority by the definition, whoever speaks;
 - ``Doubt``: the lexicon's credibility cues, and questions the outlet asks in
-  its own voice (the guidelines' doubt is most often a rhetorical question);
+  its own voice (the guidelines' doubt is most often a rhetorical question),
+  with the answer the writer gives at once in the next sentence;
 - ``Repetition``: a charged phrase of several words used again anywhere, or a
   charged word used again in the same sentence;
 - ``Slogans``: the lexicon's slogans and short quoted exclamations;
