@@ -110,6 +110,7 @@ def test_shipped_persuasion_entries_name_techniques_and_sources():
     ("Police arrested two suspected terrorists near the border crossing on Friday.", "terrorists"),
     ("Officials warned that extreme heat would last through the weekend.", "extreme"),
     ("Unfortunately, the last ferry of the day was cancelled because of the storm.", "Unfortunately"),
+    ("Army units clashed with insurgents near the northern pass on Sunday, officials said.", "insurgents"),
 ])
 def test_a_descriptive_loaded_word_is_loaded_language_evidence_but_no_technique(text, word):
     """A persuasion ``distractor`` ("regime", "terrorist", "extreme") keeps the loaded family's
