@@ -306,6 +306,10 @@ def test_a_question_answered_at_once_is_one_doubt_span_with_its_answer(language,
      "Loaded_Language", "heartless"),
     ("The report called the harbour plan reckless. Engineers had warned against it for years.",
      "Loaded_Language", "reckless"),
+    ("The pamphlet blamed corrupt Republicans for the closure of the county hospital.",
+     "Name_Calling-Labeling", "corrupt Republicans"),
+    ("Residents said the heartless Kowalski family had evicted three tenants in one week.",
+     "Loaded_Language", "heartless"),
 ])
 def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
     """A loaded word before a person noun ("arrogant minister") is the label noun phrase of
@@ -313,6 +317,13 @@ def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
     next sentence, it stays Loaded_Language."""
     found = [e for e in persuasion(framing.score(text, language="en")) if words in e["text"]]
     assert {e["technique"] for e in found} == {technique}, found
+
+
+def test_group_member_nouns_are_capitalised_members_of_a_group_not_single_people():
+    entries = [e for e in load_lexicons().entries if e.family == "grammar" and e.category == "group_member_noun"]
+    forms = {form for e in entries for form in e.forms}
+    assert {"democrat", "democrats", "catholics", "texans"} <= forms
+    assert not forms & {"lincoln", "darwin", "politician", "minister"}
 
 
 def test_person_nouns_are_common_nouns_with_their_plurals():

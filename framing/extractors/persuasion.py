@@ -12,7 +12,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   loaded adjective right before a noun, "dreiste Lügner"; German annotators
   mark such phrases as name calling; a loaded word that is a person
   noun, or stands before one, ``grammar.person_noun``, labels people: "corrupt
-  politicians"), and the lexicon's own (idioms, attack
+  politicians"; so does one before a capitalised noun for a member of a nation,
+  faith or party, ``grammar.group_member_noun``: "corrupt Democrats"), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
   "möchtegern-" for words written as one, "Kriegspropaganda"). The lexicon's
   ``distractor`` entries are loaded words that name no technique in their
@@ -140,7 +141,8 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # In a language that writes every noun with a capital (German: its grammar lists the
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
-    person_nouns = document.wordlist("grammar.person_noun")
+    # Common nouns for people, and the capitalised nouns for a member of a nation, faith or party.
+    people = (document.wordlist("grammar.person_noun"), document.wordlist("grammar.group_member_noun"))
     descriptive: list[Hit] = []  # distractors: words of the loaded family that name no technique here
     for hit in hits_of(document, FAMILY):
         technique, end = hit.entry.category, hit.end
@@ -149,7 +151,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             continue
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, hit.start, hit.end, hit.sentence, nouns_capitalised,
-                                                person_nouns)
+                                                people)
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
@@ -165,7 +167,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
         end = e.end
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, e.start, e.end, e.sentence, nouns_capitalised,
-                                                person_nouns)
+                                                people)
         if technique is not None and not any(d.start <= e.start and e.end <= d.end for d in descriptive):
             found.append(_widened(document, e.start, end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
@@ -195,32 +197,38 @@ def _is_noun(document: Document, start: int, sentence: int) -> bool:
 
 
 def _emotive_technique(document: Document, start: int, end: int, sentence: int, nouns_capitalised: bool,
-                       person_nouns: frozenset[str]) -> tuple[str, int]:
+                       people: tuple[frozenset[str], frozenset[str]]) -> tuple[str, int]:
     """The technique of a loaded word at ``start:end``, and where its span ends: a label
     (Name_Calling-Labeling) when, in a language that capitalises nouns, it is a noun or stands
     before one (``_labels``), or names people (``_person_label_end``); else Loaded_Language."""
     if nouns_capitalised and _labels(document, start, end, sentence):
         return "Name_Calling-Labeling", end
-    label_end = _person_label_end(document.text, start, end, person_nouns, nouns_capitalised) if person_nouns else None
+    label_end = _person_label_end(document.text, start, end, people, nouns_capitalised) if any(people) else None
     if label_end is not None:
         return "Name_Calling-Labeling", label_end
     return "Loaded_Language", end
 
 
-def _person_label_end(text: str, start: int, end: int, person_nouns: frozenset[str],
+def _person_label_end(text: str, start: int, end: int, people: tuple[frozenset[str], frozenset[str]],
                       nouns_capitalised: bool) -> int | None:
     """Where the label ends when the loaded word at ``start:end`` names people: the word itself
     is a person noun ("thugs"), or it stands right before one ("corrupt politicians", the label
-    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one. A
-    capitalised next word is a name or a new sentence, not a common noun, unless the language
-    capitalises every noun."""
+    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one.
+    ``people`` holds the common person nouns and the nouns for a member of a nation, faith or
+    party ("radical Catholics", "corrupt Democrats"), which English writes with a capital; any
+    other capitalised next word is a name or a new sentence, not a common noun, unless the
+    language capitalises every noun."""
+    person_nouns, group_nouns = people
     if _folded(text[start:end]) in person_nouns:
         return end
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return None
     word = following.group(1)
-    if (nouns_capitalised or not word[:1].isupper()) and _folded(word) in person_nouns:
+    folded = _folded(word)
+    if (nouns_capitalised or not word[:1].isupper()) and folded in person_nouns:
+        return following.end()
+    if word[:1].isupper() and folded in group_nouns:
         return following.end()
     return None
 
