@@ -310,6 +310,8 @@ def test_a_question_answered_at_once_is_one_doubt_span_with_its_answer(language,
      "Name_Calling-Labeling", "corrupt Republicans"),
     ("Residents said the heartless Kowalski family had evicted three tenants in one week.",
      "Loaded_Language", "heartless"),
+    ("Protesters outside the gates denounced the corrupt Catholic Church hierarchy over the sale.",
+     "Loaded_Language", "corrupt"),
 ])
 def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
     """A loaded word before a person noun ("arrogant minister") is the label noun phrase of

@@ -215,7 +215,8 @@ def _person_label_end(text: str, start: int, end: int, people: tuple[frozenset[s
     is a person noun ("thugs"), or it stands right before one ("corrupt politicians", the label
     noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one.
     ``people`` holds the common person nouns and the nouns for a member of a nation, faith or
-    party ("radical Catholics", "corrupt Democrats"), which English writes with a capital; any
+    party ("radical Catholics", "corrupt Democrats"), which English writes with a capital, unless
+    another capitalised word follows and makes it part of a name ("the Catholic Church"); any
     other capitalised next word is a name or a new sentence, not a common noun, unless the
     language capitalises every noun."""
     person_nouns, group_nouns = people
@@ -228,9 +229,15 @@ def _person_label_end(text: str, start: int, end: int, people: tuple[frozenset[s
     folded = _folded(word)
     if (nouns_capitalised or not word[:1].isupper()) and folded in person_nouns:
         return following.end()
-    if word[:1].isupper() and folded in group_nouns:
-        return following.end()
+    if word[:1].isupper() and folded in group_nouns and not _starts_capitalised(text, following.end()):
+        return following.end()  # a capitalised word after it makes it part of a name: "the White House"
     return None
+
+
+def _starts_capitalised(text: str, position: int) -> bool:
+    """Whether the word after ``position`` (past spaces) starts with a capital."""
+    following = _NEXT_WORD.match(text, position)
+    return following is not None and following.group(1)[:1].isupper()
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
