@@ -23,7 +23,7 @@ LEXICON_CATEGORIES: dict[str, frozenset[str]] = {
     "grammar": frozenset({
         "ability_modal", "adverb_suffix", "channel_cue", "clause_boundary", "common_noun_suffix",
         "compound_exception", "compound_head", "compound_modifier", "condition_word", "copula",
-        "deliberative_modal", "demonym_suffix", "determiner", "function_word", "government_noun",
+        "deliberative_modal", "demonym_suffix", "determiner", "function_word", "government_noun", "group_member_noun",
         "heading_label", "imperfect_only_modal", "imperfect_prefix", "indefinite_article", "irony_marker",
         "irony_tag", "label_suffix", "mention_frame", "mention_gloss", "mention_head", "month",
         "name_introducer", "name_joiner", "name_particle", "naming_marker", "naming_participle",

@@ -109,6 +109,8 @@ def test_shipped_persuasion_entries_name_techniques_and_sources():
     ("Rebels said the regime had shelled the northern suburbs again overnight.", "regime"),
     ("Police arrested two suspected terrorists near the border crossing on Friday.", "terrorists"),
     ("Officials warned that extreme heat would last through the weekend.", "extreme"),
+    ("Unfortunately, the last ferry of the day was cancelled because of the storm.", "Unfortunately"),
+    ("Army units clashed with insurgents near the northern pass on Sunday, officials said.", "insurgents"),
 ])
 def test_a_descriptive_loaded_word_is_loaded_language_evidence_but_no_technique(text, word):
     """A persuasion ``distractor`` ("regime", "terrorist", "extreme") keeps the loaded family's
@@ -156,6 +158,7 @@ def test_spans_slice_back_name_a_technique_and_are_deterministic(drawn):
     ("de", "In der Talkshow kamen nur Möchtegern-Experten zu Wort.", ["Möchtegern-Experten"]),
     ("de", "Die Zeitung spricht von einer Lügenkampagne der Regierung.", ["Lügenkampagne"]),
     ("fr", "Le débat a été confisqué par des ultra-libéraux venus de Paris.", ["ultra-libéraux"]),
+    ("en", "The columnist waved away his critics as scaremongers and Europhobes.", ["scaremongers", "Europhobes"]),
 ])
 def test_compound_heads_and_tails_mark_labels(language, text, words):
     labels = [e["text"] for e in persuasion(framing.score(text, language=language))
@@ -214,6 +217,20 @@ def test_a_label_is_an_attack_on_reputation_where_annotators_mark_it_so(language
     assert ("Questioning_the_Reputation" in found) == reputation, found
 
 
+
+@pytest.mark.parametrize("language, text, word", [
+    ("en", "Her supporters hailed the retired nurse as the champion of the forgotten villages.", "champion of"),
+    ("fr", "Ses partisans saluent l'ancien maire comme le sauveur de la vallée.", "sauveur"),
+    ("de", "Seine Anhänger feiern den früheren Bürgermeister als Retter des Tals.", "Retter"),
+])
+def test_a_praising_label_is_name_calling_but_no_attack_on_reputation(language, text, word):
+    """Name calling labels its object as something the audience fears, hates "or otherwise loves or
+    praises" (Da San Martino et al. 2019): a praising label is Name_Calling-Labeling, and, attacking
+    no one, gives no Questioning_the_Reputation even where a pejorative label does."""
+    found = persuasion(framing.score(text, language=language))
+    assert any(e["technique"] == "Name_Calling-Labeling" and word in e["text"] for e in found), found
+    assert not [e for e in found if e["technique"] == "Questioning_the_Reputation"], found
+
 def test_a_german_loaded_adjective_before_a_noun_is_a_label():
     """Attributive ("einen dreisten Plan") names its noun's referent, predicative ("den Plan
     dreist") is a judgement: the first is Name_Calling-Labeling, the second Loaded_Language."""
@@ -266,6 +283,22 @@ def test_a_run_of_questions_in_one_paragraph_is_one_doubt_span(language, text, s
     assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
 
 
+@pytest.mark.parametrize("language, text, answer, answered", [
+    ("en", "Who will pay for the new stadium? The taxpayers of the city, once again.", "taxpayers", True),
+    ("en", "Who will pay for the new stadium?\n\nThe council met on Monday to vote on the budget.", "council", False),
+    ("fr", "Qui paiera la facture du nouveau stade ? Les contribuables de la ville, comme toujours.",
+     "contribuables", True),
+    ("de", "Wer bezahlt am Ende das neue Stadion? Die Steuerzahler der Stadt, wie immer.", "Steuerzahler", True),
+])
+def test_a_question_answered_at_once_is_one_doubt_span_with_its_answer(language, text, answer, answered):
+    """Hypophora: the writer asks and answers in the next sentence of the paragraph; the Doubt
+    span runs from the question through the answer. Across a paragraph break there is no answer."""
+    found = [e for e in persuasion(framing.score(text, language=language)) if e["technique"] == "Doubt"]
+    assert len(found) == 1, found
+    assert (answer in found[0]["text"]) is answered, found
+    assert text[found[0]["start"]:found[0]["end"]] == found[0]["text"]
+
+
 @pytest.mark.parametrize("text, technique, words", [
     ("Critics said the arrogant minister ignored every warning from the harbour engineers.",
      "Name_Calling-Labeling", "arrogant minister"),
@@ -273,6 +306,12 @@ def test_a_run_of_questions_in_one_paragraph_is_one_doubt_span(language, text, s
      "Loaded_Language", "heartless"),
     ("The report called the harbour plan reckless. Engineers had warned against it for years.",
      "Loaded_Language", "reckless"),
+    ("The pamphlet blamed corrupt Republicans for the closure of the county hospital.",
+     "Name_Calling-Labeling", "corrupt Republicans"),
+    ("Residents said the heartless Kowalski family had evicted three tenants in one week.",
+     "Loaded_Language", "heartless"),
+    ("Protesters outside the gates denounced the corrupt Catholic Church hierarchy over the sale.",
+     "Loaded_Language", "corrupt"),
 ])
 def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
     """A loaded word before a person noun ("arrogant minister") is the label noun phrase of
@@ -280,6 +319,13 @@ def test_a_loaded_word_naming_people_is_a_label(text, technique, words):
     next sentence, it stays Loaded_Language."""
     found = [e for e in persuasion(framing.score(text, language="en")) if words in e["text"]]
     assert {e["technique"] for e in found} == {technique}, found
+
+
+def test_group_member_nouns_are_capitalised_members_of_a_group_not_single_people():
+    entries = [e for e in load_lexicons().entries if e.family == "grammar" and e.category == "group_member_noun"]
+    forms = {form for e in entries for form in e.forms}
+    assert {"democrat", "democrats", "catholics", "texans"} <= forms
+    assert not forms & {"lincoln", "darwin", "politician", "minister"}
 
 
 def test_person_nouns_are_common_nouns_with_their_plurals():

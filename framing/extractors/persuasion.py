@@ -12,7 +12,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   loaded adjective right before a noun, "dreiste Lügner"; German annotators
   mark such phrases as name calling; a loaded word that is a person
   noun, or stands before one, ``grammar.person_noun``, labels people: "corrupt
-  politicians"), and the lexicon's own (idioms, attack
+  politicians"; so does one before a capitalised noun for a member of a nation,
+  faith or party, ``grammar.group_member_noun``: "corrupt Democrats"), and the lexicon's own (idioms, attack
   verbs, pejorative labels; compound tails and heads such as "-propaganda",
   "möchtegern-" for words written as one, "Kriegspropaganda"). The lexicon's
   ``distractor`` entries are loaded words that name no technique in their
@@ -23,7 +24,8 @@ evidence of the families that ran before (the scorer passes it: this is a
   reported to say (the quotation, else the sentence); a plain reporting cue
   ("said", "laut") is no appeal to authority by the definition, whoever speaks;
 - ``Doubt``: the lexicon's credibility cues, and questions the outlet asks in
-  its own voice (the guidelines' doubt is most often a rhetorical question);
+  its own voice (the guidelines' doubt is most often a rhetorical question),
+  with the answer the writer gives at once in the next sentence;
 - ``Repetition``: a charged phrase of several words used again anywhere, or a
   charged word used again in the same sentence;
 - ``Slogans``: the lexicon's slogans and short quoted exclamations;
@@ -102,6 +104,9 @@ _TECHNIQUE_OF_EVIDENCE = {
     ("loaded", COMPOUND): "Name_Calling-Labeling",
 }
 _OWN_LEXICON = f"{FAMILY}/"
+# Lexicon entries of a praising label (Name_Calling-Labeling "or otherwise loves or praises",
+# Da San Martino et al. 2019): their ids start so, and they are no attack on reputation.
+_PRAISE = "praise."
 _READ_FAMILIES = frozenset(family for family, _ in _TECHNIQUE_OF_EVIDENCE)
 _EMOTIVE = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 _SLOGAN_MAX_WORDS = 6
@@ -136,7 +141,8 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
     # In a language that writes every noun with a capital (German: its grammar lists the
     # suffixes of capitalised common nouns), a loaded noun names its object: a label.
     nouns_capitalised = bool(document.wordlist("grammar.common_noun_suffix"))
-    person_nouns = document.wordlist("grammar.person_noun")
+    # Common nouns for people, and the capitalised nouns for a member of a nation, faith or party.
+    people = (document.wordlist("grammar.person_noun"), document.wordlist("grammar.group_member_noun"))
     descriptive: list[Hit] = []  # distractors: words of the loaded family that name no technique here
     for hit in hits_of(document, FAMILY):
         technique, end = hit.entry.category, hit.end
@@ -145,7 +151,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
             continue
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, hit.start, hit.end, hit.sentence, nouns_capitalised,
-                                                person_nouns)
+                                                people)
         if technique == "Appeal_to_Authority":
             authority_hits.append(hit)
         elif technique in TECHNIQUES:
@@ -161,7 +167,7 @@ def extract_persuasion(document: Document, earlier: Sequence[Evidence] = (), *,
         end = e.end
         if technique == "Loaded_Language":
             technique, end = _emotive_technique(document, e.start, e.end, e.sentence, nouns_capitalised,
-                                                person_nouns)
+                                                people)
         if technique is not None and not any(d.start <= e.start and e.end <= d.end for d in descriptive):
             found.append(_widened(document, e.start, end, e.sentence, technique, f"{e.family}:{e.entry}",
                                   e.lexicon, e.term, widths))
@@ -191,34 +197,47 @@ def _is_noun(document: Document, start: int, sentence: int) -> bool:
 
 
 def _emotive_technique(document: Document, start: int, end: int, sentence: int, nouns_capitalised: bool,
-                       person_nouns: frozenset[str]) -> tuple[str, int]:
+                       people: tuple[frozenset[str], frozenset[str]]) -> tuple[str, int]:
     """The technique of a loaded word at ``start:end``, and where its span ends: a label
     (Name_Calling-Labeling) when, in a language that capitalises nouns, it is a noun or stands
     before one (``_labels``), or names people (``_person_label_end``); else Loaded_Language."""
     if nouns_capitalised and _labels(document, start, end, sentence):
         return "Name_Calling-Labeling", end
-    label_end = _person_label_end(document.text, start, end, person_nouns, nouns_capitalised) if person_nouns else None
+    label_end = _person_label_end(document.text, start, end, people, nouns_capitalised) if any(people) else None
     if label_end is not None:
         return "Name_Calling-Labeling", label_end
     return "Loaded_Language", end
 
 
-def _person_label_end(text: str, start: int, end: int, person_nouns: frozenset[str],
+def _person_label_end(text: str, start: int, end: int, people: tuple[frozenset[str], frozenset[str]],
                       nouns_capitalised: bool) -> int | None:
     """Where the label ends when the loaded word at ``start:end`` names people: the word itself
     is a person noun ("thugs"), or it stands right before one ("corrupt politicians", the label
-    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one. A
-    capitalised next word is a name or a new sentence, not a common noun, unless the language
-    capitalises every noun."""
+    noun phrase the guidelines' Name_Calling-Labeling marks); None when it names no one.
+    ``people`` holds the common person nouns and the nouns for a member of a nation, faith or
+    party ("radical Catholics", "corrupt Democrats"), which English writes with a capital, unless
+    another capitalised word follows and makes it part of a name ("the Catholic Church"); any
+    other capitalised next word is a name or a new sentence, not a common noun, unless the
+    language capitalises every noun."""
+    person_nouns, group_nouns = people
     if _folded(text[start:end]) in person_nouns:
         return end
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return None
     word = following.group(1)
-    if (nouns_capitalised or not word[:1].isupper()) and _folded(word) in person_nouns:
+    folded = _folded(word)
+    if (nouns_capitalised or not word[:1].isupper()) and folded in person_nouns:
         return following.end()
+    if word[:1].isupper() and folded in group_nouns and not _starts_capitalised(text, following.end()):
+        return following.end()  # a capitalised word after it makes it part of a name: "the White House"
     return None
+
+
+def _starts_capitalised(text: str, position: int) -> bool:
+    """Whether the word after ``position`` (past spaces) starts with a capital."""
+    following = _NEXT_WORD.match(text, position)
+    return following is not None and following.group(1)[:1].isupper()
 
 
 def _sentence_initial(document: Document, start: int, sentence: int) -> bool:
@@ -402,10 +421,11 @@ def _authority(document: Document, hits: list[Hit], earlier: Sequence[Evidence],
 def _reputation_from_labels(document: Document, found: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
     """Questioning_the_Reputation over each sentence that applies a label (Name_Calling-Labeling):
     calling someone a name is a strong negative claim about their character, the guidelines'
-    attack on reputation, and annotators mark the claim, the sentence around the label."""
+    attack on reputation, and annotators mark the claim, the sentence around the label. A praising
+    label (a lexicon entry whose id starts ``praise.``: "hero", "sauveur") attacks no one."""
     return [_widened(document, e.start, e.end, e.sentence, "Questioning_the_Reputation", e.entry, e.lexicon, e.term,
                      widths)
-            for e in found if e.technique == "Name_Calling-Labeling"]
+            for e in found if e.technique == "Name_Calling-Labeling" and not e.entry.startswith(_PRAISE)]
 
 
 def _repetitions(document: Document, emotive: list[Evidence], widths: Mapping[str, str]) -> list[Evidence]:
@@ -433,7 +453,15 @@ def _questions(document: Document) -> list[Evidence]:
     not whether someone is to be believed, so it is no Doubt. A run of such questions, one
     sentence after another within a paragraph ("Who paid? Why now? Who benefits?"), is one
     span: one stretch of doubt (a fifth of the English SemEval-2023 Doubt spans run over more
-    than one sentence; aggregate count of the dev part)."""
+    than one sentence; aggregate count of the dev part). A question the writer answers at once,
+    in the next sentence of the paragraph (hypophora: "Who pays for it? The tenants."), is one
+    rhetorical unit with its answer, and the span takes the answer in (``_answered``)."""
+    found = _question_runs(document)
+    return [_answered(document, e) for e in found]
+
+
+def _question_runs(document: Document) -> list[Evidence]:
+    """The outlet's own questions (Doubt), a run of them in one paragraph as one span."""
     text = document.text
     deliberative = document.wordlist("grammar.deliberative_modal")
     found: list[Evidence] = []
@@ -456,6 +484,24 @@ def _questions(document: Document) -> list[Evidence]:
         found.append(Evidence(FAMILY, "rule:question", text[s:e], s, e, document.voice_at(s), index,
                               category="Doubt", technique="Doubt"))
     return found
+
+
+def _answered(document: Document, question: Evidence) -> Evidence:
+    """``question`` (a Doubt span of the outlet's questions) with the sentence after it when that
+    sentence follows in the same paragraph and asks nothing itself: the writer's answer, which
+    makes the question rhetorical (hypophora) and belongs to the same stretch of doubt."""
+    text, sentences = document.text, document.layout.sentences
+    following = document.sentence_at(question.end - 1) + 1
+    if not 0 < following < len(sentences):
+        return question
+    start, end = sentences[following]
+    if ("\n" in text[question.end:start] or "?" in text[max(start, end - _QUESTION_TAIL):end]
+            or not _fewer_spaces(text, start, end, _SENTENCE_MAX_WORDS)):
+        return question
+    start, end = _trimmed(text, start, end)
+    if end <= question.end:
+        return question
+    return question._replace(end=end, text=text[question.start:end])
 
 
 def _folded(word: str) -> str:
