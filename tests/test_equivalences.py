@@ -205,3 +205,11 @@ def test_initial_word_pattern_equals_one_alternation_behind_a_look_ahead(words, 
 
     fast, plain = initial_word_pattern(words), _plain_initial_word_pattern(words)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(ANY)
+def test_line_separator_escaping_equals_the_character_class_search(text):
+    from framing.jsonline import _LINE_SEPARATORS, escape_line_separators
+
+    expected = text.translate(_LINE_SEPARATORS) if re.search("[\u2028\u2029\x85]", text) else text
+    assert escape_line_separators(text) == expected
