@@ -8,7 +8,7 @@ blocks of 50 articles (order swapped every block), CPU time per side, best of th
 
     python benchmarks/ab_stages.py BASE_COMMIT HEAD_COMMIT --corpus FILE.jsonl --stage profile
 
-Stages: ``language`` (``language.identify``), ``document`` (``build_document``: normalise, match,
+Stages: ``language`` (``language.identify``), ``normalize`` (``normalize.normalize``), ``document`` (``build_document``: normalise, match,
 lay out, quotations, hits), ``layout`` (``segment.layout``), one extractor by its name in
 ``EXTRACTORS`` or ``DERIVED_EXTRACTORS`` (``attribution``, ``persuasion``...), ``profile``
 (``build_profile`` and ``to_dict()``).
@@ -33,6 +33,7 @@ def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
     language = importlib.import_module(f"{name}.language")
     document = importlib.import_module(f"{name}.document")
     segment = importlib.import_module(f"{name}.segment")
+    normalize = importlib.import_module(f"{name}.normalize")
     extractors = importlib.import_module(f"{name}.extractors")
     profile = importlib.import_module(f"{name}.profile")
     scorer = pkg.Scorer()
@@ -53,6 +54,8 @@ def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
             evidence.extend(extractors.EXTRACTORS[key](doc))
         if stage == "language":
             calls.append(lambda text=text: language.identify(text, scorer.supported))
+        elif stage == "normalize":
+            calls.append(lambda text=text: normalize.normalize(text))
         elif stage == "document":
             calls.append(lambda a=article, g=guess, t=tables: document.build_document(a, g, t.matcher, t.wordlists))
         elif stage == "layout":
