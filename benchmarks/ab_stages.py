@@ -8,7 +8,7 @@ blocks of 50 articles (order swapped every block), CPU time per side, best of th
 
     python benchmarks/ab_stages.py BASE_COMMIT HEAD_COMMIT --corpus FILE.jsonl --stage profile
 
-Stages: ``language`` (``language.identify``), ``normalize`` (``normalize.normalize``), ``document`` (``build_document``: normalise, match,
+Stages: ``language`` (``language.identify``), ``normalize`` (``normalize.normalize``), ``quotations`` (``quotes.find_quotations``), ``document`` (``build_document``: normalise, match,
 lay out, quotations, hits), ``layout`` (``segment.layout``), one extractor by its name in
 ``EXTRACTORS`` or ``DERIVED_EXTRACTORS`` (``attribution``, ``persuasion``...), ``profile``
 (``build_profile`` and ``to_dict()``).
@@ -34,6 +34,7 @@ def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
     document = importlib.import_module(f"{name}.document")
     segment = importlib.import_module(f"{name}.segment")
     normalize = importlib.import_module(f"{name}.normalize")
+    quotes = importlib.import_module(f"{name}.quotes")
     extractors = importlib.import_module(f"{name}.extractors")
     profile = importlib.import_module(f"{name}.profile")
     scorer = pkg.Scorer()
@@ -56,6 +57,8 @@ def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
             calls.append(lambda text=text: language.identify(text, scorer.supported))
         elif stage == "normalize":
             calls.append(lambda text=text: normalize.normalize(text))
+        elif stage == "quotations":
+            calls.append(lambda text=text: quotes.find_quotations(text))
         elif stage == "document":
             calls.append(lambda a=article, g=guess, t=tables: document.build_document(a, g, t.matcher, t.wordlists))
         elif stage == "layout":

@@ -19,7 +19,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+from .lines import line_spans
+
 # Characters after which a mark may open a quotation (besides white space).
 _OPEN_CONTEXT = frozenset("([{<\u2014\u2013-/:;\u201c\u201e\u2018\u201a\u00ab\u2039\"'")
 _MAX_DEPTH = 16
@@ -41,9 +42,9 @@ class Quotation(NamedTuple):
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, outermost first within each paragraph, by start."""
     found: list[Quotation] = []
-    for line in _LINE.finditer(text):
-        if _MARK.search(text, line.start(), line.end()):  # most paragraphs quote no one
-            found.extend(_quotations_in_line(text, line.start(), line.end()))
+    for start, end in line_spans(text):
+        if _MARK.search(text, start, end):  # most paragraphs quote no one
+            found.extend(_quotations_in_line(text, start, end))
     found.sort(key=lambda q: (q.start, -q.end))
     return found
 

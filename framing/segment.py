@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+from .lines import line_spans
+
 # A sentence end and the white space after it (group 1 ends where the sentence does).
 # A match starts only at the first mark of a run, and the run is taken whole (possessive):
 # a run of 80,000 periods with no space after it was tried from each of its marks (quadratic).
@@ -101,8 +102,7 @@ def _line_key(line: str) -> str:
 def _lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines with surrounding white space trimmed."""
     spans = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in line_spans(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -228,3 +228,10 @@ def test_control_characters_counted_by_their_bytes_as_by_a_character_class(text)
             check_text(text, name="t")
     else:
         assert check_text(text, name="t") == text
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from(list("ab \n\r\u2028\u2029\u0085\x0b")), max_size=40)))
+def test_line_spans_equal_the_line_pattern(text):
+    from framing.lines import LINE, line_spans
+
+    assert line_spans(text) == [m.span() for m in LINE.finditer(text)]
