@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -135,8 +136,10 @@ def _headline(text: str, body: list[tuple[int, int]], title: str | None) -> tupl
     if title is not None and title.strip():
         same = _SPACES.sub(" ", title).strip().casefold() == _SPACES.sub(" ", first).casefold()
         return title.strip(), (start, end) if same else None
-    words = len(_WORD.findall(first))
-    if len(body) > 1 and 0 < words <= _HEADLINE_MAX_WORDS and first[-1] not in ".,;:":
+    # The cheap tests first: most first lines are paragraphs, ending in a full stop, whose
+    # words need no counting (the count stops past the limit anyway).
+    if len(body) > 1 and first[-1] not in ".,;:" and \
+            0 < sum(1 for _ in islice(_WORD.finditer(first), _HEADLINE_MAX_WORDS + 1)) <= _HEADLINE_MAX_WORDS:
         return first, (start, end)
     return "", None
 
