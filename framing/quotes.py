@@ -160,6 +160,8 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
 
 def _fix_depths(quotations: list[Quotation]) -> list[Quotation]:
     """Recompute depth from containment, since dropped single marks leave gaps."""
+    if len(quotations) == 1 and quotations[0].depth == 1:
+        return quotations  # a line's only quotation (the common case) is outermost as it stands
     ordered = sorted(quotations, key=lambda q: (q.start, -q.end))
     result: list[Quotation] = []
     open_ends: list[int] = []
@@ -167,6 +169,6 @@ def _fix_depths(quotations: list[Quotation]) -> list[Quotation]:
         while open_ends and open_ends[-1] <= q.start:
             open_ends.pop()
         depth = len(open_ends) + 1
-        result.append(Quotation(q.start, q.end, depth, q.closed, q.text))
+        result.append(q if q.depth == depth else q._replace(depth=depth))
         open_ends.append(q.end)
     return result
