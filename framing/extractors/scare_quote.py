@@ -56,6 +56,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import islice
 from typing import NamedTuple
 
 from ..document import UNQUOTED, Document
@@ -83,8 +84,11 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     """Short outer quotations that are neither names, source descriptions, colon quotes nor
     mentions: scare quotes when a cue says the writer keeps a distance, partial quotes when
     they are a speaker's words; quoted terms with no cue give no evidence."""
-    quoted_words = [_WORD.findall(q.text) for q in document.quotations]  # once per quotation, shared below
-    if not any(q.depth == 1 and 1 <= len(words) <= MAX_WORDS for q, words in zip(document.quotations, quoted_words)):
+    # The words of each quotation of at most MAX_WORDS words, found once and shared below; of a
+    # longer one only that it is longer (None): its words are read only if the echo test needs
+    # them (``_Echoes``), where listing them all up front was a third of the extractor's time.
+    quoted_words = [_short_words(q.text) for q in document.quotations]
+    if not any(q.depth == 1 and words for q, words in zip(document.quotations, quoted_words)):
         return []  # no short quotation at the outer level (a third of the regression corpus): nothing to read
     text = document.text
     particles = document.wordlist_union("grammar.name_particle", "grammar.title_function_word")
@@ -107,10 +111,10 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     marker_order = {end: i for i, end in enumerate(markers)}
     marker_ends = sorted(markers)
     readings: dict[str, tuple[str, str] | None] = {}  # the body's reading of each short quotation, folded
-    longer = [(q, words) for q, words in zip(document.quotations, quoted_words) if len(words) > MAX_WORDS]
-    long_outer = frozenset(q.start for q, _ in longer if q.depth == 1)
+    longer = [q for q, words in zip(document.quotations, quoted_words) if words is None]
+    long_outer = frozenset(q.start for q in longer if q.depth == 1)
     speech_sentences = frozenset(document.sentence_at(start) for start in long_outer)
-    context = _Context(document, cue_sentences, _Echoes([words for _, words in longer]),
+    context = _Context(document, cue_sentences, _Echoes([q.text for q in longer]),
                        _listed_with_speech(document, long_outer), speech_sentences,
                        _doubt_hits(document, pronouns), _label_spans(document), readings, {})
     headline = document.layout.headline_span
@@ -118,7 +122,7 @@ def extract_scare_quotes(document: Document) -> list[Evidence]:
     in_headline: list[tuple[Quotation, list[str], int]] = []
     found = []
     for q, words in zip(document.quotations, quoted_words):
-        if q.depth != 1 or not 1 <= len(words) <= MAX_WORDS:
+        if q.depth != 1 or not words:
             continue
         near = marker_ends[bisect_left(marker_ends, q.start - _SO_CALLED_GAP):bisect_right(marker_ends, q.start)]
         marker = markers[min(near, key=marker_order.__getitem__)] if near else None
@@ -433,12 +437,12 @@ class _Echoes:
     repeats a speaker's words. Joined on first need: most articles' short quotations are read
     before this test (folding every longer quotation was a third of the extractor's time)."""
 
-    def __init__(self, quoted_words: list[list[str]]):
-        self._quoted_words = quoted_words
+    def __init__(self, quotations: list[str]):
+        self._quotations = quotations
 
     @cached_property
     def text(self) -> str:
-        return "\n".join(_fold_words(words) for words in self._quoted_words)
+        return "\n".join(_fold_words(_WORD.findall(quotation)) for quotation in self._quotations)
 
 
 class _LowerCaseWords:
@@ -455,6 +459,13 @@ class _LowerCaseWords:
     @cached_property
     def _words(self) -> frozenset[str]:
         return frozenset(w for w in _WORD.findall(self._text) if w[:1].islower())
+
+
+def _short_words(quotation: str) -> list[str] | None:
+    """The words of a quotation of at most ``MAX_WORDS`` words (``[]`` for none), or None for a
+    longer one, whose words are not listed: the search stops at the word after the limit."""
+    words = [m.group() for m in islice(_WORD.finditer(quotation), MAX_WORDS + 1)]
+    return words if len(words) <= MAX_WORDS else None
 
 
 def _fold_words(words: list[str]) -> str:

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 from ..document import UNQUOTED
 from ..errors import FramingError
 from ..evidence import Evidence
+from ..rates import rate_per_1000
 from .ids import FRAME_FAMILY, FRAME_IDS
 
 RULE_PATH = Path(__file__).with_name("rule.json")
@@ -70,7 +71,7 @@ def shipped_rule() -> PresentRule:
 def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | None = None, *,
                   language: str | None = None) -> dict[str, Any]:
     """The profile's ``frames`` section: per frame id ``unquoted``, ``quoted``, ``per_1000_words``
-    (own voice; null under ``profile.MIN_RATE_WORDS`` body words, like every rate), ``share`` (of own-voice
+    (own voice; null under ``rates.MIN_RATE_WORDS`` body words, like every rate), ``share`` (of own-voice
     frame evidence), ``present`` (the rule), and ``primary_frame``: the frame with the most
     own-voice evidence (then the most in both voices; ties by codebook order), or None
     when the article cues no frame at all.
@@ -79,8 +80,6 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
     >>> section["primary_frame"], section["economic"]["present"]
     (None, False)
     """
-    from ..profile import rate_per_1000  # profile imports this module: the rate convention stays in one place
-
     thresholds = (rule or shipped_rule()).for_language(language)
     own = dict.fromkeys(FRAME_IDS, 0)
     quoted = dict.fromkeys(FRAME_IDS, 0)
@@ -96,8 +95,10 @@ def frame_summary(evidence: Iterable[Evidence], words: int, rule: PresentRule | 
             "unquoted": own[frame], "quoted": quoted[frame],
             "per_1000_words": rate_per_1000(own[frame], words),
             "share": own[frame] / own_total if own_total else 0.0,
-            "present": thresholds[frame].holds(both, 1000.0 * both / words if words else 0.0,
-                                               both / all_total if all_total else 0.0),
+            # A frame without evidence is absent whatever its thresholds (``holds`` needs a count
+            # of at least 1): most frames of most articles, so their thresholds are not consulted.
+            "present": both > 0 and thresholds[frame].holds(both, 1000.0 * both / words if words else 0.0,
+                                                            both / all_total if all_total else 0.0),
         }
     # Frames ranked by own-voice evidence, then both voices, then codebook order: the first.
     ranking = [(-own[frame], -(own[frame] + quoted[frame]), i) for i, frame in enumerate(FRAME_IDS)]
