@@ -1,8 +1,6 @@
 """The unit every score is built from: a span of the original text and why it counts."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 
@@ -72,60 +70,3 @@ class Evidence(NamedTuple):
         if technique is not None:
             data["technique"] = technique
         return data
-
-
-class EvidenceTuple(tuple):
-    """A profile's evidence: reads as a tuple of ``Evidence``, stores each item as a plain tuple.
-
-    A caller keeps profiles, and with them about ninety evidence items each. CPython's
-    cyclic garbage collector stops tracking a plain tuple of strings and numbers at the
-    first collection that meets it, but never a named tuple, so every later collection
-    would scan every kept item again (issue 16: the collector's time after ``score_many``
-    fell by about 40% for a caller keeping its profiles). Items are made ``Evidence`` as
-    they are read; equality, hashing, ``in``, ``count`` and ``index`` compare values, as
-    they did, and slices are ``EvidenceTuple`` too.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, items: Iterable[Evidence | tuple] = ()) -> EvidenceTuple:
-        return tuple.__new__(cls, map(_PLAIN, items))
-
-    def __iter__(self) -> Iterator[Evidence]:
-        return map(_make_evidence, tuple.__iter__(self))
-
-    def __getitem__(self, index):  # type: ignore[override]
-        item = tuple.__getitem__(self, index)
-        if isinstance(index, slice):
-            return tuple.__new__(EvidenceTuple, item)
-        return tuple.__new__(Evidence, item)
-
-    def __reversed__(self) -> Iterator[Evidence]:
-        return map(_make_evidence, tuple.__getitem__(self, slice(None, None, -1)))
-
-    def __add__(self, other):  # type: ignore[override]
-        return EvidenceTuple((*tuple.__iter__(self), *other))
-
-    def __radd__(self, other):
-        return EvidenceTuple((*other, *tuple.__iter__(self)))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
-
-
-def evidence_dicts(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    """Each item's ``Evidence.to_dict``; from an ``EvidenceTuple``, read from the stored
-    tuples without making ``Evidence`` of them."""
-    return list(map(_evidence_dict, tuple.__iter__(items)))
-
-
-# A whole slice of a named tuple is a plain tuple copied in C (twice as fast as tuple()),
-# and of a plain tuple, the tuple itself.
-_PLAIN = itemgetter(slice(None))
-
-
-def _make_evidence(row: tuple) -> Evidence:
-    return tuple.__new__(Evidence, row)
-
-
-_evidence_dict = Evidence.to_dict  # unpacks its argument as a tuple: a stored row will do

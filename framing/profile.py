@@ -6,7 +6,7 @@ from operator import itemgetter
 from typing import Any
 
 from .document import QUOTED, UNQUOTED, Document
-from .evidence import Evidence, EvidenceTuple, evidence_dicts
+from .evidence import Evidence
 from .families import counted_families
 from .frames.profile import frame_summary
 from .rates import MIN_RATE_WORDS, rate_per_1000
@@ -42,10 +42,6 @@ class Profile:
     sentence_spans: tuple[tuple[int, int, int], ...] = ()
     frames: dict[str, Any] | None = None
 
-    def __post_init__(self) -> None:
-        if type(self.evidence) is not EvidenceTuple:  # built by a caller: stored as scoring stores it
-            object.__setattr__(self, "evidence", EvidenceTuple(self.evidence))
-
     def to_frame(self):
         """One-row pandas DataFrame of the profile (needs pandas)."""
         from .dataframes import ProfileRecord
@@ -70,7 +66,7 @@ class Profile:
             "features": self.features,
             **({"readability": self.readability} if self.readability is not None else {}),
             **({"frames": self.frames} if self.frames is not None else {}),
-            "evidence": evidence_dicts(self.evidence),
+            "evidence": [e.to_dict() for e in self.evidence],
             "sentence_spans": [list(span) for span in self.sentence_spans],
             "lexicon_version": self.lexicon_version,
             "framing_version": self.framing_version,
@@ -107,7 +103,7 @@ def build_profile(document: Document, evidence: list[Evidence], *, lexicon_versi
         language_given=document.language.given, words=document.words,
         sentences=len(document.layout.sentences), headline=document.layout.headline, excluded=excluded,
         naming=naming_summary(by_family.get("naming", [])), features=features,
-        evidence=EvidenceTuple(sorted(evidence, key=_TEXT_ORDER)),
+        evidence=tuple(sorted(evidence, key=_TEXT_ORDER)),
         lexicon_version=lexicon_version, framing_version=framing_version, meta=meta,
         headline_framing=headline_summary(document, of(*_HEADLINE_FAMILIES)), readability=readability,
         sentence_spans=tuple((start, end, words) for (start, end), words

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 from ._version import __version__
 from .document import Document, build_document
 from .errors import FramingError, InternalError
-from .evidence import Evidence, EvidenceTuple
+from .evidence import Evidence
 from .extractors import AFTER_DERIVED, DERIVED_EXTRACTORS, EXTRACTORS
 from .language import LanguageGuess, identify
 from .lexicon import LexiconSet, load_lexicons
@@ -206,4 +206,4 @@ def cap_evidence(profile: Profile, limit: int | None = None) -> Profile:
     note = (f"evidence capped at {limit:,} items per family, the first in the text: {left_out} left out; "
             "counts and rates include them")
     meta = dict(profile.meta, notes=[*profile.meta.get("notes", []), note])
-    return replace(profile, evidence=EvidenceTuple(kept), meta=meta)
+    return replace(profile, evidence=tuple(kept), meta=meta)
