@@ -26,12 +26,7 @@ from .cache import cached_arrays
 from .errors import LanguageUndeterminedError, UnsupportedLanguageError
 
 _RELATIVE_MIN_SHARE = 0.2
-# py3langid walks its sample byte by byte in Python, so its cost is about proportional to the
-# sample's length. 300 characters (down from 400, issue 16) identify every article of the
-# 2,005-article regression corpus and of the evaluation sets as 400 did, and an English
-# headline over a French or German article (183 cases) still as French or German; 250 lost 4
-# of those. Confidences change with the sample (benchmarks/RESULTS.md, speed-ab).
-_SAMPLE_CHARS = 300
+_SAMPLE_CHARS = 400
 # Fewest letters (of any script) in the sample for a guess; see the module docstring.
 MIN_LETTERS = 20
 _LETTER = re.compile(r"[^\W\d_]")
