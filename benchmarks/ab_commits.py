@@ -94,6 +94,20 @@ def interleaved(sides: dict[str, Callable[[int, int], None]], n: int, rounds: in
     return spent
 
 
+def corpus_texts(path: Path, articles: int) -> list[str]:
+    """The first ``articles`` texts of a JSONL corpus (a ``text`` field per line)."""
+    with path.open(encoding="utf-8") as stream:
+        return [json.loads(line)["text"] for line, _ in zip(stream, range(articles))]
+
+
+def ab_line(label: str, n: int, rounds: int, spent: dict[str, list[float]]) -> str:
+    """One line of the A/B verdict: best round per side, per article, base/head overall and per round."""
+    base, head = min(spent["base"]), min(spent["head"])
+    per_round = ", ".join(f"{b / h:.3f}" for b, h in zip(spent["base"], spent["head"]))
+    return (f"{label}, {n} articles: base {1e6 * base / n:.0f} us/article, head {1e6 * head / n:.0f} "
+            f"(best of {rounds} rounds, CPU time); base/head {base / head:.3f} (per round {per_round})")
+
+
 def ab_parser(description: str, rounds: int) -> argparse.ArgumentParser:
     """The options every A/B timing script takes: two commits, a corpus, how much of it, how often."""
     parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
@@ -109,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = ab_parser(__doc__, rounds=3)
     parser.add_argument("--mode", choices=("batch", "json", "stream", "single", "families"), default="batch")
     args = parser.parse_args(argv)
-    with args.corpus.open(encoding="utf-8") as stream:
-        texts = [json.loads(line)["text"] for line, _ in zip(stream, range(args.articles))]
+    texts = corpus_texts(args.corpus, args.articles)
     n = len(texts)
     with tempfile.TemporaryDirectory(prefix="ab-commits-") as tmp:
         packages = {"base": export(args.base, Path(tmp) / "a", "framing_a"),
@@ -128,10 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             spent = interleaved({label: runner(pkg, texts, args.mode) for label, pkg in packages.items()}, n,
                                 args.rounds)
-            base, head = min(spent["base"]), min(spent["head"])
-            rounds = ", ".join(f"{b / h:.3f}" for b, h in zip(spent["base"], spent["head"]))
-            print(f"{args.mode}, {n} articles: base {1e6 * base / n:.0f} us/article, head {1e6 * head / n:.0f} "
-                  f"(best of {args.rounds} rounds, CPU time); base/head {base / head:.3f} (per round {rounds})")
+            print(ab_line(args.mode, n, args.rounds, spent))
     try:
         with open("/proc/loadavg") as stream:
             print(f"load average (1 min) at the end: {stream.read().split()[0]}")

@@ -11,15 +11,12 @@ articles (order swapped every block), CPU time per side, best of the rounds.
 from __future__ import annotations
 
 import importlib
-import json
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from ab_commits import ab_parser, export
+from ab_commits import ab_line, ab_parser, corpus_texts, export, interleaved
 
-BLOCK = 50
 
 
 def prepared(pkg: Any, texts: list[str]) -> tuple[Any, list[tuple[Any, Any]]]:
@@ -44,25 +41,18 @@ def prepared(pkg: Any, texts: list[str]) -> tuple[Any, list[tuple[Any, Any]]]:
 def main(argv: list[str] | None = None) -> int:
     parser = ab_parser(__doc__, rounds=5)
     args = parser.parse_args(argv)
-    with args.corpus.open(encoding="utf-8") as stream:
-        texts = [json.loads(line)["text"] for line, _ in zip(stream, range(args.articles))]
+    texts = corpus_texts(args.corpus, args.articles)
     with tempfile.TemporaryDirectory(prefix="ab-sources-") as tmp:
-        sides = {"base": prepared(export(args.base, Path(tmp) / "a", "framing_a"), texts),
-                 "head": prepared(export(args.head, Path(tmp) / "b", "framing_b"), texts)}
-        spent = {name: [0.0] * args.rounds for name in sides}
-        for r in range(args.rounds):
-            for k, lo in enumerate(range(0, len(texts), BLOCK)):
-                for name in (("base", "head") if k % 2 == 0 else ("head", "base")):
-                    sources, found = sides[name]
-                    start = time.process_time()
-                    for doc, windows in found[lo:lo + BLOCK]:
-                        sources.source_candidates(doc, windows)
-                    spent[name][r] += time.process_time() - start
-    base, head = min(spent["base"]), min(spent["head"])
-    rounds = ", ".join(f"{b / h:.3f}" for b, h in zip(spent["base"], spent["head"]))
-    print(f"source_candidates, {len(texts)} articles: base {1e6 * base / len(texts):.0f} us/article, "
-          f"head {1e6 * head / len(texts):.0f} (best of {args.rounds} rounds, CPU time); "
-          f"base/head {base / head:.3f} (per round {rounds})")
+        prepared_sides = {"base": prepared(export(args.base, Path(tmp) / "a", "framing_a"), texts),
+                          "head": prepared(export(args.head, Path(tmp) / "b", "framing_b"), texts)}
+
+        def side(sources: Any, found: list) -> Callable[[int, int], None]:
+            def run(lo: int, hi: int) -> None:
+                for doc, windows in found[lo:hi]:
+                    sources.source_candidates(doc, windows)
+            return run
+        spent = interleaved({name: side(*pair) for name, pair in prepared_sides.items()}, len(texts), args.rounds)
+    print(ab_line("source_candidates", len(texts), args.rounds, spent))
     return 0
 
 

@@ -16,15 +16,12 @@ lay out, quotations, hits), ``layout`` (``segment.layout``), one extractor by it
 from __future__ import annotations
 
 import importlib
-import json
 import tempfile
-import time
 from pathlib import Path
 from typing import Any, Callable
 
-from ab_commits import ab_parser, export
+from ab_commits import ab_line, ab_parser, corpus_texts, export, interleaved
 
-BLOCK = 50
 
 
 def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
@@ -84,25 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = ab_parser(__doc__, rounds=5)
     parser.add_argument("--stage", required=True)
     args = parser.parse_args(argv)
-    with args.corpus.open(encoding="utf-8") as stream:
-        texts = [json.loads(line)["text"] for line, _ in zip(stream, range(args.articles))]
+    texts = corpus_texts(args.corpus, args.articles)
     with tempfile.TemporaryDirectory(prefix="ab-stages-") as tmp:
-        sides = {"base": prepared(export(args.base, Path(tmp) / "a", "framing_a"), texts, args.stage),
+        calls = {"base": prepared(export(args.base, Path(tmp) / "a", "framing_a"), texts, args.stage),
                  "head": prepared(export(args.head, Path(tmp) / "b", "framing_b"), texts, args.stage)}
-        spent = {name: [0.0] * args.rounds for name in sides}
-        for r in range(args.rounds):
-            for k, lo in enumerate(range(0, len(texts), BLOCK)):
-                for name in (("base", "head") if k % 2 == 0 else ("head", "base")):
-                    calls = sides[name][lo:lo + BLOCK]
-                    start = time.process_time()
-                    for call in calls:
-                        call()
-                    spent[name][r] += time.process_time() - start
-    base, head = min(spent["base"]), min(spent["head"])
-    rounds = ", ".join(f"{b / h:.3f}" for b, h in zip(spent["base"], spent["head"]))
-    print(f"{args.stage}, {len(texts)} articles: base {1e6 * base / len(texts):.0f} us/article, "
-          f"head {1e6 * head / len(texts):.0f} (best of {args.rounds} rounds, CPU time); "
-          f"base/head {base / head:.3f} (per round {rounds})")
+
+        def side(these: list[Callable[[], Any]]) -> Callable[[int, int], None]:
+            def run(lo: int, hi: int) -> None:
+                for call in these[lo:hi]:
+                    call()
+            return run
+        spent = interleaved({name: side(these) for name, these in calls.items()}, len(texts), args.rounds)
+    print(ab_line(args.stage, len(texts), args.rounds, spent))
     return 0
 
 
