@@ -94,6 +94,21 @@ def interleaved(sides: dict[str, Callable[[int, int], None]], n: int, rounds: in
     return spent
 
 
+def built_documents(pkg: Any, texts: list[str]) -> list[tuple[Any, Any, Any, Any]]:
+    """Per text, as ``pkg`` (an exported commit) scores it: the article, its identified language, the
+    language's tables and the built document, for scripts that time one stage on what earlier ones made."""
+    language = importlib.import_module(f"{pkg.__name__}.language")
+    document = importlib.import_module(f"{pkg.__name__}.document")
+    scorer = pkg.Scorer()
+    out = []
+    for i, text in enumerate(texts):
+        article = pkg.Article(id=str(i), text=text)
+        guess = language.identify(text, scorer.supported)
+        tables = scorer.tables(guess.code)
+        out.append((article, guess, tables, document.build_document(article, guess, tables.matcher, tables.wordlists)))
+    return out
+
+
 def corpus_texts(path: Path, articles: int) -> list[str]:
     """The first ``articles`` texts of a JSONL corpus (a ``text`` field per line)."""
     with path.open(encoding="utf-8") as stream:

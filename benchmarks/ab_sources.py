@@ -15,24 +15,15 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from ab_commits import ab_line, ab_parser, corpus_texts, export, interleaved
-
+from ab_commits import ab_line, ab_parser, built_documents, corpus_texts, export, interleaved
 
 
 def prepared(pkg: Any, texts: list[str]) -> tuple[Any, list[tuple[Any, Any]]]:
     """``pkg``'s sources module and, per text, its document and cue windows."""
     name = pkg.__name__
-    language = importlib.import_module(f"{name}.language")
-    document = importlib.import_module(f"{name}.document")
     cues = importlib.import_module(f"{name}.extractors.attribution.cues")
     sources = importlib.import_module(f"{name}.extractors.attribution.sources")
-    scorer = pkg.Scorer()
-    found = []
-    for i, text in enumerate(texts):
-        guess = language.identify(text, scorer.supported)
-        tables = scorer.tables(guess.code)
-        doc = document.build_document(pkg.Article(id=str(i), text=text), guess, tables.matcher, tables.wordlists)
-        found.append((doc, sources.cue_windows(doc, cues.attribution_cues(doc))))
+    found = [(doc, sources.cue_windows(doc, cues.attribution_cues(doc))) for *_, doc in built_documents(pkg, texts)]
     for doc, windows in found:  # warm the caches of both alike
         sources.source_candidates(doc, windows)
     return sources, found

@@ -20,8 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from ab_commits import ab_line, ab_parser, corpus_texts, export, interleaved
-
+from ab_commits import ab_line, ab_parser, built_documents, corpus_texts, export, interleaved
 
 
 def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
@@ -36,11 +35,7 @@ def prepared(pkg: Any, texts: list[str], stage: str) -> list[Callable[[], Any]]:
     profile = importlib.import_module(f"{name}.profile")
     scorer = pkg.Scorer()
     calls = []
-    for i, text in enumerate(texts):
-        article = pkg.Article(id=str(i), text=text)
-        guess = language.identify(text, scorer.supported)
-        tables = scorer.tables(guess.code)
-        doc = document.build_document(article, guess, tables.matcher, tables.wordlists)
+    for text, (article, guess, tables, doc) in zip(texts, built_documents(pkg, texts)):
         evidence: list[Any] = []
         for key, extract in extractors.EXTRACTORS.items():
             if key not in extractors.AFTER_DERIVED:
