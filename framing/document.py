@@ -17,11 +17,9 @@ from .normalize import NormalizedText, normalize
 from .quotes import Quotation, find_quotations, is_quoted, quoted_intervals
 from .reading import Article
 from .segment import Layout, layout
+from .evidence import new_tuple
 
 QUOTED, UNQUOTED = "quoted", "unquoted"
-# ``tuple.__new__(Hit, (...))`` builds a named tuple without the Python-level ``__new__`` its
-# class generates (a third of the time): one is made per lexicon match of every article.
-_new_tuple = tuple.__new__
 
 
 class Hit(NamedTuple):
@@ -153,7 +151,7 @@ def build_document(article: Article, language: LanguageGuess, matcher: Matcher,
             q = bisect_right(quoted_starts, start) - 1
             voice = QUOTED if q >= 0 and start < quoted_ends[q] else UNQUOTED
             s = bisect_right(sentence_starts, start) - 1
-            hit = _new_tuple(Hit, (start, end, entry, voice, s if s >= 0 and start < sentences[s][1] else -1))
+            hit = new_tuple(Hit, (start, end, entry, voice, s if s >= 0 and start < sentences[s][1] else -1))
             hits.append(hit)
             # Grouped by family here, not in a second pass: one attribute read per hit instead of two.
             same_family = by_family.get(entry.family)

@@ -19,6 +19,7 @@ except ImportError:
 from .form_trie import FormTrie
 from .lexicon import Entry
 from .normalize import NormalizedText
+from .evidence import new_tuple
 
 
 def _new_form_index(pure: bool = False) -> Any:
@@ -33,11 +34,6 @@ def _new_form_index(pure: bool = False) -> Any:
     if pure or ahocorasick is None:
         return FormTrie()
     return ahocorasick.Automaton()
-
-
-# ``tuple.__new__(Match, (...))`` builds a named tuple without the Python-level ``__new__``
-# the class generates: a third of the time, for one per match of every article.
-_new_tuple = tuple.__new__
 
 
 def _is_word_char(ch: str) -> bool:
@@ -144,7 +140,7 @@ class Matcher:
         frontier = [0] * families
         for start, negative_end, _, family, entry in candidates:
             if start >= frontier[family]:
-                chosen.append(_new_tuple(Match, (start, -negative_end, entry)))
+                chosen.append(new_tuple(Match, (start, -negative_end, entry)))
                 frontier[family] = -negative_end
         return chosen
 

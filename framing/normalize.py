@@ -36,8 +36,8 @@ _ONE_TO_ONE_CHARACTERS = tuple(map(chr, _ONE_TO_ONE))
 # Invisible format characters (zero-width spaces, bidi marks, soft hyphens, BOM), dropped.
 _FORMAT_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                           "\u2060\u2061\u2062\u2063\u2064\ufeff")
-_FORMAT_CLASS = "[" + "".join(sorted(_FORMAT_CHARS)) + "]"
 _FORMAT_CHARACTERS = tuple(sorted(_FORMAT_CHARS))
+_FORMAT_CLASS = "[" + "".join(_FORMAT_CHARACTERS) + "]"
 # Runs of white space (collapsed to one space) and of format characters.
 _SPACE_OR_FORMAT = re.compile(rf"\s{{2,}}|{_FORMAT_CLASS}+")
 # Format characters are rare: when there are none, a pattern for white-space

@@ -5,7 +5,7 @@ from typing import Iterable
 
 from .context import last_word_before
 from ..document import Document, Hit
-from ..evidence import Evidence
+from ..evidence import Evidence, new_tuple
 
 # Lexicon families of how a thing is said ("According", "reportedly", "regime"): the rules that
 # look at "a lexicon word" near a cue (a label before a colon, words that cannot be part of a
@@ -24,12 +24,9 @@ def to_evidence(document: Document, hit: Hit, *, family: str | None = None, cate
     """Evidence for ``hit``; ``family`` and ``category`` default to the entry's."""
     start, end, entry, voice, sentence = hit
     # tuple.__new__ with every field in Evidence's order: a third of the time of Evidence(...).
-    return _new_tuple(Evidence, (family or entry.family, entry.id, document.text[start:end], start, end, voice,
+    return new_tuple(Evidence, (family or entry.family, entry.id, document.text[start:end], start, end, voice,
                                  sentence, category or entry.category, None, None, entry.lexicon, entry.term,
                                  speaker, None, None, None))
-
-
-_new_tuple = tuple.__new__
 
 
 def by_sentence(hits: Iterable[Hit]) -> dict[int, list[Hit]]:

@@ -54,7 +54,7 @@ from operator import attrgetter
 from typing import Mapping, Sequence
 
 from ..document import Document, Hit
-from ..evidence import Evidence
+from ..evidence import Evidence, new_tuple
 from ..lexicon import DISTRACTOR
 from ..techniques import TECHNIQUES
 from ._hits import hits_of, to_evidence
@@ -311,11 +311,8 @@ def _widened(document: Document, start: int, end: int, sentence: int, technique:
     # tuple.__new__ with every field in Evidence's order (family, entry, text, start, end, voice,
     # sentence, category, axis, position, lexicon, term, speaker, embedded, frame, technique):
     # a third of the time of Evidence(...) with keywords, for each of some five cues per article.
-    return _new_tuple(Evidence, (FAMILY, entry, text[start:end], start, end, document.voice_at(start), sentence,
+    return new_tuple(Evidence, (FAMILY, entry, text[start:end], start, end, document.voice_at(start), sentence,
                                  technique, None, None, lexicon, term, None, None, None, technique))
-
-
-_new_tuple = tuple.__new__
 
 
 def _within_voice(document: Document, cue: int, low: int, high: int) -> tuple[int, int]:

@@ -20,14 +20,13 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from ...document import QUOTED, Document
-from ...evidence import Evidence
+from ...evidence import Evidence, new_tuple
 from .cues import attribution_cues
 from .nesting import mark_embedded
 from .sources import Source, caseless_subjects, cue_windows, source_candidates, source_for
 
 
 _START = attrgetter("start")
-_new_tuple = tuple.__new__
 
 
 def extract_attribution(document: Document) -> list[Evidence]:
@@ -55,7 +54,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
     text = document.text
     # tuple.__new__ with every field in Evidence's order (family, entry, text, start, end, voice,
     # sentence, category, then eight more): a third of the time of Evidence(...).
-    sources = [_new_tuple(Evidence, ("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
+    sources = [new_tuple(Evidence, ("source", s.entry, text[s.start:s.end], s.start, s.end, s.voice, s.sentence,
                                      s.kind, None, None, None, None, None, None, None, None))
                for s in sorted(chosen.values(), key=_START)]
     speakers = {sentence: _by_start([(c.start, s) for c, s in attributed if s is not None])
@@ -67,7 +66,7 @@ def extract_attribution(document: Document) -> list[Evidence]:
         sentence = document.sentence_at(q.start)
         attributed = cues_by_sentence.get(sentence, [])
         speaker = _nearest(speakers.get(sentence), q.start)
-        quotations.append(_new_tuple(Evidence, (
+        quotations.append(new_tuple(Evidence, (
             "quotation", "quotation.closed" if q.closed else "quotation.unclosed", q.text, q.start, q.end,
             QUOTED, sentence, "direct" if attributed else "unattributed", None, None, None, None,
             text[speaker.start:speaker.end] if speaker else None, None, None, None)))

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Iterator, NamedTuple
 
 from ...document import Document
-from ...evidence import Evidence
+from ...evidence import Evidence, new_tuple
 from ...normalize import fold_case
 from ...places import capital_names, country_names, is_demonym, region_names, supranational_names
 from ...spans import SpanSet
@@ -101,7 +101,7 @@ def cue_windows(document: Document, cues: list[Evidence]) -> dict[int, tuple[int
 
 def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -> list[Source]:
     """Source nouns from the lexicon, and runs of capitalised words (names), in attributed sentences."""
-    found = [_new_tuple(Source, (h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence))
+    found = [new_tuple(Source, (h.start, h.end, h.entry.category or "vague", h.entry.id, h.voice, h.sentence))
              for h in hits_of(document, "source_noun") if h.sentence in windows]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for source in found:
@@ -113,21 +113,19 @@ def source_candidates(document: Document, windows: dict[int, tuple[int, int]]) -
         for index, (w_start, w_end) in windows.items():
             for m in pronouns.finditer(text, w_start, w_end):
                 start, end = m.span()
-                found.append(_new_tuple(Source, (start, end, "pronoun", "source.pronoun", voice_at(start), index)))
+                found.append(new_tuple(Source, (start, end, "pronoun", "source.pronoun", voice_at(start), index)))
     for start, end, kind, sentence in [*named_entities(document, windows), *state_phrases(document, windows)]:
         if kind == GOVERNMENT and sentence in taken and taken[sentence].overlaps(start, end):
             # "Moroccan officials": the state speaks, not anonymous officials
             found = [s for s in found if not (s.sentence == sentence and s.start < end and start < s.end)]
         elif sentence in taken and taken[sentence].overlaps(start, end):
             continue
-        found.append(_new_tuple(Source, (start, end, kind, _SOURCE_ENTRIES.get(kind) or f"source.{kind}",
+        found.append(new_tuple(Source, (start, end, kind, _SOURCE_ENTRIES.get(kind) or f"source.{kind}",
                                          voice_at(start), sentence)))
     found.sort(key=_START)
     return found
 
 
-# ``tuple.__new__(Source, (...))`` builds the named tuple without its Python-level ``__new__``.
-_new_tuple = tuple.__new__
 _START = attrgetter("start")
 _SOURCE_ENTRIES = {kind: f"source.{kind}" for kind in ("named_person", "named_organisation", "place", "government",
                                                        "nationality")}
